@@ -1,0 +1,54 @@
+import {defaults} from './config/settings.ts';
+
+/** meow's flag table; the help text below lists the same flags with defaults and variables. */
+export const flags = {
+	endpoints: {type: 'string'},
+	user: {type: 'string'},
+	password: {type: 'string'},
+	cacert: {type: 'string'},
+	cert: {type: 'string'},
+	key: {type: 'string'},
+	clientDir: {type: 'string'},
+	refresh: {type: 'number'},
+	timeout: {type: 'number'},
+	quotaBytes: {type: 'number'},
+	json: {type: 'boolean', default: false},
+} as const;
+
+export const helpText = `
+  A live, keyboard-driven dashboard for an etcd cluster.
+
+  Usage
+    $ etcdeck [options]              open the dashboard (full screen)
+    $ etcdeck status [--json]        print members and endpoint status, exit 0 healthy,
+                                     1 degraded, 2 quorum lost or nothing answers
+
+  Connection (the same words as etcdctl; flags win over the environment)
+    --endpoints URL[,URL...]   one member is enough: the rest are found   [ETCDCTL_ENDPOINTS]
+                               from the member list; host:port means http
+    --user NAME[:PASSWORD]     etcd user                                  [ETCDCTL_USER]
+    --password PASSWORD        password for --user                        [ETCDCTL_PASSWORD]
+    --cacert FILE              CA bundle for https endpoints              [ETCDCTL_CACERT]
+    --cert FILE                client certificate                         [ETCDCTL_CERT]
+    --key FILE                 client key                                 [ETCDCTL_KEY]
+    --client-dir DIR           a Deephaven etcd client directory with files
+                               endpoints, user, password and optionally cacert
+                               (e.g. /etc/sysconfig/deephaven/etcd/client/root)
+    --timeout MS               deadline of every call        (default ${defaults.timeoutMs})
+
+  Dashboard
+    --refresh MS               time between refreshes        (default ${defaults.refreshMs})
+    --quota-bytes BYTES        DB quota to measure sizes against
+                               (default ${defaults.quotaBytes}, etcd's default 2 GiB)
+
+  Output
+    --json                     with status: JSON instead of tables
+
+  Keys: press ? in the dashboard.
+
+  Examples
+    $ etcdeck --endpoints http://10.0.0.1:2379
+    $ ETCDCTL_ENDPOINTS=https://etcd1:2379 etcdeck --cacert ca.pem --user root
+    $ etcdeck --client-dir /etc/sysconfig/deephaven/etcd/client/root
+    $ etcdeck status --endpoints http://10.0.0.1:2379 || page-oncall
+`;

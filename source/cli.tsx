@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+import React from 'react';
+import {render} from 'ink';
+import meow from 'meow';
+import {ClusterService} from './cluster/cluster-service.ts';
+import {resolveSettings} from './config/resolve-settings.ts';
+import {ConfigError, type Settings} from './config/settings.ts';
+import {flags, helpText} from './cli-flags.ts';
+import {summarize} from './model/cluster-summary.ts';
+import {nothingAnswers} from './model/reachability.ts';
+import {statusExitCode} from './model/table-rows.ts';
+import {statusJson, statusText} from './headless/status-report.ts';
+import {Root} from './ui/Root.tsx';
+
+const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false});
+
+function fail(message: string, code: number): never {
+	process.stderr.write(`etcdeck: ${message}\n`);
+	process.exit(code);
+}
+
+async function main(): Promise<void> {
+	const [command, ...rest] = cli.input;
+	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard) or "status"; see --help`, 2);
+	}
+
+	let settings: Settings;
+	try {
+		settings = resolveSettings(cli.flags, process.env);
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			fail(error.message, 2);
+		}
+
+		throw error;
+	}
+
+	const service = new ClusterService(settings.connection);
+	const first = await service.refresh();
+	if (command === 'status') {
+		const summary = summarize(first, {quotaBytes: settings.quotaBytes});
+		process.stdout.write(cli.flags.json ? statusJson(summary) : statusText(summary));
+		service.close();
+		process.exitCode = statusExitCode(summary);
+		return;
+	}
+
+	const unreachable = nothingAnswers(first);
+	if (unreachable !== undefined) {
+		service.close();
+		fail(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`, 2);
+	}
+
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		service.close();
+		fail('the dashboard needs a terminal; for a report without one use "etcdeck status"', 2);
+	}
+
+	await runDashboard(service, settings, first);
+}
+
+async function runDashboard(service: ClusterService, settings: Settings, first: Awaited<ReturnType<ClusterService['refresh']>>): Promise<void> {
+	const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+	const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
+	let restored = false;
+	const restoreTerminal = () => {
+		if (!restored) {
+			restored = true;
+			process.stdout.write(leaveAlternateScreen);
+		}
+	};
+
+	process.stdout.write(enterAlternateScreen);
+	process.once('exit', restoreTerminal);
+	const instance = render(<Root service={service} settings={settings} initialSnapshot={first} />, {exitOnCtrlC: false, patchConsole: true});
+	const shutdown = (code: number) => {
+		instance.unmount();
+		service.close();
+		restoreTerminal();
+		process.exit(code);
+	};
+
+	process.once('SIGTERM', () => {
+		shutdown(143);
+	});
+	process.once('SIGHUP', () => {
+		shutdown(129);
+	});
+	process.once('uncaughtException', error => {
+		instance.unmount();
+		restoreTerminal();
+		process.stderr.write(`etcdeck crashed: ${error.stack ?? error.message}\n`);
+		process.exit(70);
+	});
+
+	await instance.waitUntilExit();
+	service.close();
+	restoreTerminal();
+	// grpc keeps sockets alive briefly after close; the dashboard is done.
+	process.exit(0);
+}
+
+await main();

@@ -1,0 +1,73 @@
+/** Anything that can take a snapshot: the cluster service, or a fixture in tests. */
+export interface SnapshotSource<T> {
+	refresh(): Promise<T>;
+}
+
+/**
+ * Refreshes on an interval measured from the end of the previous refresh, so refreshes never overlap
+ * and a slow cluster is not piled up with calls. `refreshNow` during a refresh queues exactly one more.
+ */
+export class SnapshotPoller<T> {
+	private timer: NodeJS.Timeout | undefined;
+	private running = false;
+	private queued = false;
+	private stopped = true;
+
+	constructor(
+		private readonly source: SnapshotSource<T>,
+		private readonly intervalMs: number,
+		private readonly onSnapshot: (snapshot: T) => void,
+		private readonly onError: (error: unknown) => void = () => undefined,
+	) {}
+
+	/** Starts polling; the first refresh runs after `delayMs`. */
+	start(delayMs = 0): void {
+		this.stopped = false;
+		this.timer = setTimeout(() => void this.run(), delayMs);
+	}
+
+	refreshNow(): void {
+		if (this.running) {
+			this.queued = true;
+			return;
+		}
+
+		clearTimeout(this.timer);
+		void this.run();
+	}
+
+	stop(): void {
+		this.stopped = true;
+		clearTimeout(this.timer);
+	}
+
+	private async run(): Promise<void> {
+		if (this.stopped) {
+			return;
+		}
+
+		this.running = true;
+		try {
+			const snapshot = await this.source.refresh();
+			if (!this.stopped) {
+				this.onSnapshot(snapshot);
+			}
+		} catch (error) {
+			this.onError(error);
+		} finally {
+			this.running = false;
+		}
+
+		if (this.stopped) {
+			return;
+		}
+
+		if (this.queued) {
+			this.queued = false;
+			void this.run();
+			return;
+		}
+
+		this.timer = setTimeout(() => void this.run(), this.intervalMs);
+	}
+}

@@ -1,0 +1,209 @@
+import {existsSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {parseEndpoints} from './endpoints.ts';
+import {ConfigError, defaults, type AuthSettings, type Settings, type TlsSettings} from './settings.ts';
+
+/** What the operator typed: flags as meow parsed them. Undefined means "not given". */
+export interface RawOptions {
+	endpoints?: string;
+	user?: string;
+	password?: string;
+	cacert?: string;
+	cert?: string;
+	key?: string;
+	clientDir?: string;
+	refresh?: number;
+	timeout?: number;
+	quotaBytes?: number;
+}
+
+type Environment = Record<string, string | undefined>;
+
+interface Sourced {
+	value: string;
+	/** Where the value came from, named as the operator knows it (a flag, a variable, a file). */
+	origin: string;
+}
+
+/**
+ * Merges flags, a Deephaven-style --client-dir and ETCDCTL_* variables (in that order of precedence)
+ * into validated settings. Throws ConfigError with a message naming the flag, variable or file at fault.
+ */
+export function resolveSettings(flags: RawOptions, env: Environment): Settings {
+	const clientDir = flags.clientDir === undefined ? {} : readClientDir(flags.clientDir);
+	const pick = (flag: keyof RawOptions, flagName: string, dirFile: 'endpoints' | 'user' | 'password' | undefined, envName: string): Sourced | undefined => {
+		const flagValue = flags[flag];
+		if (typeof flagValue === 'string') {
+			return {value: flagValue, origin: flagName};
+		}
+
+		const fromDir = dirFile === undefined ? undefined : clientDir[dirFile];
+		if (fromDir !== undefined) {
+			return fromDir;
+		}
+
+		const envValue = env[envName];
+		return envValue === undefined || envValue === '' ? undefined : {value: envValue, origin: envName};
+	};
+
+	const endpointsSource = pick('endpoints', '--endpoints', 'endpoints', 'ETCDCTL_ENDPOINTS');
+	if (endpointsSource === undefined) {
+		throw new ConfigError('no endpoints: pass --endpoints URL[,URL...], set ETCDCTL_ENDPOINTS, or give --client-dir');
+	}
+
+	const endpoints = parseEndpoints(endpointsSource.value, endpointsSource.origin);
+	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
+	const tls = resolveTls(
+		flags.cacert === undefined && clientDir.cacertPem !== undefined
+			? clientDir.cacertPem
+			: readTlsFile(pick('cacert', '--cacert', undefined, 'ETCDCTL_CACERT')),
+		readTlsFile(pick('cert', '--cert', undefined, 'ETCDCTL_CERT')),
+		readTlsFile(pick('key', '--key', undefined, 'ETCDCTL_KEY')),
+	);
+
+	return {
+		connection: {
+			endpoints,
+			...(auth === undefined ? {} : {auth}),
+			...(tls === undefined ? {} : {tls}),
+			timeoutMs: positiveInteger(flags.timeout, '--timeout', defaults.timeoutMs, 100),
+		},
+		refreshMs: positiveInteger(flags.refresh, '--refresh', defaults.refreshMs, 100),
+		quotaBytes: positiveInteger(flags.quotaBytes, '--quota-bytes', defaults.quotaBytes, 1),
+	};
+}
+
+function resolveAuth(user: Sourced | undefined, password: Sourced | undefined): AuthSettings | undefined {
+	if (user === undefined) {
+		if (password !== undefined) {
+			throw new ConfigError(`${password.origin} is set but no user is: pass --user NAME as well`);
+		}
+
+		return undefined;
+	}
+
+	const colon = user.value.indexOf(':');
+	const username = colon === -1 ? user.value : user.value.slice(0, colon);
+	if (username === '') {
+		throw new ConfigError(`${user.origin} has an empty user name`);
+	}
+
+	// As with etcdctl, an explicit password wins over one written as NAME:PASSWORD.
+	const inlinePassword = colon === -1 ? undefined : user.value.slice(colon + 1);
+	const secret = password?.value ?? inlinePassword;
+	if (secret === undefined) {
+		throw new ConfigError(`${user.origin} names user "${username}" without a password: use NAME:PASSWORD, --password or ETCDCTL_PASSWORD`);
+	}
+
+	return {username, password: secret};
+}
+
+interface TlsFile {
+	content: Buffer;
+	origin: string;
+}
+
+function readTlsFile(source: Sourced | undefined): TlsFile | undefined {
+	if (source === undefined) {
+		return undefined;
+	}
+
+	return {content: readReadableFile(source.value, source.origin), origin: source.origin};
+}
+
+function resolveTls(ca: TlsFile | undefined, cert: TlsFile | undefined, key: TlsFile | undefined): TlsSettings | undefined {
+	if ((cert === undefined) !== (key === undefined)) {
+		const given = cert ?? key;
+		throw new ConfigError(`${given?.origin} is given without ${cert === undefined ? '--cert' : '--key'}: a client certificate needs both`);
+	}
+
+	if (ca === undefined && cert === undefined) {
+		return undefined;
+	}
+
+	return {
+		...(ca === undefined ? {} : {ca: ca.content}),
+		...(cert === undefined ? {} : {cert: cert.content}),
+		...(key === undefined ? {} : {key: key.content}),
+	};
+}
+
+function readReadableFile(file: string, origin: string): Buffer {
+	if (!existsSync(file)) {
+		throw new ConfigError(`${origin}: file ${file} does not exist`);
+	}
+
+	if (!statSync(file).isFile()) {
+		throw new ConfigError(`${origin}: ${file} is not a file`);
+	}
+
+	try {
+		return readFileSync(file);
+	} catch (error) {
+		throw new ConfigError(`${origin}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+	}
+}
+
+interface ClientDirValues {
+	endpoints?: Sourced;
+	user?: Sourced;
+	password?: Sourced;
+	cacertPem?: TlsFile;
+}
+
+/**
+ * Reads a Deephaven etcd client directory (e.g. /etc/sysconfig/deephaven/etcd/client/root): files
+ * `endpoints`, `user`, `password`, and optionally `cacert` (a PEM file, or a file naming one).
+ */
+function readClientDir(dir: string): ClientDirValues {
+	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+		throw new ConfigError(`--client-dir: ${dir} is not a directory`);
+	}
+
+	const read = (name: string): Sourced | undefined => {
+		const file = path.join(dir, name);
+		if (!existsSync(file)) {
+			return undefined;
+		}
+
+		return {value: readReadableFile(file, `--client-dir ${file}`).toString('utf8').trim(), origin: `--client-dir ${file}`};
+	};
+
+	const endpoints = read('endpoints');
+	if (endpoints === undefined) {
+		throw new ConfigError(`--client-dir: ${dir} has no "endpoints" file`);
+	}
+
+	const user = read('user');
+	const password = read('password');
+	if (user !== undefined && password === undefined) {
+		throw new ConfigError(`--client-dir: ${dir} has a "user" file but no "password" file`);
+	}
+
+	const cacertFile = path.join(dir, 'cacert');
+	const cacert = read('cacert');
+	const cacertPem =
+		cacert === undefined
+			? undefined
+			: cacert.value.startsWith('-----BEGIN')
+				? {content: readFileSync(cacertFile), origin: cacert.origin}
+				: {content: readReadableFile(cacert.value, cacert.origin), origin: cacert.origin};
+	return {
+		endpoints,
+		...(user === undefined ? {} : {user}),
+		...(password === undefined ? {} : {password}),
+		...(cacertPem === undefined ? {} : {cacertPem}),
+	};
+}
+
+function positiveInteger(value: number | undefined, flag: string, fallback: number, minimum: number): number {
+	if (value === undefined) {
+		return fallback;
+	}
+
+	if (!Number.isInteger(value) || value < minimum) {
+		throw new ConfigError(`${flag} must be a whole number of at least ${minimum}, got ${String(value)}`);
+	}
+
+	return value;
+}

@@ -1,0 +1,41 @@
+/** Username and password for etcd's simple auth. Never printed anywhere. */
+export interface AuthSettings {
+	username: string;
+	password: string;
+}
+
+/** TLS material, read from the files the operator named. */
+export interface TlsSettings {
+	ca?: Buffer;
+	cert?: Buffer;
+	key?: Buffer;
+}
+
+/** Everything needed to open a client to any member of the cluster. */
+export interface ConnectionSettings {
+	/** Seed endpoints; more are discovered from the member list. */
+	endpoints: string[];
+	auth?: AuthSettings;
+	tls?: TlsSettings;
+	/** Deadline of every single call, in milliseconds. */
+	timeoutMs: number;
+}
+
+/** The settings of one dashboard or headless run. */
+export interface Settings {
+	connection: ConnectionSettings;
+	refreshMs: number;
+	quotaBytes: number;
+}
+
+export const defaults = {
+	refreshMs: 1000,
+	timeoutMs: 2000,
+	/** etcd's default --quota-backend-bytes. */
+	quotaBytes: 2 * 1024 ** 3,
+} as const;
+
+/** A problem with the operator's input, detected before anything connects. */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}

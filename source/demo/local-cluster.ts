@@ -1,0 +1,277 @@
+import {spawn, execFile, type ChildProcess} from 'node:child_process';
+import {mkdtempSync, openSync, closeSync, readFileSync, rmSync, existsSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {randomBytes} from 'node:crypto';
+import {freePorts} from './free-ports.ts';
+import {waitFor} from './wait-for.ts';
+
+/** One etcd process of a local cluster. */
+export interface LocalMember {
+	name: string;
+	clientUrl: string;
+	peerUrl: string;
+	dataDir: string;
+	logFile: string;
+	isLearner: boolean;
+	process: ChildProcess | undefined;
+}
+
+export interface LocalClusterOptions {
+	voters?: number;
+	learners?: number;
+	/** Extra flags for every etcd process. */
+	etcdArgs?: string[];
+	/** Where to put data directories; a fresh temp dir by default. */
+	baseDir?: string;
+}
+
+export interface EtcdctlOptions {
+	endpoints?: string[];
+	input?: string;
+	env?: Record<string, string>;
+	timeoutMs?: number;
+}
+
+const processesToReap = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of processesToReap) {
+		child.kill('SIGKILL');
+	}
+});
+
+/**
+ * Real etcd processes on 127.0.0.1 with free ports and a throwaway data directory: the demo's cluster
+ * and the tests' harness. Every process it starts, stop() ends, and it removes its directory.
+ */
+export class LocalCluster {
+	static async start(options: LocalClusterOptions = {}): Promise<LocalCluster> {
+		const voters = options.voters ?? 3;
+		const baseDir = options.baseDir ?? mkdtempSync(path.join(os.tmpdir(), 'etcdeck-cluster-'));
+		const cluster = new LocalCluster(baseDir, options.etcdArgs ?? []);
+		try {
+			await cluster.startVoters(voters);
+			for (let index = 0; index < (options.learners ?? 0); index++) {
+				// eslint-disable-next-line no-await-in-loop
+				await cluster.addLearner();
+			}
+		} catch (error) {
+			await cluster.stop();
+			throw error;
+		}
+
+		return cluster;
+	}
+
+	readonly members: LocalMember[] = [];
+	private readonly token = `etcdeck-${randomBytes(4).toString('hex')}`;
+
+	private constructor(readonly baseDir: string, private readonly etcdArgs: string[]) {}
+
+	/** Client URLs of every member, in the order they were made. */
+	get endpoints(): string[] {
+		return this.members.map(member => member.clientUrl);
+	}
+
+	get voterEndpoints(): string[] {
+		return this.members.filter(member => !member.isLearner).map(member => member.clientUrl);
+	}
+
+	member(name: string): LocalMember {
+		const member = this.members.find(candidate => candidate.name === name);
+		if (member === undefined) {
+			throw new Error(`no member named ${name}`);
+		}
+
+		return member;
+	}
+
+	/** Adds a learner with `etcdctl member add --learner`, starts it, and waits until it answers. */
+	async addLearner(name = `learner${this.members.filter(member => member.isLearner).length + 1}`): Promise<LocalMember> {
+		const [clientPort, peerPort] = await freePorts(2);
+		const member = this.describe(name, clientPort!, peerPort!, true);
+		// Right after start-up etcd refuses member add with "unhealthy cluster" for a few seconds.
+		const output = await waitFor('member add --learner to be accepted', async () =>
+			this.etcdctl(['member', 'add', name, '--learner', `--peer-urls=${member.peerUrl}`], {endpoints: this.voterEndpoints}),
+		);
+		const initialCluster = /ETCD_INITIAL_CLUSTER="([^"]+)"/.exec(output)?.[1];
+		if (initialCluster === undefined) {
+			throw new Error(`member add printed no ETCD_INITIAL_CLUSTER: ${output}`);
+		}
+
+		this.members.push(member);
+		this.spawnMember(member, ['--initial-cluster', initialCluster, '--initial-cluster-state', 'existing']);
+		await this.waitUntilAnswering(member);
+		return member;
+	}
+
+	/** Sends a signal to one member: SIGKILL kills it, SIGSTOP hangs it, SIGCONT resumes it. */
+	signal(name: string, signal: NodeJS.Signals): void {
+		const member = this.member(name);
+		member.process?.kill(signal);
+	}
+
+	/** Kills a member and waits until its process is gone. */
+	async kill(name: string): Promise<void> {
+		const member = this.member(name);
+		const child = member.process;
+		if (child === undefined) {
+			return;
+		}
+
+		await stopProcess(child, 'SIGKILL');
+		member.process = undefined;
+	}
+
+	/** Starts a stopped member again on its existing data directory. */
+	async restart(name: string): Promise<void> {
+		const member = this.member(name);
+		if (member.process !== undefined) {
+			throw new Error(`${name} is still running`);
+		}
+
+		this.spawnMember(member, []);
+		await this.waitUntilAnswering(member);
+	}
+
+	/**
+	 * Writes keys with `etcdctl txn`, 100 puts a transaction. Values are written as Go-quoted strings
+	 * (JSON string syntax is a subset etcdctl unquotes), so any text survives.
+	 */
+	async putKeys(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+		for (let start = 0; start < entries.length; start += 100) {
+			const puts = entries.slice(start, start + 100).map(([key, value]) => `put ${JSON.stringify(key)} ${JSON.stringify(value)}`);
+			// eslint-disable-next-line no-await-in-loop
+			await this.etcdctl(['txn'], {endpoints: this.voterEndpoints, input: `\n${puts.join('\n')}\n\n\n`});
+		}
+	}
+
+	/** Runs etcdctl against this cluster (all endpoints unless told otherwise) and returns stdout. */
+	async etcdctl(args: string[], options: EtcdctlOptions = {}): Promise<string> {
+		return runEtcdctl([`--endpoints=${(options.endpoints ?? this.endpoints).join(',')}`, ...args], options);
+	}
+
+	async stop(): Promise<void> {
+		await Promise.all(this.members.map(async member => {
+			if (member.process !== undefined) {
+				// A stopped (SIGSTOP) process ignores SIGTERM until continued.
+				member.process.kill('SIGCONT');
+				await stopProcess(member.process, 'SIGTERM');
+				member.process = undefined;
+			}
+		}));
+		rmSync(this.baseDir, {recursive: true, force: true});
+	}
+
+	private async startVoters(count: number): Promise<void> {
+		const ports = await freePorts(count * 2);
+		for (let index = 0; index < count; index++) {
+			this.members.push(this.describe(`m${index + 1}`, ports[index * 2]!, ports[(index * 2) + 1]!, false));
+		}
+
+		const initialCluster = this.members.map(member => `${member.name}=${member.peerUrl}`).join(',');
+		for (const member of this.members) {
+			this.spawnMember(member, ['--initial-cluster', initialCluster, '--initial-cluster-state', 'new']);
+		}
+
+		await waitFor('every voter to report healthy', async () => {
+			this.assertRunning();
+			await this.etcdctl(['endpoint', 'health'], {endpoints: this.voterEndpoints, timeoutMs: 5000});
+			return true;
+		}, {timeoutMs: 30_000, intervalMs: 200});
+	}
+
+	private describe(name: string, clientPort: number, peerPort: number, isLearner: boolean): LocalMember {
+		const dataDir = path.join(this.baseDir, name);
+		return {
+			name,
+			clientUrl: `http://127.0.0.1:${clientPort}`,
+			peerUrl: `http://127.0.0.1:${peerPort}`,
+			dataDir,
+			logFile: `${dataDir}.log`,
+			isLearner,
+			process: undefined,
+		};
+	}
+
+	private spawnMember(member: LocalMember, clusterArgs: string[]): void {
+		const log = openSync(member.logFile, 'a');
+		const child = spawn('etcd', [
+			'--name', member.name,
+			'--data-dir', member.dataDir,
+			'--listen-client-urls', member.clientUrl,
+			'--advertise-client-urls', member.clientUrl,
+			'--listen-peer-urls', member.peerUrl,
+			'--initial-advertise-peer-urls', member.peerUrl,
+			'--initial-cluster-token', this.token,
+			'--logger', 'zap',
+			'--log-outputs', 'stderr',
+			...clusterArgs,
+			...this.etcdArgs,
+		], {stdio: ['ignore', log, log]});
+		closeSync(log);
+		processesToReap.add(child);
+		child.once('exit', () => {
+			processesToReap.delete(child);
+		});
+		member.process = child;
+	}
+
+	private assertRunning(): void {
+		for (const member of this.members) {
+			if (member.process?.exitCode !== null && member.process?.exitCode !== undefined) {
+				throw new Error(`etcd ${member.name} exited with code ${member.process.exitCode}: ${tail(member.logFile)}`);
+			}
+		}
+	}
+
+	private async waitUntilAnswering(member: LocalMember): Promise<void> {
+		await waitFor(`${member.name} to answer endpoint status`, async () => {
+			this.assertRunning();
+			await this.etcdctl(['endpoint', 'status'], {endpoints: [member.clientUrl], timeoutMs: 5000});
+			return true;
+		}, {timeoutMs: 30_000, intervalMs: 200});
+	}
+}
+
+/** Runs etcdctl with a clean environment (no stray ETCDCTL_* of the caller's) and returns stdout. */
+export async function runEtcdctl(args: string[], options: EtcdctlOptions = {}): Promise<string> {
+	const env: Record<string, string> = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', ETCDCTL_API: '3', ...options.env};
+	return new Promise((resolve, reject) => {
+		const child = execFile('etcdctl', ['--dial-timeout=3s', '--command-timeout=5s', ...args], {env, timeout: options.timeoutMs ?? 15_000, maxBuffer: 256 * 1024 * 1024}, (error, stdout, stderr) => {
+			if (error) {
+				reject(new Error(`etcdctl ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
+				return;
+			}
+
+			resolve(stdout);
+		});
+		if (options.input !== undefined) {
+			child.stdin?.end(options.input);
+		}
+	});
+}
+
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) {
+		return;
+	}
+
+	const exited = new Promise<void>(resolve => {
+		child.once('exit', () => {
+			resolve();
+		});
+	});
+	child.kill(signal);
+	const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+	await exited;
+	clearTimeout(timer);
+}
+
+function tail(file: string): string {
+	if (!existsSync(file)) {
+		return '(no log)';
+	}
+
+	return readFileSync(file, 'utf8').trim().split('\n').slice(-5).join('\n');
+}

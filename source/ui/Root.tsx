@@ -1,0 +1,18 @@
+import React from 'react';
+import type {ClusterSnapshot} from '../cluster/snapshot.ts';
+import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
+import type {Settings} from '../config/settings.ts';
+import {useTerminalSize} from '../hooks/use-terminal-size.ts';
+import {App} from './App.tsx';
+
+export interface RootProps {
+	service: SnapshotSource<ClusterSnapshot>;
+	settings: Settings;
+	initialSnapshot?: ClusterSnapshot;
+}
+
+/** Reads the terminal size once, at the top, and hands it down. */
+export function Root({service, settings, initialSnapshot}: RootProps) {
+	const {columns, rows} = useTerminalSize();
+	return <App source={service} refreshMs={settings.refreshMs} quotaBytes={settings.quotaBytes} columns={columns} rows={rows} initialSnapshot={initialSnapshot} />;
+}

@@ -1,0 +1,71 @@
+import {panes, type PaneId} from './keymap.ts';
+
+/** Which panes exist in this build; the others are announced, not drawn. */
+export const availablePanes: readonly PaneId[] = ['members', 'endpoints'];
+
+export interface AppState {
+	pane: PaneId;
+	/** The selected member's row id, shared by every member pane so actions follow the operator. */
+	selectedId: string | undefined;
+	helpOpen: boolean;
+	/** A one-line notice for the status line (e.g. why a key did nothing). */
+	notice: string | undefined;
+}
+
+export type AppEvent =
+	| {type: 'show-pane'; pane: PaneId}
+	| {type: 'cycle-pane'; step: 1 | -1}
+	/** `from` is the row shown as selected, which may differ from a remembered id that has gone. */
+	| {type: 'move-selection'; step: 1 | -1; from: string | undefined; rowIds: readonly string[]}
+	| {type: 'toggle-help'}
+	| {type: 'close-help'}
+	| {type: 'notice'; text: string | undefined};
+
+export const initialAppState: AppState = {pane: 'members', selectedId: undefined, helpOpen: false, notice: undefined};
+
+/** Pure transitions of the dashboard's own state; the cluster's state lives in snapshots. */
+export function appReducer(state: AppState, event: AppEvent): AppState {
+	switch (event.type) {
+		case 'show-pane': {
+			if (!availablePanes.includes(event.pane)) {
+				const title = panes.find(pane => pane.id === event.pane)?.title ?? event.pane;
+				return {...state, notice: `The ${title} pane is not part of this build yet`};
+			}
+
+			return {...state, pane: event.pane, notice: undefined};
+		}
+
+		case 'cycle-pane': {
+			const index = availablePanes.indexOf(state.pane);
+			const next = availablePanes[(index + event.step + availablePanes.length) % availablePanes.length]!;
+			return {...state, pane: next, notice: undefined};
+		}
+
+		case 'move-selection': {
+			if (event.rowIds.length === 0) {
+				return state;
+			}
+
+			const current = event.from === undefined ? -1 : event.rowIds.indexOf(event.from);
+			const next = current === -1 ? 0 : Math.min(event.rowIds.length - 1, Math.max(0, current + event.step));
+			return {...state, selectedId: event.rowIds[next], notice: undefined};
+		}
+
+		case 'toggle-help': {
+			return {...state, helpOpen: !state.helpOpen};
+		}
+
+		case 'close-help': {
+			return {...state, helpOpen: false};
+		}
+
+		case 'notice': {
+			return {...state, notice: event.text};
+		}
+	}
+}
+
+/** The selected row: the remembered one while it exists, else the first. */
+export function effectiveSelection(selectedId: string | undefined, rowIds: readonly string[]): string | undefined {
+	return selectedId !== undefined && rowIds.includes(selectedId) ? selectedId : rowIds[0];
+}
