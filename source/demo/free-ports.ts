@@ -11,7 +11,7 @@ export async function freePorts(count: number): Promise<number[]> {
 		for (let index = 0; index < count; index++) {
 			const server = net.createServer();
 			servers.push(server);
-			// eslint-disable-next-line no-await-in-loop
+			 
 			const port = await new Promise<number>((resolve, reject) => {
 				server.once('error', reject);
 				server.listen(0, '127.0.0.1', () => {

@@ -52,7 +52,7 @@ export class LocalCluster {
 		try {
 			await cluster.startVoters(voters);
 			for (let index = 0; index < (options.learners ?? 0); index++) {
-				// eslint-disable-next-line no-await-in-loop
+				 
 				await cluster.addLearner();
 			}
 		} catch (error) {
@@ -141,7 +141,7 @@ export class LocalCluster {
 	async putKeys(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
 		for (let start = 0; start < entries.length; start += 100) {
 			const puts = entries.slice(start, start + 100).map(([key, value]) => `put ${JSON.stringify(key)} ${JSON.stringify(value)}`);
-			// eslint-disable-next-line no-await-in-loop
+			 
 			await this.etcdctl(['txn'], {endpoints: this.voterEndpoints, input: `\n${puts.join('\n')}\n\n\n`});
 		}
 	}

@@ -8,7 +8,7 @@ export async function waitFor<T>(
 	let lastError: unknown;
 	for (;;) {
 		try {
-			// eslint-disable-next-line no-await-in-loop
+			 
 			const value = await check();
 			if (value !== undefined) {
 				return value;
@@ -22,7 +22,7 @@ export async function waitFor<T>(
 			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
 		}
 
-		// eslint-disable-next-line no-await-in-loop
+		 
 		await new Promise(resolve => {
 			setTimeout(resolve, intervalMs);
 		});
