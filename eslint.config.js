@@ -36,6 +36,8 @@ export default tseslint.config(
 		files: ['test/**'],
 		rules: {
 			'@typescript-eslint/no-non-null-assertion': 'off',
+			// node:test awaits the promises that test() and describe() return.
+			'@typescript-eslint/no-floating-promises': ['error', {allowForKnownSafeCalls: [{from: 'package', name: ['test', 'describe', 'it'], package: 'node:test'}]}],
 		},
 	},
 );

@@ -146,6 +146,11 @@ export class LocalCluster {
 		}
 	}
 
+	/** Restarts the named members that are down; a test's clean-up, whatever state it failed in. */
+	async ensureRunning(...names: string[]): Promise<void> {
+		await Promise.all(names.filter(name => this.member(name).process === undefined).map(async name => this.restart(name)));
+	}
+
 	/** Runs etcdctl against this cluster (all endpoints unless told otherwise) and returns stdout. */
 	async etcdctl(args: string[], options: EtcdctlOptions = {}): Promise<string> {
 		return runEtcdctl([`--endpoints=${(options.endpoints ?? this.endpoints).join(',')}`, ...args], options);

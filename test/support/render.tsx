@@ -1,0 +1,223 @@
+import React from 'react';
+import {setImmediate, setTimeout as delay} from 'node:timers/promises';
+import {isDeepStrictEqual, stripVTControlCharacters} from 'node:util';
+import {Text} from 'ink';
+import {render} from 'ink-testing-library';
+import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
+import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
+import {App} from '../../source/ui/App.tsx';
+import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
+import {FixtureSource, fixtureQuotaBytes} from './snapshot-fixtures.ts';
+
+export interface TerminalSize {
+	columns: number;
+	rows: number;
+}
+
+/**
+ * The sizes the dashboard is tested at. ink-testing-library's fake stdout is 100 columns wide and has
+ * no rows, so App gets its size as props, as Root would hand it down.
+ */
+export const sizes = {
+	roomy: {columns: 100, rows: 30},
+	/** The smallest size the dashboard draws itself at (TooSmall's minimum). */
+	minimum: {columns: 80, rows: 24},
+} as const satisfies Record<string, TerminalSize>;
+
+/**
+ * Frames as text. Whether Ink's output carries colour codes depends on the terminal the test runner
+ * itself runs in (node --test sets FORCE_COLOR for its children on a colour terminal only), so
+ * assertions read frames without them.
+ */
+export function plain(frame: string | undefined): string {
+	return stripVTControlCharacters(frame ?? '');
+}
+
+/** The lines of a plain frame, without the trailing newline. */
+export function linesOf(frame: string | undefined): string[] {
+	return plain(frame).replace(/\n+$/, '').split('\n');
+}
+
+/** Width in terminal cells; every character etcdeck draws (…, ↓, ▲, ✖, box corners) is one cell wide. */
+export function cells(line: string): number {
+	return [...stripVTControlCharacters(line)].length;
+}
+
+export interface RenderAppOptions {
+	/** Where snapshots come from; defaults to a source that always returns `snapshot`. */
+	source?: SnapshotSource<ClusterSnapshot>;
+	snapshot?: ClusterSnapshot;
+	initialSnapshot?: ClusterSnapshot;
+	size?: TerminalSize;
+	/** Long by default, so a test sees exactly the refreshes it asks for. */
+	refreshMs?: number;
+	quotaBytes?: number;
+	onQuit?: () => void;
+}
+
+export type RenderedApp = ReturnType<typeof render> & {
+	size: TerminalSize;
+	/** The last frame without colour codes. */
+	frame: () => string;
+	/** The last frame's lines, without colour codes. */
+	lines: () => string[];
+	/**
+	 * Presses the key bound to `action` (see {@link press}) and waits until Ink has drawn the frame
+	 * that follows, so the next key acts on it. For keys that change the app's state: a key that
+	 * changes nothing draws nothing, and this times out.
+	 */
+	press: (action: Action, chord?: number) => Promise<void>;
+	/** Writes `sequence` to stdin and waits for the frame that follows, as `press` does. */
+	send: (sequence: string) => Promise<void>;
+};
+
+/** Renders the dashboard at a fixed size (100x30 unless told) from fixture snapshots. Unmount it when done. */
+export function renderApp(options: RenderAppOptions = {}): RenderedApp {
+	const size = options.size ?? sizes.roomy;
+	const source = options.source ?? (options.snapshot === undefined ? undefined : new FixtureSource(options.snapshot));
+	if (source === undefined) {
+		throw new Error('renderApp needs a source or a snapshot');
+	}
+
+	const rendered = render(
+		<App
+			source={source}
+			refreshMs={options.refreshMs ?? 60_000}
+			quotaBytes={options.quotaBytes ?? fixtureQuotaBytes}
+			columns={size.columns}
+			rows={size.rows}
+			initialSnapshot={options.initialSnapshot}
+			onQuit={options.onQuit}
+		/>,
+	);
+	const send = async (sequence: string) => {
+		// Ink draws every render in debug mode, as ink-testing-library runs it, so a new frame means the key was handled.
+		const before = rendered.frames.length;
+		rendered.stdin.write(sequence);
+		await waitFor(() => rendered.frames.length > before, 2000, `a frame after ${JSON.stringify(sequence)}`);
+	};
+
+	return {
+		...rendered,
+		size,
+		frame: () => plain(rendered.lastFrame()),
+		lines: () => linesOf(rendered.lastFrame()),
+		press: async (action, chord = 0) => send(keyFor(action, chord)),
+		send,
+	};
+}
+
+/**
+ * Polls `condition` until it holds: returns without throwing and does not return false. On the
+ * deadline, throws the condition's last error (an assertion's message says what was wrong) or a
+ * timeout error naming `what`.
+ *
+ * Once the condition holds, it also lets the immediates already queued run before returning. React
+ * renders Ink's frames from its scheduler (setImmediate) and only afterwards, in a passive effect,
+ * hands App's new input handler to Ink; a key written before then acts on the previous render's
+ * state. So a frame that is right is not yet proof that the next key will act on it; that last yield
+ * is. Wait for a change the key makes (RenderedApp.press waits for its frame), not for a frame that
+ * was already right before the key.
+ */
+export async function waitFor(condition: () => boolean | void, timeoutMs = 2000, what = 'condition'): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		let failure: Error | undefined;
+		try {
+			if (condition() !== false) {
+				// Immediates run in the order they were queued: the render's passive effects first.
+				await setImmediate();
+				await setImmediate();
+				return;
+			}
+		} catch (error) {
+			failure = error instanceof Error ? error : new Error(String(error));
+		}
+
+		if (Date.now() >= deadline) {
+			throw failure ?? new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		}
+
+		await delay(10);
+	}
+}
+
+/** Whether Ink drew a frame with colour codes (it does only when the test runner sits on a colour terminal). */
+export function hasColour(frame: string | undefined): boolean {
+	return frame?.includes('\u001B[') ?? false;
+}
+
+/**
+ * Why a test of colour and inverse video is skipped, or false when Ink draws colour codes here: it
+ * does only when the test runner's own output is a colour terminal, never in CI logs or pipes.
+ */
+export const skipWithoutColour: string | false = (() => {
+	const probe = render(<Text inverse>x</Text>);
+	const colour = hasColour(probe.lastFrame());
+	probe.unmount();
+	return colour ? false : 'Ink draws no colour codes here: the test runner is not on a colour terminal';
+})();
+
+/** The lines Ink drew inverse (the selected row, the current pane's tab), without colour codes. */
+export function inverseLines(frame: string | undefined): string[] {
+	return (frame ?? '').split('\n').filter(line => line.includes('\u001B[7m')).map(line => stripVTControlCharacters(line));
+}
+
+/** What a terminal sends for a chord of the keymap. */
+export function sequenceFor(chord: KeyChord): string {
+	switch (chord.named) {
+		case 'tab': {
+			return chord.shift ? '\u001B[Z' : '\t';
+		}
+
+		case 'escape': {
+			return '\u001B';
+		}
+
+		case 'upArrow': {
+			return '\u001B[A';
+		}
+
+		case 'downArrow': {
+			return '\u001B[B';
+		}
+
+		case 'return': {
+			return '\r';
+		}
+
+		case undefined: {
+			const input = chord.input ?? '';
+			// Ctrl-letter arrives as the control character: Ctrl-C is \u0003.
+			return chord.ctrl ? String.fromCharCode(input.toUpperCase().charCodeAt(0) - 64) : input;
+		}
+	}
+}
+
+/** Every chord bound to `action` in `scope` (both scopes unless told), as the terminal sends them. */
+export function sequencesFor(action: Action, scope?: KeyScope): string[] {
+	const bindings = keymap.filter(binding => isDeepStrictEqual(binding.action, action) && (scope === undefined || binding.scope === scope));
+	if (bindings.length === 0) {
+		throw new Error(`no key is bound to ${JSON.stringify(action)}${scope === undefined ? '' : ` in scope ${scope}`}`);
+	}
+
+	return bindings.flatMap(binding => binding.chords.map(chord => sequenceFor(chord)));
+}
+
+function keyFor(action: Action, chord: number): string {
+	const sequence = sequencesFor(action)[chord];
+	if (sequence === undefined) {
+		throw new Error(`${JSON.stringify(action)} has no chord number ${chord}`);
+	}
+
+	return sequence;
+}
+
+/**
+ * Types the key bound to `action`, looked up in the keymap so tests never name key characters.
+ * `chord` picks among the keys of a binding with several (↓ and j); the first by default.
+ * Ink reads stdin asynchronously: waitFor the frame you expect afterwards (or use RenderedApp.press).
+ */
+export function press(stdin: {write: (data: string) => void}, action: Action, chord = 0): void {
+	stdin.write(keyFor(action, chord));
+}

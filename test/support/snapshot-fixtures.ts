@@ -1,0 +1,220 @@
+import type {ClusterAlarm, ClusterSnapshot, EndpointProbe, EndpointStatus, MemberInfo} from '../../source/cluster/snapshot.ts';
+import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
+
+/**
+ * ClusterSnapshot builders for component tests: plain data shaped like what ClusterService returns,
+ * with no etcd behind it. Every builder returns a fresh object, so a test may change what it gets.
+ */
+
+/** etcd's default --quota-backend-bytes; pass it to summarize() or App with these fixtures. */
+export const fixtureQuotaBytes = 2 * 1024 ** 3;
+
+/** 12:34:56 UTC, so the status line's clock is predictable. */
+export const fixtureTakenAt = Date.UTC(2025, 0, 15, 12, 34, 56);
+
+export const fixtureClusterId = 'cdf818194e3a8c32';
+
+/** The leader's raft index in every fixture. */
+export const leaderRaftIndex = 12_345;
+
+export interface FixtureNode {
+	id: string;
+	name: string;
+	/** Client URL: also the endpoint its probe reports. */
+	endpoint: string;
+	peerUrl: string;
+	isLearner: boolean;
+}
+
+/** Hex IDs as etcdctl prints them; the last one is the learner of the healthy cluster. */
+const knownIds = ['8e9e05c52164694d', '91bc3c398fb3c146', 'fd422379fda50e48', '2f0fd4b3a5cb0e1a'];
+
+/**
+ * Member `index` (0-based) of a fixture cluster: etcd-1 at 10.0.0.1, etcd-2 at 10.0.0.2, … Names are
+ * zero-padded to `nameDigits` so that large clusters list in numeric order (etcd-01 … etcd-25).
+ */
+export function fixtureNode(index: number, isLearner = false, nameDigits = 1): FixtureNode {
+	const host = `10.0.${Math.floor(index / 250)}.${(index % 250) + 1}`;
+	return {
+		id: knownIds[index] ?? (0x1000_0000_0000_0000n + BigInt(index)).toString(16),
+		name: `etcd-${String(index + 1).padStart(nameDigits, '0')}`,
+		endpoint: `http://${host}:2379`,
+		peerUrl: `http://${host}:2380`,
+		isLearner,
+	};
+}
+
+export function memberInfo(node: FixtureNode, overrides: Partial<MemberInfo> = {}): MemberInfo {
+	return {id: node.id, name: node.name, peerUrls: [node.peerUrl], clientUrls: [node.endpoint], isLearner: node.isLearner, started: true, ...overrides};
+}
+
+export function endpointStatus(node: FixtureNode, leaderId: string, overrides: Partial<EndpointStatus> = {}): EndpointStatus {
+	return {
+		version: '3.5.17',
+		dbSizeBytes: 20_480,
+		dbSizeInUseBytes: 16_384,
+		leaderId,
+		raftTerm: 4,
+		raftIndex: leaderRaftIndex,
+		raftAppliedIndex: leaderRaftIndex,
+		isLearner: node.isLearner,
+		errors: [],
+		...overrides,
+	};
+}
+
+export function answeringProbe(node: FixtureNode, status: EndpointStatus, latencyMs = 3): EndpointProbe {
+	return {endpoint: node.endpoint, memberId: node.id, status, error: undefined, latencyMs};
+}
+
+/** The same probe, failed: the member list still names its member, as the cluster service does. */
+export function failProbe(probe: EndpointProbe, error: string): EndpointProbe {
+	return {...probe, status: undefined, error, latencyMs: 2000};
+}
+
+export function snapshotOf(members: MemberInfo[], probes: EndpointProbe[], overrides: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+	return {
+		takenAt: fixtureTakenAt,
+		clusterId: fixtureClusterId,
+		members,
+		memberListFrom: probes.find(probe => probe.status !== undefined)?.endpoint,
+		memberListError: undefined,
+		probes,
+		alarms: [],
+		alarmsError: undefined,
+		durationMs: 12,
+		...overrides,
+	};
+}
+
+export interface ClusterShape {
+	voters: number;
+	learners: number;
+	/** Index of the leading voter. */
+	leader?: number;
+}
+
+/**
+ * Every member started and answering, each a few raft entries behind the leader (member `index` at
+ * {@link leaderRaftIndex} - `index`, far from the lag warning): a cluster with nothing to say.
+ */
+export function healthyCluster({voters, learners, leader = 0}: ClusterShape): ClusterSnapshot {
+	const digits = String(voters + learners).length;
+	const nodes = [...Array.from({length: voters}, (_, index) => fixtureNode(index, false, digits)), ...Array.from({length: learners}, (_, index) => fixtureNode(voters + index, true, digits))];
+	const leaderId = nodes[leader]!.id;
+	return snapshotOf(
+		nodes.map(node => memberInfo(node)),
+		nodes.map((node, index) => {
+			const raftIndex = leaderRaftIndex - Math.abs(index - leader);
+			return answeringProbe(node, endpointStatus(node, leaderId, {raftIndex, raftAppliedIndex: raftIndex}));
+		}),
+	);
+}
+
+/** etcd-1 (leader), etcd-2, etcd-3 voting, etcd-4 a learner; all answer, no alarms, small DBs. */
+export function healthySnapshot(): ClusterSnapshot {
+	return healthyCluster({voters: 3, learners: 1});
+}
+
+/** The error an unreachable member's probe reports in the voter-unreachable fixture. */
+export const unreachableError = 'connect ECONNREFUSED 10.0.0.3:2379';
+
+/** The healthy cluster with voter etcd-3 down: its probe failed with {@link unreachableError}. */
+export function voterUnreachableSnapshot(): ClusterSnapshot {
+	const snapshot = healthySnapshot();
+	const down = fixtureNode(2);
+	return {...snapshot, probes: snapshot.probes.map(probe => (probe.memberId === down.id ? failProbe(probe, unreachableError) : probe))};
+}
+
+export const quorumLostError = 'context deadline exceeded';
+
+/**
+ * etcd-1 and etcd-2 down, so only one of three voters (etcd-3) and the learner answer. The survivors
+ * still name the old leader etcd-1, but no member claims to lead, and alarms cannot be read.
+ */
+export function quorumLostSnapshot(): ClusterSnapshot {
+	const snapshot = healthySnapshot();
+	const down = new Set([fixtureNode(0).id, fixtureNode(1).id]);
+	return {
+		...snapshot,
+		probes: snapshot.probes.map(probe => (down.has(probe.memberId!) ? failProbe(probe, quorumLostError) : probe)),
+		alarms: undefined,
+		alarmsError: 'etcdserver: request timed out',
+	};
+}
+
+/** The node of the member added to the healthy cluster that has not started yet. */
+export function unstartedNode(): FixtureNode {
+	return fixtureNode(4, true);
+}
+
+/**
+ * The healthy cluster plus a learner that was added (`member add --learner`) but never started: no
+ * name, no client URLs, hence no probe.
+ */
+export function unstartedMemberSnapshot(): ClusterSnapshot {
+	const snapshot = healthySnapshot();
+	const added = unstartedNode();
+	return {...snapshot, members: [...snapshot.members, memberInfo(added, {name: '', clientUrls: [], started: false})]};
+}
+
+/** The healthy cluster with the leader's DB at `ratio` of {@link fixtureQuotaBytes} (90% by default). */
+export function dbNearQuotaSnapshot(ratio = 0.9): ClusterSnapshot {
+	const snapshot = healthySnapshot();
+	const leader = fixtureNode(0);
+	const dbSizeBytes = Math.round(fixtureQuotaBytes * ratio);
+	return {
+		...snapshot,
+		probes: snapshot.probes.map(probe => (probe.memberId === leader.id ? {...probe, status: {...probe.status!, dbSizeBytes, dbSizeInUseBytes: dbSizeBytes}} : probe)),
+	};
+}
+
+/** The healthy cluster with a NOSPACE alarm raised on etcd-2, which also reports it in its status errors. */
+export function alarmSnapshot(): ClusterSnapshot {
+	const snapshot = healthySnapshot();
+	const raised = fixtureNode(1);
+	const alarms: ClusterAlarm[] = [{memberId: raised.id, alarm: 'NOSPACE'}];
+	return {
+		...snapshot,
+		alarms,
+		probes: snapshot.probes.map(probe => (probe.memberId === raised.id ? {...probe, status: {...probe.status!, errors: [`memberID:${raised.id} alarm:NOSPACE`]}} : probe)),
+	};
+}
+
+/**
+ * More warnings than the header has room for: quorum lost, no leader, two unreachable voters, an alarm
+ * (alarms read from a cache, say) and a DB near its quota on a survivor: six in all.
+ */
+export function manyWarningsSnapshot(): ClusterSnapshot {
+	const snapshot = quorumLostSnapshot();
+	const survivor = fixtureNode(2);
+	return {
+		...snapshot,
+		alarms: [{memberId: survivor.id, alarm: 'NOSPACE'}],
+		alarmsError: undefined,
+		probes: snapshot.probes.map(probe => (probe.memberId === survivor.id ? {...probe, status: {...probe.status!, dbSizeBytes: Math.round(fixtureQuotaBytes * 0.85)}} : probe)),
+	};
+}
+
+/** Hands out the given snapshots one per refresh, then repeats the last; counts the calls. */
+export class FixtureSource implements SnapshotSource<ClusterSnapshot> {
+	calls = 0;
+	private readonly pending: ClusterSnapshot[];
+	private last: ClusterSnapshot;
+
+	constructor(first: ClusterSnapshot, ...rest: ClusterSnapshot[]) {
+		this.pending = [first, ...rest];
+		this.last = first;
+	}
+
+	/** Snapshots for the next refreshes, after any still pending. */
+	queue(...snapshots: ClusterSnapshot[]): void {
+		this.pending.push(...snapshots);
+	}
+
+	refresh(): Promise<ClusterSnapshot> {
+		this.calls++;
+		this.last = this.pending.shift() ?? this.last;
+		return Promise.resolve(this.last);
+	}
+}

@@ -1,0 +1,362 @@
+import {afterEach, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {cleanup} from 'ink-testing-library';
+import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
+import {summarize} from '../../source/model/cluster-summary.ts';
+import {endpointRows, memberRows} from '../../source/model/table-rows.ts';
+import {availablePanes} from '../../source/ui/app-state.ts';
+import {keymap, panes, type Action} from '../../source/ui/keymap.ts';
+import {cells, inverseLines, press, renderApp, sequencesFor, sizes, skipWithoutColour, waitFor, type RenderedApp} from '../support/render.tsx';
+import {
+	alarmSnapshot,
+	dbNearQuotaSnapshot,
+	FixtureSource,
+	fixtureClusterId,
+	fixtureQuotaBytes,
+	fixtureTakenAt,
+	healthyCluster,
+	healthySnapshot,
+	leaderRaftIndex,
+	manyWarningsSnapshot,
+	quorumLostSnapshot,
+	unreachableError,
+	unstartedMemberSnapshot,
+	voterUnreachableSnapshot,
+} from '../support/snapshot-fixtures.ts';
+
+afterEach(() => {
+	// Unmounts every app a test rendered, so no poller outlives its test even when an assertion failed.
+	cleanup();
+});
+
+const showEndpoints: Action = {type: 'show-pane', pane: 'endpoints'};
+const showMembers: Action = {type: 'show-pane', pane: 'members'};
+
+const summaryOf = (snapshot: ClusterSnapshot) => summarize(snapshot, {quotaBytes: fixtureQuotaBytes});
+
+/** Cues that tell the panes apart without colour: the titles only each table has. */
+const onMembers = (app: RenderedApp) => app.frame().includes('STATUS') && app.frame().includes('NAME');
+const onEndpoints = (app: RenderedApp) => app.frame().includes('ENDPOINT') && app.frame().includes('RAFT INDEX');
+const helpOpen = (app: RenderedApp) => app.frame().includes('etcdeck keys');
+
+/** Renders the app and waits for the first snapshot to be on screen. */
+async function started(options: Parameters<typeof renderApp>[0]): Promise<RenderedApp> {
+	const app = renderApp(options);
+	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');
+	return app;
+}
+
+/** Presses a key, waits for its frame, then for the frame to show what it should. */
+async function pressAndWait(app: RenderedApp, action: Action, expected: (app: RenderedApp) => boolean, what: string, chord = 0): Promise<void> {
+	await app.press(action, chord);
+	await waitFor(() => expected(app), 2000, `${what}; last frame:\n${app.frame()}`);
+}
+
+void test('the members pane lists every member with its ID, name and addresses', async () => {
+	for (const size of [sizes.roomy, sizes.minimum]) {
+		const snapshot = healthySnapshot();
+		const app = await started({snapshot, size});
+		assert.ok(onMembers(app), app.frame());
+		for (const member of snapshot.members) {
+			const line = app.lines().find(candidate => candidate.startsWith(member.id));
+			assert.ok(line !== undefined, `${member.id} missing at ${size.columns}x${size.rows}:\n${app.frame()}`);
+			assert.ok(line.includes(member.name), line);
+			assert.ok(line.includes(member.clientUrls[0]!), line);
+		}
+
+		app.unmount();
+	}
+});
+
+void test('the healthy dashboard at 100x30, line by line', async () => {
+	const app = await started({snapshot: healthySnapshot(), size: sizes.roomy});
+	const lines = app.lines().map(line => line.trimEnd());
+	assert.deepEqual(lines, [
+		'etcdeck  cluster cdf818194e3a8c32  leader etcd-1',
+		'voters 3  learners 1  healthy 3/3  quorum 2  tolerates 1 failure  can lose 1 more now',
+		' 1 Members  2 Endpoints',
+		'ID                STATUS   NAME    PEER ADDRS            CLIENT ADDRS          IS LEARNER',
+		'8e9e05c52164694d  started  etcd-1  http://10.0.0.1:2380  http://10.0.0.1:2379  false',
+		'91bc3c398fb3c146  started  etcd-2  http://10.0.0.2:2380  http://10.0.0.2:2379  false',
+		'fd422379fda50e48  started  etcd-3  http://10.0.0.3:2380  http://10.0.0.3:2379  false',
+		'2f0fd4b3a5cb0e1a  started  etcd-4  http://10.0.0.4:2380  http://10.0.0.4:2379  true',
+		...Array.from({length: 20}, () => ''),
+		'refreshed 12:34:56 UTC in 12 ms · every 60000 ms · ? help · q quit',
+	]);
+	assert.equal(lines.length, sizes.roomy.rows - 1, 'one line short of the terminal');
+});
+
+void test('before the first snapshot arrives the dashboard says it is connecting', async () => {
+	const never: Promise<ClusterSnapshot> = new Promise(() => undefined);
+	const app = renderApp({source: {refresh: () => never}});
+	await waitFor(() => app.frame().includes('waiting for the first refresh'));
+	assert.match(app.lines()[0]!, /^etcdeck connecting…/);
+	assert.ok(app.lines().includes('connecting…'), app.frame());
+});
+
+void test('a snapshot taken at start-up is shown at once, before the source is asked', async () => {
+	const source = new FixtureSource(voterUnreachableSnapshot());
+	const app = renderApp({source, initialSnapshot: healthySnapshot()});
+	await waitFor(() => app.frame().includes('healthy 3/3'));
+	assert.equal(source.calls, 0);
+});
+
+void test('the header summarises the cluster in the dashboard', async () => {
+	const app = await started({snapshot: healthySnapshot()});
+	for (const fact of [`cluster ${fixtureClusterId}`, 'leader etcd-1', 'voters 3', 'learners 1', 'healthy 3/3', 'quorum 2', 'tolerates 1 failure']) {
+		assert.ok(app.frame().includes(fact), `"${fact}" missing:\n${app.frame()}`);
+	}
+
+	const lost = await started({snapshot: quorumLostSnapshot()});
+	assert.ok(lost.frame().includes('leader none'), lost.frame());
+	assert.ok(lost.frame().includes('QUORUM LOST'), lost.frame());
+});
+
+void test('the Endpoints key shows endpoint status with every endpoint\'s raft index', async () => {
+	for (const size of [sizes.roomy, sizes.minimum]) {
+		const snapshot = healthySnapshot();
+		const app = await started({snapshot, size});
+		await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
+		assert.ok(!app.frame().includes('PEER ADDRS'), app.frame());
+		const titles = app.lines().find(line => line.startsWith('ENDPOINT'))!;
+		const raftIndexEnd = titles.indexOf('RAFT INDEX') + 'RAFT INDEX'.length;
+		for (const [index, probe] of snapshot.probes.entries()) {
+			const line = app.lines().find(candidate => candidate.startsWith(probe.endpoint));
+			assert.ok(line !== undefined, `${probe.endpoint} missing:\n${app.frame()}`);
+			const raftIndex = String(leaderRaftIndex - index);
+			assert.equal(line.slice(raftIndexEnd - raftIndex.length, raftIndexEnd), raftIndex, `under RAFT INDEX at ${size.columns} columns:\n${app.frame()}`);
+		}
+
+		await pressAndWait(app, showMembers, onMembers, 'the members pane again');
+		app.unmount();
+	}
+});
+
+void test('Tab cycles through the panes of this build and Shift-Tab goes back', async () => {
+	const app = await started({snapshot: healthySnapshot()});
+	const isOn = {members: onMembers, endpoints: onEndpoints} as const;
+	assert.deepEqual(availablePanes, ['members', 'endpoints'], 'this test knows two panes');
+	for (const pane of ['endpoints', 'members', 'endpoints'] as const) {
+		await pressAndWait(app, {type: 'next-pane'}, isOn[pane], `Tab to ${pane}`);
+	}
+
+	for (const pane of ['members', 'endpoints'] as const) {
+		await pressAndWait(app, {type: 'previous-pane'}, isOn[pane], `Shift-Tab to ${pane}`);
+	}
+});
+
+void test('the keys of panes not in this build say so in the status line, and the pane stays', async () => {
+	const unbuilt = panes.filter(pane => !availablePanes.includes(pane.id));
+	assert.ok(unbuilt.length > 0);
+	const app = await started({snapshot: healthySnapshot()});
+	for (const [stay, isOn] of [[showMembers, onMembers], [showEndpoints, onEndpoints]] as const) {
+		await pressAndWait(app, stay, isOn, `the pane to stay on (${JSON.stringify(stay)})`);
+		for (const pane of unbuilt) {
+			const notice = `The ${pane.title} pane is not part of this build yet`;
+			await pressAndWait(app, {type: 'show-pane', pane: pane.id}, current => current.lines().at(-1)!.startsWith(notice), `the ${pane.title} notice`);
+			assert.ok(isOn(app), `left the pane for ${pane.title}:\n${app.frame()}`);
+		}
+	}
+
+	await pressAndWait(app, showMembers, current => onMembers(current) && !current.frame().includes('not part of this build'), 'the notice to clear on a pane change');
+});
+
+void test('↓/j and ↑/k move the selection, and the table scrolls to keep it on screen', async () => {
+	// 25 members at 80x24: 17 rows fit, so selecting the 18th scrolls the table by one.
+	const snapshot = healthyCluster({voters: 25, learners: 0});
+	const ids = memberRows(summaryOf(snapshot)).map(row => row.id);
+	const app = await started({snapshot, size: sizes.minimum});
+	const footer = () => app.lines().find(line => /^[↑↓] \d+ more/.test(line)) ?? '';
+	const shownRows = () => app.lines().flatMap(line => ids.filter(id => line.startsWith(id)).map(id => ids.indexOf(id)));
+	assert.deepEqual(shownRows(), ids.slice(0, 17).map((_, index) => index));
+	assert.match(footer(), /^↓ 8 more/);
+	assert.equal(sequencesFor({type: 'select-next'}).length, 2, '↓ and j');
+	assert.equal(sequencesFor({type: 'select-previous'}).length, 2, '↑ and k');
+
+	// Alternating the two keys of each binding, ↓ j ↓ j …, down to the last row of the first screen.
+	for (let index = 1; index <= 16; index++) {
+		await app.press({type: 'select-next'}, index % 2);
+	}
+
+	assert.match(footer(), /^↓ 8 more/, 'no scrolling while the selection is on the first screen');
+	await pressAndWait(app, {type: 'select-next'}, () => footer().startsWith('↑ 1 more  ↓ 7 more'), 'the table to scroll by one');
+	await pressAndWait(app, {type: 'select-next'}, () => footer().startsWith('↑ 2 more  ↓ 6 more'), 'the table to scroll by two', 1);
+	assert.equal(shownRows().at(-1), 18, 'the selected row is the last one shown');
+
+	for (let index = 17; index >= 0; index--) {
+		await app.press({type: 'select-previous'}, index % 2);
+		assert.ok(shownRows().includes(index), `row ${index}, selected, is on screen:\n${app.frame()}`);
+	}
+
+	assert.match(footer(), /^↓ 8 more/, 'back at the top');
+	await app.press({type: 'select-previous'});
+	assert.equal(shownRows()[0], 0, 'the selection stays at the top');
+	await pressAndWait(app, {type: 'select-next'}, () => footer().startsWith('↓ 8 more'), 'one row down from the top, without scrolling');
+});
+
+void test('with a colour terminal the selected member is drawn inverse and follows ↓ and ↑', {skip: skipWithoutColour}, async () => {
+	const app = await started({snapshot: healthySnapshot()});
+	const ids = memberRows(summaryOf(healthySnapshot())).map(row => row.id);
+	const selected = () => inverseLines(app.lastFrame()).find(line => ids.some(id => line.startsWith(id)))?.slice(0, 16);
+	assert.equal(selected(), ids[0]);
+	for (const id of ids.slice(1)) {
+		await pressAndWait(app, {type: 'select-next'}, () => selected() === id, `${id} selected`);
+	}
+
+	await pressAndWait(app, {type: 'select-next'}, () => selected() === ids.at(-1), 'the last to stay selected');
+	await pressAndWait(app, {type: 'select-previous'}, () => selected() === ids.at(-2), 'back up one', 1);
+	await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
+	assert.ok(inverseLines(app.lastFrame()).some(line => line.startsWith('http://10.0.0.3:2379')), 'the selection follows the member to the endpoints pane');
+});
+
+void test('? opens help with every binding of the keymap, and Escape closes it', async () => {
+	const app = await started({snapshot: healthySnapshot()});
+	await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+	for (const binding of keymap) {
+		assert.ok(app.lines().some(line => line.includes(`${binding.keys} `) && line.includes(binding.description)), `"${binding.keys}: ${binding.description}" missing from help:\n${app.frame()}`);
+	}
+
+	assert.ok(!onMembers(app), 'help replaces the pane');
+	await pressAndWait(app, {type: 'close'}, current => !helpOpen(current) && onMembers(current), 'help to close on Escape');
+});
+
+void test('every key of Close help closes it, q included, without quitting', async () => {
+	let quits = 0;
+	const app = await started({snapshot: healthySnapshot(), onQuit: () => quits++});
+	const closers = sequencesFor({type: 'close'}, 'help');
+	assert.ok(closers.length >= 2);
+	for (const key of closers) {
+		await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+		await app.send(key);
+		await waitFor(() => !helpOpen(app) && onMembers(app), 2000, `${JSON.stringify(key)} to close help`);
+	}
+
+	assert.equal(quits, 0);
+});
+
+void test('pane keys do nothing while help is open', async () => {
+	const app = await started({snapshot: healthySnapshot()});
+	await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+	press(app.stdin, showEndpoints);
+	press(app.stdin, {type: 'next-pane'});
+	await waitFor(() => helpOpen(app));
+	await pressAndWait(app, {type: 'close'}, onMembers, 'help closed onto the members pane');
+});
+
+void test('q, and every other quit key, calls onQuit', async () => {
+	for (const key of sequencesFor({type: 'quit'}, 'global')) {
+		let quits = 0;
+		const app = await started({snapshot: healthySnapshot(), onQuit: () => quits++});
+		app.stdin.write(key);
+		await waitFor(() => quits === 1, 2000, `onQuit after ${JSON.stringify(key)}`);
+		app.unmount();
+	}
+});
+
+void test('an unreachable member\'s endpoint row shows its error', async () => {
+	for (const size of [sizes.roomy, sizes.minimum]) {
+		const app = await started({snapshot: voterUnreachableSnapshot(), size});
+		await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
+		const row = app.lines().find(line => line.startsWith('http://10.0.0.3:2379'));
+		assert.ok(row?.includes(unreachableError), `at ${size.columns}x${size.rows}:\n${app.frame()}`);
+		app.unmount();
+	}
+});
+
+void test('a terminal smaller than 80x24 gets a message instead of the dashboard, and q still quits', async () => {
+	for (const size of [{columns: 70, rows: 30}, {columns: 79, rows: 24}, {columns: 100, rows: 23}]) {
+		let quits = 0;
+		const app = renderApp({snapshot: healthySnapshot(), size, onQuit: () => quits++});
+		await waitFor(() => app.frame().includes('needs at least 80x24'), 2000, `the message at ${size.columns}x${size.rows}`);
+		assert.ok(app.frame().includes(`The terminal is ${size.columns}x${size.rows}`), app.frame());
+		assert.ok(!app.frame().includes('etcdeck  cluster') && !app.frame().includes('STATUS'), app.frame());
+		press(app.stdin, {type: 'quit'});
+		await waitFor(() => quits === 1);
+	}
+
+	const fits = await started({snapshot: healthySnapshot(), size: sizes.minimum});
+	assert.ok(!fits.frame().includes('needs at least'), fits.frame());
+});
+
+void test('each new snapshot from the source replaces the last on screen', async () => {
+	const later = {...voterUnreachableSnapshot(), takenAt: fixtureTakenAt + 5000};
+	const lost = {...quorumLostSnapshot(), takenAt: fixtureTakenAt + 10_000};
+	const source = new FixtureSource(healthySnapshot(), later, lost);
+	const app = renderApp({source, refreshMs: 50});
+	await waitFor(() => app.frame().includes('healthy 3/3'), 2000, 'the first snapshot');
+	await waitFor(() => app.frame().includes('healthy 2/3'), 2000, 'the second snapshot');
+	assert.ok(app.frame().includes(`etcd-3 unreachable: ${unreachableError}`), app.frame());
+	assert.ok(app.frame().includes('refreshed 12:35:01 UTC'), app.frame());
+	assert.ok(!app.frame().includes('healthy 3/3'), app.frame());
+	await waitFor(() => app.frame().includes('QUORUM LOST'), 2000, 'the third snapshot');
+	assert.ok(app.frame().includes('leader none') && !app.frame().includes('healthy 2/3'), app.frame());
+});
+
+void test('r refreshes at once, without waiting for the interval', async () => {
+	const source = new FixtureSource(healthySnapshot(), alarmSnapshot());
+	const app = await started({source, refreshMs: 60_000});
+	assert.equal(source.calls, 1);
+	press(app.stdin, {type: 'refresh'});
+	await waitFor(() => app.frame().includes('alarm NOSPACE on etcd-2'), 2000, 'the refreshed snapshot');
+	assert.equal(source.calls, 2);
+});
+
+void test('with a colour terminal the selection stays on its member across refreshes, and falls back to the first row when it goes', {skip: skipWithoutColour}, async () => {
+	const withoutEtcd2 = healthySnapshot();
+	withoutEtcd2.members = withoutEtcd2.members.filter(member => member.name !== 'etcd-2');
+	withoutEtcd2.probes = withoutEtcd2.probes.filter(probe => probe.endpoint !== 'http://10.0.0.2:2379');
+	withoutEtcd2.takenAt = fixtureTakenAt + 2000;
+	const source = new FixtureSource(healthySnapshot(), {...healthySnapshot(), takenAt: fixtureTakenAt + 1000});
+	const app = await started({source});
+	const selected = () => /etcd-\d/.exec(inverseLines(app.lastFrame()).find(line => line.includes(' etcd-')) ?? '')?.[0];
+	await pressAndWait(app, {type: 'select-next'}, () => selected() === 'etcd-2', 'etcd-2 selected');
+	press(app.stdin, {type: 'refresh'});
+	await waitFor(() => app.frame().includes('refreshed 12:34:57'), 2000, 'the second snapshot');
+	assert.equal(selected(), 'etcd-2');
+	source.queue(withoutEtcd2);
+	press(app.stdin, {type: 'refresh'});
+	await waitFor(() => app.frame().includes('refreshed 12:34:58'), 2000, 'the third snapshot');
+	assert.ok(!app.frame().includes('etcd-2'), app.frame());
+	assert.equal(selected(), 'etcd-1');
+});
+
+void test('no line is wider than the terminal and the dashboard is one line short of it, in every state', async () => {
+	const fixtures: Record<string, () => ClusterSnapshot> = {
+		healthy: healthySnapshot,
+		'voter unreachable': voterUnreachableSnapshot,
+		'quorum lost': quorumLostSnapshot,
+		'unstarted member': unstartedMemberSnapshot,
+		'DB near quota': dbNearQuotaSnapshot,
+		alarm: alarmSnapshot,
+		'many warnings': manyWarningsSnapshot,
+		'25 members': () => healthyCluster({voters: 25, learners: 0}),
+	};
+	for (const [name, build] of Object.entries(fixtures)) {
+		for (const size of [sizes.roomy, sizes.minimum]) {
+			const app = await started({snapshot: build(), size});
+			const check = (state: string) => {
+				const lines = app.lines();
+				assert.ok(lines.length <= size.rows - 1, `${name}, ${state} at ${size.columns}x${size.rows}: ${lines.length} lines`);
+				for (const line of lines) {
+					assert.ok(cells(line) <= size.columns, `${name}, ${state} at ${size.columns}x${size.rows}: ${cells(line)} cells: ${line}`);
+				}
+			};
+
+			check('members');
+			await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
+			check('endpoints');
+			await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+			check('help');
+			app.unmount();
+		}
+	}
+});
+
+void test('rows of the endpoints pane are the model\'s, in its order', async () => {
+	const snapshot = quorumLostSnapshot();
+	const app = await started({snapshot});
+	await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
+	const endpoints = endpointRows(summaryOf(snapshot)).map(row => row.cells.endpoint);
+	const shown = app.lines().filter(line => line.startsWith('http://')).map(line => line.split(' ')[0]);
+	assert.deepEqual(shown, endpoints);
+});

@@ -1,0 +1,141 @@
+import React from 'react';
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
+import {summarize} from '../../source/model/cluster-summary.ts';
+import {Header, headerHeight} from '../../source/ui/Header.tsx';
+import {cells, linesOf} from '../support/render.tsx';
+import {
+	alarmSnapshot,
+	dbNearQuotaSnapshot,
+	fixtureClusterId,
+	fixtureQuotaBytes,
+	healthySnapshot,
+	manyWarningsSnapshot,
+	quorumLostError,
+	quorumLostSnapshot,
+	unreachableError,
+	unstartedMemberSnapshot,
+	unstartedNode,
+	voterUnreachableSnapshot,
+} from '../support/snapshot-fixtures.ts';
+
+const fixtures: Record<string, () => ClusterSnapshot> = {
+	healthy: healthySnapshot,
+	'voter unreachable': voterUnreachableSnapshot,
+	'quorum lost': quorumLostSnapshot,
+	'unstarted member': unstartedMemberSnapshot,
+	'DB near quota': dbNearQuotaSnapshot,
+	alarm: alarmSnapshot,
+	'many warnings': manyWarningsSnapshot,
+};
+
+/** The header's lines for a snapshot, as the App draws it: 4 warning lines at most, 100 columns unless told. */
+function headerLines(snapshot: ClusterSnapshot | undefined, {width = 100, maxWarnings = 4} = {}): string[] {
+	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes: fixtureQuotaBytes});
+	const {lastFrame, unmount} = render(<Header summary={summary} width={width} maxWarnings={maxWarnings} />);
+	try {
+		return linesOf(lastFrame());
+	} finally {
+		unmount();
+	}
+}
+
+void test('a healthy cluster: its ID, the leader, voters and learners, and the quorum arithmetic, with no warning line', () => {
+	const lines = headerLines(healthySnapshot());
+	assert.equal(lines.length, 2, lines.join('\n'));
+	const [identity, quorum] = lines as [string, string];
+	assert.match(identity, /^etcdeck\b/);
+	assert.ok(identity.includes(`cluster ${fixtureClusterId}`), identity);
+	assert.ok(identity.includes('leader etcd-1'), identity);
+	for (const fact of ['voters 3', 'learners 1', 'healthy 3/3', 'quorum 2', 'tolerates 1 failure', 'can lose 1 more now']) {
+		assert.ok(quorum.includes(fact), `"${fact}" missing from: ${quorum}`);
+	}
+});
+
+void test('quorum lost: no leader, the critical QUORUM LOST line first, and "quorum lost" instead of what can still be lost', () => {
+	const lines = headerLines(quorumLostSnapshot());
+	const [identity, quorum, ...warnings] = lines as [string, string, ...string[]];
+	assert.ok(identity.includes('leader none'), identity);
+	assert.ok(quorum.includes('healthy 1/3'), quorum);
+	assert.ok(quorum.includes('quorum 2'), quorum);
+	assert.ok(quorum.includes('quorum lost'), quorum);
+	assert.ok(!quorum.includes('can lose'), quorum);
+	assert.match(warnings[0] ?? '', /^✖ QUORUM LOST: 1 of 3 voters answer, 2 needed \(answering: etcd-3\)/);
+	assert.ok(warnings.some(line => line.startsWith('✖ no leader')), warnings.join('\n'));
+	for (const name of ['etcd-1', 'etcd-2']) {
+		assert.ok(warnings.includes(`▲ ${name} unreachable: ${quorumLostError}`), warnings.join('\n'));
+	}
+});
+
+void test('critical lines come before warnings, whatever order the summary found them in', () => {
+	const warnings = headerLines(manyWarningsSnapshot(), {maxWarnings: 10}).slice(2);
+	assert.equal(warnings.length, 6, warnings.join('\n'));
+	const firstWarning = warnings.findIndex(line => line.startsWith('▲'));
+	assert.ok(firstWarning > 0, warnings.join('\n'));
+	assert.ok(warnings.slice(0, firstWarning).every(line => line.startsWith('✖ ')), warnings.join('\n'));
+	assert.ok(warnings.slice(firstWarning).every(line => line.startsWith('▲ ')), warnings.join('\n'));
+});
+
+void test('one voter down: healthy 2/3, nothing more may be lost, and why the voter is down', () => {
+	const lines = headerLines(voterUnreachableSnapshot());
+	assert.ok(lines[0]!.includes('leader etcd-1'), lines[0]);
+	assert.ok(lines[1]!.includes('healthy 2/3'), lines[1]);
+	assert.ok(lines[1]!.includes('can lose 0 more now'), lines[1]);
+	assert.deepEqual(lines.slice(2), [`▲ etcd-3 unreachable: ${unreachableError}`]);
+});
+
+void test('a member added but not started is counted and called out by ID', () => {
+	const lines = headerLines(unstartedMemberSnapshot());
+	assert.ok(lines[1]!.includes('learners 2'), lines[1]);
+	assert.deepEqual(lines.slice(2), [`▲ learner ${unstartedNode().id} is added but not started`]);
+});
+
+void test('a DB near the quota is a warning at 90% and critical at 96%', () => {
+	assert.deepEqual(headerLines(dbNearQuotaSnapshot(0.9)).slice(2).map(line => line.replace(/[\d.]+ GB/g, 'N GB')), ['▲ etcd-1 DB N GB is 90% of the N GB quota']);
+	assert.match(headerLines(dbNearQuotaSnapshot(0.96))[2] ?? '', /^✖ etcd-1 DB .* is 96% of the .* quota$/);
+});
+
+void test('an alarm is critical and names the member it is raised on', () => {
+	assert.deepEqual(headerLines(alarmSnapshot()).slice(2), ['✖ alarm NOSPACE on etcd-2']);
+});
+
+void test('exactly maxWarnings warnings are all shown, with no "more" line', () => {
+	const lines = headerLines(quorumLostSnapshot(), {maxWarnings: 4});
+	assert.equal(lines.length, 2 + 4, lines.join('\n'));
+	assert.ok(!lines.some(line => line.includes('more warnings')), lines.join('\n'));
+});
+
+void test('warnings beyond maxWarnings are counted on a last "▲ N more warnings" line, within maxWarnings lines', () => {
+	// Six warnings: three fit beside the count at 4 lines, one at 2.
+	for (const [maxWarnings, shown] of [[4, 3], [2, 1]] as const) {
+		const lines = headerLines(manyWarningsSnapshot(), {maxWarnings});
+		assert.equal(lines.length, 2 + maxWarnings, lines.join('\n'));
+		assert.equal(lines.at(-1), `▲ ${6 - shown} more warnings`);
+		assert.ok(lines.slice(2, -1).every(line => line.startsWith('✖ ')), `the worst lines are kept:\n${lines.join('\n')}`);
+	}
+});
+
+void test('headerHeight is the number of lines the header draws, for every fixture', () => {
+	for (const [name, build] of Object.entries(fixtures)) {
+		for (const maxWarnings of [1, 4]) {
+			const summary = summarize(build(), {quotaBytes: fixtureQuotaBytes});
+			assert.equal(headerLines(build(), {maxWarnings}).length, headerHeight(summary, maxWarnings), `${name}, maxWarnings ${maxWarnings}`);
+		}
+	}
+
+	assert.equal(headerLines(undefined).length, headerHeight(undefined, 4));
+});
+
+void test('before the first snapshot the header says it is connecting', () => {
+	assert.deepEqual(headerLines(undefined), ['etcdeck connecting…']);
+});
+
+void test('no header line is wider than the header at 80 columns', () => {
+	for (const [name, build] of Object.entries(fixtures)) {
+		for (const line of headerLines(build(), {width: 80})) {
+			assert.ok(cells(line) <= 80, `${name}: ${cells(line)} cells: ${line}`);
+		}
+	}
+});

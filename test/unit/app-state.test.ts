@@ -1,0 +1,124 @@
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {appReducer, availablePanes, effectiveSelection, initialAppState, type AppState} from '../../source/ui/app-state.ts';
+
+const rowIds = ['m1', 'm2', 'm3'];
+const state = (changes: Partial<AppState> = {}): AppState => ({...initialAppState, ...changes});
+
+void describe('appReducer: panes', () => {
+	void test('the dashboard opens on the members pane, no help, no notice', () => {
+		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, notice: undefined});
+		assert.deepEqual(availablePanes, ['members', 'endpoints']);
+	});
+
+	void test('showing an available pane switches to it and clears the notice', () => {
+		const next = appReducer(state({notice: 'old notice', selectedId: 'm2'}), {type: 'show-pane', pane: 'endpoints'});
+		assert.deepEqual(next, state({pane: 'endpoints', selectedId: 'm2'}));
+		assert.equal(appReducer(next, {type: 'show-pane', pane: 'members'}).pane, 'members');
+	});
+
+	void test('an unavailable pane gives a notice and does not switch', () => {
+		for (const [pane, title] of [['lag', 'Lag'], ['logs', 'Logs'], ['keys', 'Keys']] as const) {
+			const next = appReducer(state({pane: 'endpoints', selectedId: 'm3'}), {type: 'show-pane', pane});
+			assert.deepEqual(next, state({pane: 'endpoints', selectedId: 'm3', notice: `The ${title} pane is not part of this build yet`}));
+		}
+	});
+
+	void test('cycling goes both ways and wraps around', () => {
+		const forward = appReducer(state(), {type: 'cycle-pane', step: 1});
+		assert.equal(forward.pane, 'endpoints');
+		assert.equal(appReducer(forward, {type: 'cycle-pane', step: 1}).pane, 'members');
+		assert.equal(appReducer(state(), {type: 'cycle-pane', step: -1}).pane, 'endpoints');
+		assert.equal(appReducer(state({pane: 'endpoints'}), {type: 'cycle-pane', step: -1}).pane, 'members');
+	});
+
+	void test('cycling clears the notice and keeps the selection and help', () => {
+		const next = appReducer(state({notice: 'x', selectedId: 'm2', helpOpen: true}), {type: 'cycle-pane', step: 1});
+		assert.deepEqual(next, state({pane: 'endpoints', selectedId: 'm2', helpOpen: true}));
+	});
+
+	void test('the reducer does not change the state it is given', () => {
+		const before = state({notice: 'keep me'});
+		const frozen = Object.freeze({...before});
+		appReducer(frozen, {type: 'show-pane', pane: 'endpoints'});
+		appReducer(frozen, {type: 'cycle-pane', step: 1});
+		appReducer(frozen, {type: 'toggle-help'});
+		assert.deepEqual(frozen, before);
+	});
+});
+
+void describe('appReducer: selection', () => {
+	const move = (from: string | undefined, step: 1 | -1, ids: readonly string[] = rowIds, selectedId: string | undefined = from) =>
+		appReducer(state({selectedId, notice: 'x'}), {type: 'move-selection', step, from, rowIds: ids});
+
+	void test('moves one row down and up from the row shown as selected', () => {
+		assert.equal(move('m1', 1).selectedId, 'm2');
+		assert.equal(move('m2', 1).selectedId, 'm3');
+		assert.equal(move('m3', -1).selectedId, 'm2');
+		assert.equal(move('m2', -1).selectedId, 'm1');
+		assert.equal(move('m2', 1).notice, undefined);
+	});
+
+	void test('clamps at both ends', () => {
+		assert.equal(move('m3', 1).selectedId, 'm3');
+		assert.equal(move('m1', -1).selectedId, 'm1');
+	});
+
+	void test('starts from `from`, not from a remembered id that has gone', () => {
+		assert.equal(move('m2', 1, rowIds, 'gone').selectedId, 'm3');
+		assert.equal(move('m3', -1, rowIds, 'm1').selectedId, 'm2');
+	});
+
+	void test('with nothing selected, or a `from` that is not a row, the first row is selected', () => {
+		assert.equal(move(undefined, 1).selectedId, 'm1');
+		assert.equal(move(undefined, -1).selectedId, 'm1');
+		assert.equal(move('gone', 1).selectedId, 'm1');
+	});
+
+	void test('with no rows nothing changes', () => {
+		const before = state({selectedId: 'm2', notice: 'kept'});
+		assert.equal(appReducer(before, {type: 'move-selection', step: 1, from: 'm2', rowIds: []}), before);
+	});
+
+	void test('a single row stays selected either way', () => {
+		assert.equal(move('only', 1, ['only']).selectedId, 'only');
+		assert.equal(move('only', -1, ['only']).selectedId, 'only');
+	});
+});
+
+void describe('appReducer: help and notices', () => {
+	void test('toggle-help opens and closes; close-help only closes', () => {
+		const open = appReducer(state(), {type: 'toggle-help'});
+		assert.equal(open.helpOpen, true);
+		assert.equal(appReducer(open, {type: 'toggle-help'}).helpOpen, false);
+		assert.equal(appReducer(open, {type: 'close-help'}).helpOpen, false);
+		assert.equal(appReducer(state(), {type: 'close-help'}).helpOpen, false);
+	});
+
+	void test('help toggling leaves the pane and selection alone', () => {
+		const before = state({pane: 'endpoints', selectedId: 'm2'});
+		assert.deepEqual(appReducer(before, {type: 'toggle-help'}), {...before, helpOpen: true});
+	});
+
+	void test('notice sets and clears the notice', () => {
+		const set = appReducer(state(), {type: 'notice', text: 'refreshing'});
+		assert.equal(set.notice, 'refreshing');
+		assert.equal(appReducer(set, {type: 'notice', text: undefined}).notice, undefined);
+	});
+});
+
+void describe('effectiveSelection', () => {
+	void test('the remembered row while it exists', () => {
+		assert.equal(effectiveSelection('m2', rowIds), 'm2');
+	});
+
+	void test('the first row when nothing is remembered or the remembered row has gone', () => {
+		assert.equal(effectiveSelection(undefined, rowIds), 'm1');
+		assert.equal(effectiveSelection('gone', rowIds), 'm1');
+	});
+
+	void test('nothing when there are no rows', () => {
+		assert.equal(effectiveSelection('m2', []), undefined);
+		assert.equal(effectiveSelection(undefined, []), undefined);
+	});
+});
