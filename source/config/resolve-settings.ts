@@ -19,10 +19,14 @@ export interface RawOptions {
 
 type Environment = Record<string, string | undefined>;
 
+/** Lower wins: flags over --client-dir over ETCDCTL_* variables. */
+const precedence = {flag: 0, clientDir: 1, environment: 2} as const;
+
 interface Sourced {
 	value: string;
 	/** Where the value came from, named as the operator knows it (a flag, a variable, a file). */
 	origin: string;
+	precedence: number;
 }
 
 /**
@@ -31,10 +35,10 @@ interface Sourced {
  */
 export function resolveSettings(flags: RawOptions, env: Environment): Settings {
 	const clientDir = flags.clientDir === undefined ? {} : readClientDir(flags.clientDir);
-	const pick = (flag: keyof RawOptions, flagName: string, dirFile: 'endpoints' | 'user' | 'password' | undefined, envName: string): Sourced | undefined => {
+	const pick = (flag: keyof RawOptions, flagName: string, dirFile: keyof ClientDirValues | undefined, envName: string): Sourced | undefined => {
 		const flagValue = flags[flag];
 		if (typeof flagValue === 'string') {
-			return {value: flagValue, origin: flagName};
+			return {value: flagValue, origin: flagName, precedence: precedence.flag};
 		}
 
 		const fromDir = dirFile === undefined ? undefined : clientDir[dirFile];
@@ -43,7 +47,7 @@ export function resolveSettings(flags: RawOptions, env: Environment): Settings {
 		}
 
 		const envValue = env[envName];
-		return envValue === undefined || envValue === '' ? undefined : {value: envValue, origin: envName};
+		return envValue === undefined || envValue === '' ? undefined : {value: envValue, origin: envName, precedence: precedence.environment};
 	};
 
 	const endpointsSource = pick('endpoints', '--endpoints', 'endpoints', 'ETCDCTL_ENDPOINTS');
@@ -54,9 +58,7 @@ export function resolveSettings(flags: RawOptions, env: Environment): Settings {
 	const endpoints = parseEndpoints(endpointsSource.value, endpointsSource.origin);
 	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
 	const tls = resolveTls(
-		flags.cacert === undefined && clientDir.cacertPem !== undefined
-			? clientDir.cacertPem
-			: readTlsFile(pick('cacert', '--cacert', undefined, 'ETCDCTL_CACERT')),
+		readTlsFile(pick('cacert', '--cacert', 'cacert', 'ETCDCTL_CACERT')),
 		readTlsFile(pick('cert', '--cert', undefined, 'ETCDCTL_CERT')),
 		readTlsFile(pick('key', '--key', undefined, 'ETCDCTL_KEY')),
 	);
@@ -88,9 +90,10 @@ function resolveAuth(user: Sourced | undefined, password: Sourced | undefined): 
 		throw new ConfigError(`${user.origin} has an empty user name`);
 	}
 
-	// As with etcdctl, an explicit password wins over one written as NAME:PASSWORD.
+	// A NAME:PASSWORD password ranks with the user it is written in; as with etcdctl, an explicit
+	// password from the same source (or a stronger one) wins over it.
 	const inlinePassword = colon === -1 ? undefined : user.value.slice(colon + 1);
-	const secret = password?.value ?? inlinePassword;
+	const secret = password !== undefined && (inlinePassword === undefined || password.precedence <= user.precedence) ? password.value : inlinePassword;
 	if (secret === undefined) {
 		throw new ConfigError(`${user.origin} names user "${username}" without a password: use NAME:PASSWORD, --password or ETCDCTL_PASSWORD`);
 	}
@@ -114,7 +117,8 @@ function readTlsFile(source: Sourced | undefined): TlsFile | undefined {
 function resolveTls(ca: TlsFile | undefined, cert: TlsFile | undefined, key: TlsFile | undefined): TlsSettings | undefined {
 	if ((cert === undefined) !== (key === undefined)) {
 		const given = cert ?? key;
-		throw new ConfigError(`${given?.origin} is given without ${cert === undefined ? '--cert' : '--key'}: a client certificate needs both`);
+		const missing = cert === undefined ? '--cert (or ETCDCTL_CERT)' : '--key (or ETCDCTL_KEY)';
+		throw new ConfigError(`${given?.origin} is given without ${missing}: a client certificate needs both`);
 	}
 
 	if (ca === undefined && cert === undefined) {
@@ -129,6 +133,10 @@ function resolveTls(ca: TlsFile | undefined, cert: TlsFile | undefined, key: Tls
 }
 
 function readReadableFile(file: string, origin: string): Buffer {
+	if (file === '') {
+		throw new ConfigError(`${origin} is empty: give the path of a file`);
+	}
+
 	if (!existsSync(file)) {
 		throw new ConfigError(`${origin}: file ${file} does not exist`);
 	}
@@ -148,7 +156,8 @@ interface ClientDirValues {
 	endpoints?: Sourced;
 	user?: Sourced;
 	password?: Sourced;
-	cacertPem?: TlsFile;
+	/** The path of the CA bundle: the cacert file itself when it holds PEM, else the path it names. */
+	cacert?: Sourced;
 }
 
 /**
@@ -156,7 +165,15 @@ interface ClientDirValues {
  * `endpoints`, `user`, `password`, and optionally `cacert` (a PEM file, or a file naming one).
  */
 function readClientDir(dir: string): ClientDirValues {
-	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+	if (dir === '') {
+		throw new ConfigError('--client-dir is empty: give the path of a directory');
+	}
+
+	if (!existsSync(dir)) {
+		throw new ConfigError(`--client-dir: ${dir} does not exist`);
+	}
+
+	if (!statSync(dir).isDirectory()) {
 		throw new ConfigError(`--client-dir: ${dir} is not a directory`);
 	}
 
@@ -166,7 +183,8 @@ function readClientDir(dir: string): ClientDirValues {
 			return undefined;
 		}
 
-		return {value: readReadableFile(file, `--client-dir ${file}`).toString('utf8').trim(), origin: `--client-dir ${file}`};
+		const origin = `--client-dir ${file}`;
+		return {value: readReadableFile(file, origin).toString('utf8').trim(), origin, precedence: precedence.clientDir};
 	};
 
 	const endpoints = read('endpoints');
@@ -180,20 +198,30 @@ function readClientDir(dir: string): ClientDirValues {
 		throw new ConfigError(`--client-dir: ${dir} has a "user" file but no "password" file`);
 	}
 
-	const cacertFile = path.join(dir, 'cacert');
+	if (user === undefined && password !== undefined) {
+		throw new ConfigError(`--client-dir: ${dir} has a "password" file but no "user" file`);
+	}
+
+	if (password?.value === '') {
+		throw new ConfigError(`${password.origin} is empty`);
+	}
+
 	const cacert = read('cacert');
-	const cacertPem =
-		cacert === undefined
-			? undefined
-			: cacert.value.startsWith('-----BEGIN')
-				? {content: readFileSync(cacertFile), origin: cacert.origin}
-				: {content: readReadableFile(cacert.value, cacert.origin), origin: cacert.origin};
 	return {
 		endpoints,
 		...(user === undefined ? {} : {user}),
 		...(password === undefined ? {} : {password}),
-		...(cacertPem === undefined ? {} : {cacertPem}),
+		...(cacert === undefined ? {} : {cacert: {...cacert, value: cacertPath(dir, cacert.value)}}),
 	};
+}
+
+function cacertPath(dir: string, cacertContent: string): string {
+	if (cacertContent.startsWith('-----BEGIN')) {
+		return path.join(dir, 'cacert');
+	}
+
+	// A relative path in the file is relative to the client directory, wherever etcdeck runs from.
+	return cacertContent === '' ? '' : path.resolve(dir, cacertContent);
 }
 
 function positiveInteger(value: number | undefined, flag: string, fallback: number, minimum: number): number {

@@ -71,8 +71,29 @@ void describe('parseEndpoints', () => {
 		assert.deepEqual(parseEndpoints('http://[::1]:2379', '--endpoints'), ['http://[::1]:2379']);
 	});
 
-	void test('commas and whitespace separate, empties are skipped, duplicates removed in order', () => {
-		assert.deepEqual(parseEndpoints(' a:1 , b:2\n\tc:3,,a:1 http://b:2 ', 'x'), ['http://a:1', 'http://b:2', 'http://c:3']);
+	void test('commas and whitespace separate, duplicates removed in order', () => {
+		assert.deepEqual(parseEndpoints(' a:1 , b:2\n\tc:3,a:1 http://b:2 \n', 'x'), ['http://a:1', 'http://b:2', 'http://c:3']);
+	});
+
+	void test('an empty entry between commas is refused, naming the origin', () => {
+		for (const text of ['a:1,,b:2', 'a:1, ,b:2', 'a:1,', ',a:1']) {
+			assert.match(configError(() => parseEndpoints(text, '--endpoints')), /^--endpoints: ".*" has an empty entry/, text);
+		}
+	});
+
+	void test('an explicit default port is kept, not mistaken for a missing one', () => {
+		assert.deepEqual(parseEndpoints('http://h:80,https://h:443,h2:80,http://[::1]:80', '--endpoints'), ['http://h:80', 'https://h:443', 'http://h2:80', 'http://[::1]:80']);
+		assert.deepEqual(parseEndpoints('https://h:80,http://h:443', '--endpoints'), ['https://h:80', 'http://h:443']);
+	});
+
+	void test('port 0 and ports beyond 65535 are refused, naming the endpoint', () => {
+		assert.equal(configError(() => parseEndpoints('h:1,h:0', '--endpoints')), '--endpoints: "h:0" has port 0; a port is between 1 and 65535 (etcd clients usually use 2379)');
+		assert.match(configError(() => parseEndpoints('http://h:00', 'ETCDCTL_ENDPOINTS')), /^ETCDCTL_ENDPOINTS: "http:\/\/h:00" has port 00; a port is between 1 and 65535/);
+		assert.match(configError(() => parseEndpoints('https://h:65536', '--endpoints')), /"https:\/\/h:65536" has port 65536; a port is between 1 and 65535/);
+	});
+
+	void test('a missing host is refused', () => {
+		assert.equal(configError(() => parseEndpoints('http://:2379', '--endpoints')), '--endpoints: "http://:2379" has no host');
 	});
 
 	void test('an empty list is an error naming the origin', () => {
@@ -90,6 +111,8 @@ void describe('parseEndpoints', () => {
 	void test('a missing port is refused', () => {
 		assert.match(configError(() => parseEndpoints('etcd.example', '--endpoints')), /"etcd.example" has no port/);
 		assert.match(configError(() => parseEndpoints('https://etcd.example', '--endpoints')), /"https:\/\/etcd.example" has no port/);
+		assert.match(configError(() => parseEndpoints('http://etcd.example:', '--endpoints')), /"http:\/\/etcd.example:" has no port/);
+		assert.match(configError(() => parseEndpoints('http://[::1]', '--endpoints')), /"http:\/\/\[::1\]" has no port/);
 	});
 
 	void test('a path, query or fragment is refused', () => {
@@ -99,14 +122,34 @@ void describe('parseEndpoints', () => {
 	});
 
 	void test('an unparseable endpoint is refused', () => {
-		assert.match(configError(() => parseEndpoints('http://h:notaport', '--endpoints')), /"http:\/\/h:notaport" is not a valid endpoint URL/);
+		assert.equal(configError(() => parseEndpoints('http://h:notaport', '--endpoints')), '--endpoints: "http://h:notaport" has port "notaport", which is not a number');
+		assert.match(configError(() => parseEndpoints('http://h%:2379', '--endpoints')), /"http:\/\/h%:2379" is not a valid endpoint URL/);
 	});
 
 	void test('credentials in the URL are refused without repeating them', () => {
 		for (const item of [`http://alice:${secret}@h:2379`, `alice:${secret}@h:2379`, `https://alice:${secret}@h:2379/path`, 'http://alice@h:2379']) {
 			const message = configError(() => parseEndpoints(item, '--endpoints'));
-			assert.equal(message, '--endpoints: an endpoint must not carry credentials; use --user instead');
-			assert.ok(!message.includes(secret));
+			assert.match(message, /^--endpoints: an endpoint carries a user or password \(\*\*\*@h:2379(\/path)?\); give them with --user NAME and --password instead$/);
+			assert.ok(!message.includes(secret) && !message.includes('alice'), message);
+		}
+	});
+
+	void test('credentials are refused before any other check could echo them', () => {
+		const cases = [
+			`ftp://root:${secret}@h:2379`,
+			`http://root:${secret}@[bad`,
+			`http://root:${secret}@h:0`,
+			`h:1,,http://root:${secret}@h:2379`,
+			'http://root:s3,cret@h:2379',
+			'http://root:s3 cret@h:2379',
+			'http://root:s3@cret@h:2379',
+		];
+		for (const text of cases) {
+			const message = configError(() => parseEndpoints(text, 'ETCDCTL_ENDPOINTS'));
+			assert.match(message, /^ETCDCTL_ENDPOINTS: an endpoint carries a user or password \(\*\*\*@/, text);
+			for (const fragment of [secret, 's3', 'cret', 'root']) {
+				assert.ok(!message.includes(fragment), message);
+			}
 		}
 	});
 });
@@ -151,6 +194,28 @@ void describe('resolveSettings: user and password', () => {
 
 	void test('--password overrides a password written in --user', () => {
 		assert.deepEqual(resolve({endpoints: 'h:1', user: 'alice:inline', password: 'explicit'}).connection.auth, {username: 'alice', password: 'explicit'});
+	});
+
+	void test('a password written in --user beats ETCDCTL_PASSWORD and a --client-dir password', () => {
+		assert.deepEqual(resolve({endpoints: 'h:1', user: 'alice:inline'}, {ETCDCTL_PASSWORD: 'envpw'}).connection.auth, {username: 'alice', password: 'inline'});
+		const dir = clientDir({endpoints: 'h:1', user: 'root', password: 'dirpw'});
+		assert.deepEqual(resolve({clientDir: dir, user: 'alice:inline'}).connection.auth, {username: 'alice', password: 'inline'});
+	});
+
+	void test('--password beats a password written in ETCDCTL_USER or the --client-dir user file', () => {
+		assert.deepEqual(resolve({endpoints: 'h:1', password: 'flagpw'}, {ETCDCTL_USER: 'bob:inline'}).connection.auth, {username: 'bob', password: 'flagpw'});
+		const dir = clientDir({endpoints: 'h:1', user: 'root:inline', password: 'dirpw'});
+		assert.deepEqual(resolve({clientDir: dir, password: 'flagpw'}).connection.auth, {username: 'root', password: 'flagpw'});
+	});
+
+	void test('within one source, the explicit password beats the NAME:PASSWORD one', () => {
+		assert.deepEqual(resolve({endpoints: 'h:1'}, {ETCDCTL_USER: 'bob:inline', ETCDCTL_PASSWORD: 'envpw'}).connection.auth, {username: 'bob', password: 'envpw'});
+		const dir = clientDir({endpoints: 'h:1', user: 'root:inline', password: 'dirpw'});
+		assert.deepEqual(resolve({clientDir: dir}).connection.auth, {username: 'root', password: 'dirpw'});
+	});
+
+	void test('a password written in a user that lost to --user is not used', () => {
+		assert.match(configError(() => resolve({endpoints: 'h:1', user: 'alice'}, {ETCDCTL_USER: `bob:${secret}`})), /^--user names user "alice" without a password/);
 	});
 
 	void test('--user NAME takes its password from --password or ETCDCTL_PASSWORD', () => {
@@ -199,9 +264,23 @@ void describe('resolveSettings: TLS files', () => {
 	});
 
 	void test('--cert without --key, and --key without --cert, are errors', () => {
-		assert.equal(configError(() => resolve({endpoints: 'h:1', cert: certFile})), '--cert is given without --key: a client certificate needs both');
-		assert.equal(configError(() => resolve({endpoints: 'h:1', key: keyFile})), '--key is given without --cert: a client certificate needs both');
-		assert.match(configError(() => resolve({endpoints: 'h:1'}, {ETCDCTL_KEY: keyFile})), /^ETCDCTL_KEY is given without --cert/);
+		assert.equal(configError(() => resolve({endpoints: 'h:1', cert: certFile})), '--cert is given without --key (or ETCDCTL_KEY): a client certificate needs both');
+		assert.equal(configError(() => resolve({endpoints: 'h:1', key: keyFile})), '--key is given without --cert (or ETCDCTL_CERT): a client certificate needs both');
+		assert.match(configError(() => resolve({endpoints: 'h:1'}, {ETCDCTL_KEY: keyFile})), /^ETCDCTL_KEY is given without --cert \(or ETCDCTL_CERT\)/);
+	});
+
+	void test('--cacert, --cert and --key win over their ETCDCTL_* variables', () => {
+		const other = path.join(root, 'env-tls.pem');
+		writeFileSync(other, 'from the environment');
+		const tls = resolve({endpoints: 'https://h:2379', cacert: caFile, cert: certFile, key: keyFile}, {ETCDCTL_CACERT: other, ETCDCTL_CERT: other, ETCDCTL_KEY: other}).connection.tls;
+		assert.equal(tls?.ca?.toString(), caPem);
+		assert.equal(tls?.cert?.toString(), certPem);
+		assert.equal(tls?.key?.toString(), keyPem);
+	});
+
+	void test('a TLS flag given as an empty string is an error naming it', () => {
+		assert.equal(configError(() => resolve({endpoints: 'h:1', cacert: ''})), '--cacert is empty: give the path of a file');
+		assert.equal(configError(() => resolve({endpoints: 'h:1', cert: '', key: keyFile})), '--cert is empty: give the path of a file');
 	});
 
 	void test('a missing TLS file is an error naming the flag and the path', () => {
@@ -231,6 +310,28 @@ void describe('resolveSettings: --client-dir', () => {
 		assert.equal(resolve({clientDir: dir}).connection.tls?.ca?.toString(), caPem);
 	});
 
+	void test('a relative path in the cacert file is relative to the client directory, not the working directory', () => {
+		const dir = clientDir({endpoints: 'https://e1:2379', cacert: 'pki/ca.pem\n'});
+		mkdirSync(path.join(dir, 'pki'));
+		writeFileSync(path.join(dir, 'pki', 'ca.pem'), caPem);
+		assert.notEqual(process.cwd(), dir);
+		assert.equal(resolve({clientDir: dir}).connection.tls?.ca?.toString(), caPem);
+		const missing = clientDir({endpoints: 'https://e1:2379', cacert: 'pki/gone.pem'});
+		assert.equal(configError(() => resolve({clientDir: missing})), `--client-dir ${path.join(missing, 'cacert')}: file ${path.join(missing, 'pki', 'gone.pem')} does not exist`);
+	});
+
+	void test('--cacert wins even over a broken cacert file in the client directory', () => {
+		const dir = clientDir({endpoints: 'https://e1:2379', cacert: path.join(root, 'gone.pem')});
+		assert.equal(resolve({clientDir: dir, cacert: caFile}).connection.tls?.ca?.toString(), caPem);
+	});
+
+	void test('an empty cacert or password file is an error naming the file', () => {
+		const emptyCa = clientDir({endpoints: 'https://e1:2379', cacert: '\n'});
+		assert.equal(configError(() => resolve({clientDir: emptyCa})), `--client-dir ${path.join(emptyCa, 'cacert')} is empty: give the path of a file`);
+		const emptyPassword = clientDir({endpoints: 'https://e1:2379', user: 'root', password: '\n'});
+		assert.equal(configError(() => resolve({clientDir: emptyPassword})), `--client-dir ${path.join(emptyPassword, 'password')} is empty`);
+	});
+
 	void test('a cacert file naming a missing path is an error naming the cacert file and the path', () => {
 		const missing = path.join(root, 'gone.pem');
 		const dir = clientDir({endpoints: 'https://e1:2379', cacert: missing});
@@ -251,8 +352,11 @@ void describe('resolveSettings: --client-dir', () => {
 
 	void test('a missing directory, a missing endpoints file and a user without password are errors', () => {
 		const missing = path.join(root, 'no-such-dir');
-		assert.equal(configError(() => resolve({clientDir: missing})), `--client-dir: ${missing} is not a directory`);
+		assert.equal(configError(() => resolve({clientDir: missing})), `--client-dir: ${missing} does not exist`);
 		assert.equal(configError(() => resolve({clientDir: caFile})), `--client-dir: ${caFile} is not a directory`);
+		assert.equal(configError(() => resolve({clientDir: ''})), '--client-dir is empty: give the path of a directory');
+		const noUser = clientDir({endpoints: 'e1:2379', password: secret});
+		assert.equal(configError(() => resolve({clientDir: noUser})), `--client-dir: ${noUser} has a "password" file but no "user" file`);
 		const noEndpoints = clientDir({user: 'root', password: secret});
 		assert.equal(configError(() => resolve({clientDir: noEndpoints})), `--client-dir: ${noEndpoints} has no "endpoints" file`);
 		const noPassword = clientDir({endpoints: 'e1:2379', user: 'root'});
@@ -314,6 +418,9 @@ void describe('resolveSettings never shows the password in an error', () => {
 		['empty user name', () => ({endpoints: 'h:1', user: `:${secret}`}), {}],
 		['password without user', () => ({endpoints: 'h:1'}), {ETCDCTL_PASSWORD: secret}],
 		['credentials in an endpoint', () => ({endpoints: `http://alice:${secret}@h:2379`}), {}],
+		['credentials in an endpoint with another scheme', () => ({endpoints: `ftp://alice:${secret}@h:2379`}), {}],
+		['credentials in an unparseable endpoint', () => ({endpoints: `http://alice:${secret}@[bad`}), {}],
+		['credentials in ETCDCTL_ENDPOINTS', () => ({}), {ETCDCTL_ENDPOINTS: `alice:${secret}@h:0`}],
 		['no endpoints', () => ({user: `alice:${secret}`}), {}],
 	];
 	for (const [name, flags, env] of cases) {
