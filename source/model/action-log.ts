@@ -1,0 +1,74 @@
+import type {MemberActionResult} from '../cluster/member-action-result.ts';
+import {moveLeaderCommand, promoteCommand, type Confirmation, type MemberActionKind} from './member-action-checks.ts';
+
+/**
+ * succeeded: etcd did it. failed: sent, and etcd refused or did not answer. refused: etcdeck did not
+ * send it (a check on fresh data said no). cancelled: the operator said no at the confirmation.
+ */
+export type ActionOutcome = 'succeeded' | 'failed' | 'refused' | 'cancelled';
+
+/** One line of the action log. Holds no credentials: the etcdctl equivalent carries none. */
+export interface ActionLogEntry {
+	/** When the outcome was known, ms since the epoch. */
+	at: number;
+	action: MemberActionKind;
+	/** The member acted on, as the confirmation named it. */
+	target: string;
+	outcome: ActionOutcome;
+	/** What changed, or why nothing did, in etcd's words where etcd said no. */
+	message: string;
+	/** The etcdctl command that does the same. */
+	etcdctl: string;
+}
+
+/** Entries oldest first, never more than {@link actionLogLimit}. */
+export interface ActionLogState {
+	entries: readonly ActionLogEntry[];
+}
+
+export type ActionLogEvent = {type: 'record'; entry: ActionLogEntry} | {type: 'clear'};
+
+/** A dashboard session's actions fit; an endless one keeps its latest. */
+export const actionLogLimit = 200;
+
+export const emptyActionLog: ActionLogState = {entries: []};
+
+export function actionLogReducer(state: ActionLogState, event: ActionLogEvent): ActionLogState {
+	switch (event.type) {
+		case 'record': {
+			return {entries: [...state.entries, event.entry].slice(-actionLogLimit)};
+		}
+
+		case 'clear': {
+			return emptyActionLog;
+		}
+	}
+}
+
+/** The log entry for what a confirmed action came to; the command names the endpoint it really went to. */
+export function entryFromResult(confirmation: Confirmation, result: MemberActionResult, at: number): ActionLogEntry {
+	const command = confirmation.action === 'promote' ? promoteCommand : moveLeaderCommand;
+	return {
+		at,
+		action: confirmation.action,
+		target: confirmation.target,
+		outcome: result.ok ? 'succeeded' : result.sentTo === undefined ? 'refused' : 'failed',
+		message: result.message,
+		etcdctl: result.sentTo === undefined ? confirmation.etcdctl : command(result.sentTo, confirmation.targetId),
+	};
+}
+
+/** The log entry for a confirmation the operator declined. */
+export function cancelledEntry(confirmation: Confirmation, at: number): ActionLogEntry {
+	return {at, action: confirmation.action, target: confirmation.target, outcome: 'cancelled', message: 'cancelled at the confirmation', etcdctl: confirmation.etcdctl};
+}
+
+/** Wall-clock time as the status line shows it: UTC, to the second. */
+export function clockTime(at: number): string {
+	return new Date(at).toISOString().slice(11, 19);
+}
+
+/** One line for the status line: "12:34:56 promote etcd-4 (2f0f…): succeeded: etcd-4 is a voter now". */
+export function entrySummary(entry: ActionLogEntry): string {
+	return `${clockTime(entry.at)} ${entry.action} ${entry.target}: ${entry.outcome}: ${entry.message}`;
+}
