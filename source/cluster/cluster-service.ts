@@ -4,6 +4,8 @@ import {createEndpointClient} from './etcd-client.ts';
 import {describeError} from './describe-error.ts';
 import {firstSuccess} from './first-success.ts';
 import {decimalIdToHex} from './ids.ts';
+import {moveLeader, promoteMember, type ActionTransport} from './member-actions.ts';
+import type {MemberActionResult} from './member-action-result.ts';
 import type {ClusterAlarm, ClusterSnapshot, EndpointProbe, EndpointStatus, MemberInfo} from './snapshot.ts';
 import {withDeadline} from './with-deadline.ts';
 
@@ -66,6 +68,16 @@ export class ClusterService {
 		};
 	}
 
+	/** Promotes a learner (hex ID) to voter through the current leader. Never throws. */
+	async promote(memberId: string): Promise<MemberActionResult> {
+		return promoteMember(this.actionTransport(), memberId);
+	}
+
+	/** Moves leadership to a voter (hex ID), sent to whichever member leads right now. Never throws. */
+	async moveLeader(targetId: string): Promise<MemberActionResult> {
+		return moveLeader(this.actionTransport(), targetId);
+	}
+
 	/** Closes every client. The service cannot be used afterwards. */
 	close(): void {
 		this.closed = true;
@@ -88,6 +100,16 @@ export class ClusterService {
 		}
 
 		return client;
+	}
+
+	/** Fresh reads and calls for an action, on the same clients and deadline as refresh(). */
+	private actionTransport(): ActionTransport {
+		return {
+			memberList: async () => (await this.fetchMemberList()).members,
+			probe: async endpoint => this.probe(endpoint),
+			call: async (endpoint, work) => this.call(endpoint, work),
+			describe: error => this.describeAll(error),
+		};
 	}
 
 	private async call<T>(endpoint: string, work: (client: Etcd3) => Promise<T>): Promise<T> {
