@@ -12,6 +12,8 @@ export class SnapshotPoller<T> {
 	private running = false;
 	private queued = false;
 	private stopped = true;
+	/** Bumped by start() and stop(), so a refresh still in flight from an earlier run cannot schedule another. */
+	private generation = 0;
 
 	constructor(
 		private readonly source: SnapshotSource<T>,
@@ -22,7 +24,10 @@ export class SnapshotPoller<T> {
 
 	/** Starts polling; the first refresh runs after `delayMs`. */
 	start(delayMs = 0): void {
+		clearTimeout(this.timer);
 		this.stopped = false;
+		this.generation += 1;
+		this.queued = false;
 		this.timer = setTimeout(() => void this.run(), delayMs);
 	}
 
@@ -38,6 +43,7 @@ export class SnapshotPoller<T> {
 
 	stop(): void {
 		this.stopped = true;
+		this.generation += 1;
 		clearTimeout(this.timer);
 	}
 
@@ -46,14 +52,24 @@ export class SnapshotPoller<T> {
 			return;
 		}
 
+		if (this.running) {
+			// A restart's timer fired while the earlier refresh still runs: go right after it.
+			this.queued = true;
+			return;
+		}
+
+		const generation = this.generation;
+		const current = () => !this.stopped && generation === this.generation;
 		this.running = true;
 		try {
 			const snapshot = await this.source.refresh();
-			if (!this.stopped) {
+			if (current()) {
 				this.onSnapshot(snapshot);
 			}
 		} catch (error) {
-			this.onError(error);
+			if (current()) {
+				this.onError(error);
+			}
 		} finally {
 			this.running = false;
 		}
@@ -65,6 +81,11 @@ export class SnapshotPoller<T> {
 		if (this.queued) {
 			this.queued = false;
 			void this.run();
+			return;
+		}
+
+		if (generation !== this.generation) {
+			// Restarted while this refresh ran: start() has set the next run's timer.
 			return;
 		}
 

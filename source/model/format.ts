@@ -5,8 +5,10 @@ export function formatBytes(bytes: number): string {
 	return prettyBytes(bytes);
 }
 
+/** Rounded down to a tenth, so a figure just under a threshold never reads as the threshold. */
 export function formatPercent(ratio: number): string {
-	return `${Math.round(ratio * 100)}%`;
+	// The epsilon keeps 0.9 (computed as 0.8999…) from reading as 89.9%.
+	return `${(Math.floor((ratio * 1000) + 1e-9) / 10).toFixed(1)}%`;
 }
 
 export function formatCount(count: number): string {

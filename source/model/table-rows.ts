@@ -20,6 +20,8 @@ export interface Row<Key extends string> {
 	id: string;
 	cells: Record<Key, string>;
 	tone: RowTone;
+	/** Shown in full under the table while the row is selected: what is wrong, when a cell may be cut short. */
+	detail?: string;
 }
 
 export type MemberColumnKey = 'id' | 'status' | 'name' | 'peerAddrs' | 'clientAddrs' | 'isLearner';
@@ -63,6 +65,7 @@ export function memberRows(summary: ClusterSummary): Array<Row<MemberColumnKey>>
 			return {
 				id: rowId(view),
 				tone: !member.started ? 'warning' : view.probe?.error === undefined ? 'normal' : 'error',
+				...(view.probe?.error === undefined ? {} : {detail: `${member.name || member.id}: ${view.probe.error}`}),
 				cells: {
 					id: member.id,
 					status: member.started ? 'started' : 'unstarted',
@@ -85,6 +88,7 @@ export function endpointRows(summary: ClusterSummary): Array<Row<EndpointColumnK
 			return {
 				id: rowId(view),
 				tone: probe.error === undefined ? (errors === '' ? 'normal' : 'warning') : 'error',
+				...(errors === '' ? {} : {detail: `${probe.endpoint}: ${errors}`}),
 				cells: {
 					endpoint: probe.endpoint,
 					id: view.id ?? '',

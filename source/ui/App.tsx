@@ -1,15 +1,16 @@
-import React, {useReducer} from 'react';
+import React, {useRef} from 'react';
 import {Box, useApp, useInput} from 'ink';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
 import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
 import {summarize} from '../model/cluster-summary.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/table-rows.ts';
 import {useClusterSnapshot} from '../hooks/use-cluster-snapshot.ts';
+import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {appReducer, availablePanes, effectiveSelection, initialAppState} from './app-state.ts';
-import {actionFor} from './keymap.ts';
+import {actionFor, type KeyBinding} from './keymap.ts';
 import {DataTable} from './DataTable.tsx';
 import {Header, headerHeight} from './Header.tsx';
-import {HelpOverlay} from './HelpOverlay.tsx';
+import {HelpOverlay, maxHelpOffset} from './HelpOverlay.tsx';
 import {PaneTabs} from './PaneTabs.tsx';
 import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
@@ -27,19 +28,27 @@ export interface AppProps {
 
 const maxHeaderWarnings = 4;
 
+function unavailableReason(binding: KeyBinding): string | undefined {
+	return binding.action.type === 'show-pane' && !availablePanes.includes(binding.action.pane) ? 'not built yet' : undefined;
+}
+
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
 export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapshot, onQuit}: AppProps) {
 	const {exit} = useApp();
-	const [state, dispatch] = useReducer(appReducer, initialAppState);
+	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
 	const {snapshot, refreshNow} = useClusterSnapshot(source, refreshMs, initialSnapshot);
 	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes});
 	const members = summary === undefined ? [] : memberRows(summary);
 	const endpoints = summary === undefined ? [] : endpointRows(summary);
 	const rowIds = (state.pane === 'endpoints' ? endpoints : members).map(row => row.id);
 	const selectedId = effectiveSelection(state.selectedId, rowIds);
+	// Read by the input handler, which may run for several keys before the next render.
+	const latestRowIds = useRef(rowIds);
+	latestRowIds.current = rowIds;
+	const height = rows - 1;
 
 	useInput((input, key) => {
-		const action = actionFor(state.helpOpen ? 'help' : 'global', input, key);
+		const action = actionFor(currentState().helpOpen ? 'help' : 'global', input, key);
 		if (action === undefined) {
 			return;
 		}
@@ -64,7 +73,7 @@ export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapsh
 
 			case 'select-next':
 			case 'select-previous': {
-				dispatch({type: 'move-selection', step: action.type === 'select-next' ? 1 : -1, from: selectedId, rowIds});
+				dispatch({type: 'move-selection', step: action.type === 'select-next' ? 1 : -1, rowIds: latestRowIds.current});
 				break;
 			}
 
@@ -82,6 +91,11 @@ export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapsh
 				dispatch({type: 'close-help'});
 				break;
 			}
+
+			case 'scroll-help': {
+				dispatch({type: 'scroll-help', step: action.step, maxOffset: maxHelpOffset(columns, height)});
+				break;
+			}
 		}
 	});
 
@@ -89,23 +103,30 @@ export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapsh
 		return <TooSmall columns={columns} rows={rows} />;
 	}
 
-	// One line short of the terminal: Ink redraws the whole screen on every frame when output fills it.
-	const height = rows - 1;
+	// One line short of the terminal (height): Ink redraws the whole screen on every frame when output fills it.
+	const statusLine = <StatusLine takenAt={snapshot?.takenAt} durationMs={snapshot?.durationMs} refreshMs={refreshMs} notice={state.notice} width={columns} />;
+	if (state.helpOpen) {
+		return (
+			<Box flexDirection="column" width={columns} height={height}>
+				<HelpOverlay width={columns} height={height - 1} offset={state.helpOffset} unavailableReason={unavailableReason} />
+				{statusLine}
+			</Box>
+		);
+	}
+
 	const paneHeight = height - headerHeight(summary, maxHeaderWarnings) - 2;
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			<Header summary={summary} width={columns} maxWarnings={maxHeaderWarnings} />
 			<PaneTabs current={state.pane} available={availablePanes} width={columns} />
 			<Box flexGrow={1} flexDirection="column">
-				{state.helpOpen ? (
-					<HelpOverlay width={columns} />
-				) : state.pane === 'endpoints' ? (
+				{state.pane === 'endpoints' ? (
 					<DataTable columns={endpointColumns} rows={endpoints} width={columns} height={paneHeight} selectedId={selectedId} emptyText={snapshot === undefined ? 'connecting…' : 'no endpoint answered'} />
 				) : (
 					<DataTable columns={memberColumns} rows={members} width={columns} height={paneHeight} selectedId={selectedId} emptyText={snapshot === undefined ? 'connecting…' : `no member list: ${snapshot.memberListError ?? 'unknown error'}`} />
 				)}
 			</Box>
-			<StatusLine takenAt={snapshot?.takenAt} durationMs={snapshot?.durationMs} refreshMs={refreshMs} notice={state.notice} width={columns} />
+			{statusLine}
 		</Box>
 	);
 }

@@ -13,6 +13,10 @@ export interface DataTableProps<Key extends string> {
 	emptyText: string;
 }
 
+const markerWidth = 2;
+const selectedMarker = '› ';
+const unselectedMarker = '  ';
+
 const toneColor: Record<RowTone, string | undefined> = {normal: undefined, warning: 'yellow', error: 'red'};
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
@@ -25,12 +29,15 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
  * than wrap, the selected row is shown inverse and kept in view.
  */
 export function DataTable<Key extends string>({columns, rows, width, height, selectedId, emptyText}: DataTableProps<Key>) {
-	const fitted = fitColumns(columns, rows.map(row => row.cells), width);
+	// Two cells for the selection marker, so the selected row shows without colour too.
+	const fitted = fitColumns(columns, rows.map(row => row.cells), width - markerWidth);
 	const gap = ' '.repeat(columnGap);
 	const line = (cells: Record<Key, string>) => fitted.columns.map(({column, width: columnWidth}) => pad(cells[column.key], columnWidth, column.align)).join(gap);
 	const titles = Object.fromEntries(columns.map(column => [column.key, column.title])) as Record<Key, string>;
 
-	const bodyHeight = Math.max(1, height - 2);
+	const selected = rows.find(row => row.id === selectedId);
+	const detail = selected?.detail;
+	const bodyHeight = Math.max(1, height - 2 - (detail === undefined ? 0 : 1));
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === selectedId));
 	const first = Math.min(Math.max(0, selectedIndex - bodyHeight + 1), Math.max(0, rows.length - bodyHeight));
 	const visibleRows = rows.slice(first, first + bodyHeight);
@@ -38,19 +45,28 @@ export function DataTable<Key extends string>({columns, rows, width, height, sel
 	const footer = [
 		first > 0 ? `↑ ${first} more` : '',
 		below > 0 ? `↓ ${below} more` : '',
-		fitted.hidden.length > 0 ? `hidden at this width: ${fitted.hidden.map(column => column.title).join(', ')}` : '',
+		fitted.hidden.length > 0 ? `hidden: ${fitted.hidden.map(column => column.title).join(', ')}` : '',
 	].filter(part => part !== '').join('  ');
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold wrap="truncate">{line(titles)}</Text>
+			<Text bold wrap="truncate">
+				{unselectedMarker}
+				{line(titles)}
+			</Text>
 			{rows.length === 0 ? <Text dimColor>{emptyText}</Text> : null}
 			{visibleRows.map(row => (
 				<Text key={row.id} wrap="truncate" color={toneColor[row.tone]} inverse={row.id === selectedId}>
+					{row.id === selectedId ? selectedMarker : unselectedMarker}
 					{line(row.cells)}
 				</Text>
 			))}
 			{footer === '' ? null : <Text dimColor wrap="truncate">{footer}</Text>}
+			{detail === undefined ? null : (
+				<Text wrap="truncate" color={toneColor[selected!.tone]}>
+					{detail}
+				</Text>
+			)}
 		</Box>
 	);
 }

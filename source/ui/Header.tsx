@@ -58,7 +58,7 @@ export function Header({summary, width, maxWarnings}: HeaderProps) {
 					healthy {summary.healthyVoters}/{summary.voters}
 				</Text>
 				<Text>  quorum {summary.quorum}  tolerates {plural(summary.failuresTolerated, 'failure')}</Text>
-				<Text>  {summary.spareVoters >= 0 ? `can lose ${summary.spareVoters} more now` : 'quorum lost'}</Text>
+				<Text>, {summary.spareVoters >= 0 ? `${summary.spareVoters} left now` : 'quorum lost'}</Text>
 			</Text>
 			{shown.map(warning => <WarningLine key={warning.text} warning={warning} />)}
 			{more > 0 ? <Text color="yellow">▲ {more} more warnings</Text> : null}

@@ -8,6 +8,8 @@ export interface AppState {
 	/** The selected member's row id, shared by every member pane so actions follow the operator. */
 	selectedId: string | undefined;
 	helpOpen: boolean;
+	/** First help line shown, when help is taller than the screen. */
+	helpOffset: number;
 	/** A one-line notice for the status line (e.g. why a key did nothing). */
 	notice: string | undefined;
 }
@@ -15,13 +17,14 @@ export interface AppState {
 export type AppEvent =
 	| {type: 'show-pane'; pane: PaneId}
 	| {type: 'cycle-pane'; step: 1 | -1}
-	/** `from` is the row shown as selected, which may differ from a remembered id that has gone. */
-	| {type: 'move-selection'; step: 1 | -1; from: string | undefined; rowIds: readonly string[]}
+	/** `rowIds` are the rows of the pane on screen, in order. */
+	| {type: 'move-selection'; step: 1 | -1; rowIds: readonly string[]}
 	| {type: 'toggle-help'}
+	| {type: 'scroll-help'; step: 1 | -1; maxOffset: number}
 	| {type: 'close-help'}
 	| {type: 'notice'; text: string | undefined};
 
-export const initialAppState: AppState = {pane: 'members', selectedId: undefined, helpOpen: false, notice: undefined};
+export const initialAppState: AppState = {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, notice: undefined};
 
 /** Pure transitions of the dashboard's own state; the cluster's state lives in snapshots. */
 export function appReducer(state: AppState, event: AppEvent): AppState {
@@ -46,13 +49,19 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 				return state;
 			}
 
-			const current = event.from === undefined ? -1 : event.rowIds.indexOf(event.from);
+			// From the row shown as selected, which may differ from a remembered id that has gone.
+			const from = effectiveSelection(state.selectedId, event.rowIds);
+			const current = from === undefined ? -1 : event.rowIds.indexOf(from);
 			const next = current === -1 ? 0 : Math.min(event.rowIds.length - 1, Math.max(0, current + event.step));
 			return {...state, selectedId: event.rowIds[next], notice: undefined};
 		}
 
 		case 'toggle-help': {
-			return {...state, helpOpen: !state.helpOpen};
+			return {...state, helpOpen: !state.helpOpen, helpOffset: 0};
+		}
+
+		case 'scroll-help': {
+			return {...state, helpOffset: Math.min(event.maxOffset, Math.max(0, state.helpOffset + event.step))};
 		}
 
 		case 'close-help': {

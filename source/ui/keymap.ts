@@ -11,6 +11,7 @@ export type Action =
 	| {type: 'refresh'}
 	| {type: 'toggle-help'}
 	| {type: 'close'}
+	| {type: 'scroll-help'; step: 1 | -1}
 	| {type: 'quit'};
 
 /** One key as Ink reports it: a printable input, or one of Ink's named keys. */
@@ -23,6 +24,8 @@ export interface KeyChord {
 
 /** Where a binding applies: everywhere, or only while the help overlay is open. */
 export type KeyScope = 'global' | 'help';
+
+export const scopeTitles: Record<KeyScope, string> = {global: 'Everywhere', help: 'In this help'};
 
 export interface KeyBinding {
 	action: Action;
@@ -58,6 +61,8 @@ export const keymap: readonly KeyBinding[] = [
 	{action: {type: 'toggle-help'}, chords: [{input: '?'}], keys: '?', description: 'Open this help', scope: 'global'},
 	{action: {type: 'quit'}, chords: [{input: 'q'}, {input: 'c', ctrl: true}], keys: 'q Ctrl-C', description: 'Quit', scope: 'global'},
 	{action: {type: 'close'}, chords: [{named: 'escape'}, {input: '?'}, {input: 'q'}], keys: 'Esc ? q', description: 'Close help', scope: 'help'},
+	{action: {type: 'scroll-help', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Scroll help up', scope: 'help'},
+	{action: {type: 'scroll-help', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Scroll help down', scope: 'help'},
 ];
 
 function chordMatches(chord: KeyChord, input: string, key: Key): boolean {

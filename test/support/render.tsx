@@ -33,9 +33,20 @@ export function plain(frame: string | undefined): string {
 	return stripVTControlCharacters(frame ?? '');
 }
 
-/** The lines of a plain frame, without the trailing newline. */
-export function linesOf(frame: string | undefined): string[] {
+/** The lines of a plain frame, without the trailing newline, exactly as drawn. */
+export function rawLinesOf(frame: string | undefined): string[] {
 	return plain(frame).replace(/\n+$/, '').split('\n');
+}
+
+/** DataTable's selection marker column: "› " on the selected row, two spaces on the others and the titles. */
+const markerColumn = /^(› | {2})/;
+
+/**
+ * The lines of a plain frame, with DataTable's two-cell selection marker column taken off, so tests
+ * read table lines as etcdctl would print them. Tests of the marker itself use rawLinesOf.
+ */
+export function linesOf(frame: string | undefined): string[] {
+	return rawLinesOf(frame).map(line => line.replace(markerColumn, ''));
 }
 
 /** Width in terminal cells; every character etcdeck draws (…, ↓, ▲, ✖, box corners) is one cell wide. */

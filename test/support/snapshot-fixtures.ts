@@ -162,7 +162,7 @@ export function unstartedMemberSnapshot(): ClusterSnapshot {
 export function dbNearQuotaSnapshot(ratio = 0.9): ClusterSnapshot {
 	const snapshot = healthySnapshot();
 	const leader = fixtureNode(0);
-	const dbSizeBytes = Math.round(fixtureQuotaBytes * ratio);
+	const dbSizeBytes = Math.ceil(fixtureQuotaBytes * ratio);
 	return {
 		...snapshot,
 		probes: snapshot.probes.map(probe => (probe.memberId === leader.id ? {...probe, status: {...probe.status!, dbSizeBytes, dbSizeInUseBytes: dbSizeBytes}} : probe)),

@@ -49,7 +49,7 @@ void test('a healthy cluster: its ID, the leader, voters and learners, and the q
 	assert.match(identity, /^etcdeck\b/);
 	assert.ok(identity.includes(`cluster ${fixtureClusterId}`), identity);
 	assert.ok(identity.includes('leader etcd-1'), identity);
-	for (const fact of ['voters 3', 'learners 1', 'healthy 3/3', 'quorum 2', 'tolerates 1 failure', 'can lose 1 more now']) {
+	for (const fact of ['voters 3', 'learners 1', 'healthy 3/3', 'quorum 2', 'tolerates 1 failure', '1 left now']) {
 		assert.ok(quorum.includes(fact), `"${fact}" missing from: ${quorum}`);
 	}
 });
@@ -61,7 +61,7 @@ void test('quorum lost: no leader, the critical QUORUM LOST line first, and "quo
 	assert.ok(quorum.includes('healthy 1/3'), quorum);
 	assert.ok(quorum.includes('quorum 2'), quorum);
 	assert.ok(quorum.includes('quorum lost'), quorum);
-	assert.ok(!quorum.includes('can lose'), quorum);
+	assert.ok(!quorum.includes('left now'), quorum);
 	assert.match(warnings[0] ?? '', /^✖ QUORUM LOST: 1 of 3 voters answer, 2 needed \(answering: etcd-3\)/);
 	assert.ok(warnings.some(line => line.startsWith('✖ no leader')), warnings.join('\n'));
 	for (const name of ['etcd-1', 'etcd-2']) {
@@ -82,7 +82,7 @@ void test('one voter down: healthy 2/3, nothing more may be lost, and why the vo
 	const lines = headerLines(voterUnreachableSnapshot());
 	assert.ok(lines[0]!.includes('leader etcd-1'), lines[0]);
 	assert.ok(lines[1]!.includes('healthy 2/3'), lines[1]);
-	assert.ok(lines[1]!.includes('can lose 0 more now'), lines[1]);
+	assert.ok(lines[1]!.includes('0 left now'), lines[1]);
 	assert.deepEqual(lines.slice(2), [`▲ etcd-3 unreachable: ${unreachableError}`]);
 });
 
@@ -93,8 +93,8 @@ void test('a member added but not started is counted and called out by ID', () =
 });
 
 void test('a DB near the quota is a warning at 90% and critical at 96%', () => {
-	assert.deepEqual(headerLines(dbNearQuotaSnapshot(0.9)).slice(2).map(line => line.replace(/[\d.]+ GB/g, 'N GB')), ['▲ etcd-1 DB N GB is 90% of the N GB quota']);
-	assert.match(headerLines(dbNearQuotaSnapshot(0.96))[2] ?? '', /^✖ etcd-1 DB .* is 96% of the .* quota$/);
+	assert.deepEqual(headerLines(dbNearQuotaSnapshot(0.9)).slice(2).map(line => line.replace(/[\d.]+ GB/g, 'N GB')), ['▲ etcd-1 DB N GB is 90.0% of the N GB quota']);
+	assert.match(headerLines(dbNearQuotaSnapshot(0.96))[2] ?? '', /^✖ etcd-1 DB .* is 96.0% of the .* quota$/);
 });
 
 void test('an alarm is critical and names the member it is raised on', () => {

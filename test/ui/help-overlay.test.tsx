@@ -2,13 +2,15 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import {availablePanes} from '../../source/ui/app-state.ts';
-import {HelpOverlay} from '../../source/ui/HelpOverlay.tsx';
-import {keymap, type KeyBinding} from '../../source/ui/keymap.ts';
+import {HelpOverlay, maxHelpOffset} from '../../source/ui/HelpOverlay.tsx';
+import {keymap, scopeTitles, type KeyBinding} from '../../source/ui/keymap.ts';
 import {cells, linesOf} from '../support/render.tsx';
 
-function helpLines(width: number): string[] {
-	const {lastFrame, unmount} = render(<HelpOverlay width={width} />);
+const tall = 60;
+const noneUnavailable = () => undefined;
+
+function helpLines(width: number, height = tall, offset = 0, unavailableReason: (binding: KeyBinding) => string | undefined = noneUnavailable): string[] {
+	const {lastFrame, unmount} = render(<HelpOverlay width={width} height={height} offset={offset} unavailableReason={unavailableReason} />);
 	try {
 		return linesOf(lastFrame());
 	} finally {
@@ -19,20 +21,17 @@ function helpLines(width: number): string[] {
 /** A line of the box's inside, without its border and padding. */
 const inside = (line: string) => line.replace(/^│ /, '').replace(/ *│$/, '');
 
-function lineOf(lines: string[], binding: KeyBinding): string | undefined {
-	return lines.map(inside).find(line => line.startsWith(`${binding.keys} `) && line.includes(binding.description));
+/** The bindings whose keys and description appear on one line, in any column. */
+function bindingsShown(lines: string[]): Set<KeyBinding> {
+	return new Set(keymap.filter(binding => lines.some(line => line.includes(`${binding.keys} `) && line.includes(binding.description))));
 }
 
-const isUnbuiltPane = (binding: KeyBinding) => binding.action.type === 'show-pane' && !availablePanes.includes(binding.action.pane);
-
-void test('every binding of the keymap has a line with its keys, then its description', () => {
-	for (const width of [80, 100]) {
-		const lines = helpLines(width);
-		for (const binding of keymap) {
-			const line = lineOf(lines, binding);
-			assert.ok(line !== undefined, `no line for "${binding.keys}" (${binding.description}) at width ${width}:\n${lines.join('\n')}`);
-			assert.equal(line.slice(binding.keys.length).trimStart().slice(0, binding.description.length), binding.description, line);
-		}
+void test('with room, one column lists every binding: its keys, then its description', () => {
+	const lines = helpLines(100).map(inside);
+	for (const binding of keymap) {
+		const line = lines.find(candidate => candidate.startsWith(`${binding.keys} `) && candidate.includes(binding.description));
+		assert.ok(line !== undefined, `no line for "${binding.keys}" (${binding.description}):\n${lines.join('\n')}`);
+		assert.equal(line.slice(binding.keys.length).trimStart().slice(0, binding.description.length), binding.description, line);
 	}
 });
 
@@ -40,25 +39,55 @@ void test('bindings are listed in keymap order, under a title per scope', () => 
 	const lines = helpLines(100).map(inside);
 	const positions = keymap.map(binding => lines.findIndex(line => line.startsWith(`${binding.keys} `) && line.includes(binding.description)));
 	assert.deepEqual(positions, [...positions].sort((a, b) => a - b));
-	const everywhere = lines.indexOf('Everywhere');
-	const inHelp = lines.indexOf('In this help');
-	assert.ok(everywhere >= 0 && inHelp > everywhere, lines.join('\n'));
 	for (const [index, binding] of keymap.entries()) {
-		const position = positions[index]!;
-		assert.ok(binding.scope === 'global' ? position > everywhere && position < inHelp : position > inHelp, `${binding.keys} under the wrong title`);
+		const title = lines.lastIndexOf(scopeTitles[binding.scope], positions[index]);
+		assert.ok(title >= 0, `${binding.keys} has no "${scopeTitles[binding.scope]}" title above it`);
+		const otherTitles = Object.values(scopeTitles).filter(text => text !== scopeTitles[binding.scope]).map(text => lines.indexOf(text));
+		assert.ok(otherTitles.every(other => other < title || other > positions[index]!), `${binding.keys} under the wrong title`);
 	}
 });
 
-void test('keys of panes not in this build are marked, the others are not', () => {
-	const lines = helpLines(100);
+void test('at 80x24 every binding can be seen, in two columns and by scrolling, never cut off', () => {
+	// In the app at 80x24, help gets the whole screen but the status line and the one line Ink keeps free.
+	const width = 80;
+	const height = 22;
+	const seen = new Set<KeyBinding>();
+	for (let offset = 0; offset <= maxHelpOffset(width, height); offset++) {
+		const lines = helpLines(width, height, offset);
+		assert.equal(lines.length, height);
+		for (const line of lines) {
+			assert.equal(cells(line), width, line);
+		}
+
+		for (const binding of bindingsShown(lines)) {
+			seen.add(binding);
+		}
+	}
+
+	assert.deepEqual(keymap.filter(binding => !seen.has(binding)).map(binding => binding.description), []);
+});
+
+void test('when not everything fits, the last line says how much more there is and how to scroll', () => {
+	const height = 8;
+	assert.ok(maxHelpOffset(80, height) > 0);
+	assert.match(inside(helpLines(80, height, 0).at(-2)!), /^↓ \d+ more {2}↑↓ scroll {2}Esc close/);
+	assert.match(inside(helpLines(80, height, 1).at(-2)!), /^↑ 1 more {2}↓ \d+ more/);
+	assert.equal(inside(helpLines(100).at(-2)!), 'Esc close');
+});
+
+void test('a binding that does nothing in this run says why', () => {
+	const first = keymap[0]!;
+	const lines = helpLines(100, tall, 0, binding => (binding === first ? 'not built yet' : undefined));
 	for (const binding of keymap) {
-		assert.equal(lineOf(lines, binding)!.endsWith('(not built yet)'), isUnbuiltPane(binding), binding.description);
+		const line = lines.map(inside).find(candidate => candidate.startsWith(`${binding.keys} `) && candidate.includes(binding.description))!;
+		assert.equal(line.endsWith('(not built yet)'), binding === first, line);
 	}
 });
 
-void test('the overlay is a box exactly as wide as it is told', () => {
-	for (const width of [80, 100]) {
-		const lines = helpLines(width);
+void test('the overlay is a box exactly as wide and as tall as it is told', () => {
+	for (const [width, height] of [[80, 22], [100, 40]] as const) {
+		const lines = helpLines(width, height);
+		assert.equal(lines.length, height);
 		assert.match(lines[0]!, /^╭─+╮$/);
 		assert.match(lines.at(-1)!, /^╰─+╯$/);
 		assert.match(lines[1]!, /^│ etcdeck keys +│$/);

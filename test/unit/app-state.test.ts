@@ -7,7 +7,7 @@ const state = (changes: Partial<AppState> = {}): AppState => ({...initialAppStat
 
 void describe('appReducer: panes', () => {
 	void test('the dashboard opens on the members pane, no help, no notice', () => {
-		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, notice: undefined});
+		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, notice: undefined});
 		assert.deepEqual(availablePanes, ['members', 'endpoints']);
 	});
 
@@ -48,8 +48,7 @@ void describe('appReducer: panes', () => {
 });
 
 void describe('appReducer: selection', () => {
-	const move = (from: string | undefined, step: 1 | -1, ids: readonly string[] = rowIds, selectedId: string | undefined = from) =>
-		appReducer(state({selectedId, notice: 'x'}), {type: 'move-selection', step, from, rowIds: ids});
+	const move = (selectedId: string | undefined, step: 1 | -1, ids: readonly string[] = rowIds) => appReducer(state({selectedId, notice: 'x'}), {type: 'move-selection', step, rowIds: ids});
 
 	void test('moves one row down and up from the row shown as selected', () => {
 		assert.equal(move('m1', 1).selectedId, 'm2');
@@ -64,20 +63,28 @@ void describe('appReducer: selection', () => {
 		assert.equal(move('m1', -1).selectedId, 'm1');
 	});
 
-	void test('starts from `from`, not from a remembered id that has gone', () => {
-		assert.equal(move('m2', 1, rowIds, 'gone').selectedId, 'm3');
-		assert.equal(move('m3', -1, rowIds, 'm1').selectedId, 'm2');
+	void test('a remembered id that has gone counts as the first row, the one shown as selected', () => {
+		assert.equal(move('gone', 1).selectedId, 'm2');
+		assert.equal(move('gone', -1).selectedId, 'm1');
 	});
 
-	void test('with nothing selected, or a `from` that is not a row, the first row is selected', () => {
-		assert.equal(move(undefined, 1).selectedId, 'm1');
+	void test('with nothing selected, moves from the first row, which is shown as selected', () => {
+		assert.equal(move(undefined, 1).selectedId, 'm2');
 		assert.equal(move(undefined, -1).selectedId, 'm1');
-		assert.equal(move('gone', 1).selectedId, 'm1');
+	});
+
+	void test('several moves in a row each start from the last one', () => {
+		let current = state();
+		for (let step = 0; step < 2; step++) {
+			current = appReducer(current, {type: 'move-selection', step: 1, rowIds});
+		}
+
+		assert.equal(current.selectedId, 'm3');
 	});
 
 	void test('with no rows nothing changes', () => {
 		const before = state({selectedId: 'm2', notice: 'kept'});
-		assert.equal(appReducer(before, {type: 'move-selection', step: 1, from: 'm2', rowIds: []}), before);
+		assert.equal(appReducer(before, {type: 'move-selection', step: 1, rowIds: []}), before);
 	});
 
 	void test('a single row stays selected either way', () => {
@@ -87,6 +94,19 @@ void describe('appReducer: selection', () => {
 });
 
 void describe('appReducer: help and notices', () => {
+	void test('help scrolls within 0..maxOffset and opens at the top again', () => {
+		let current = appReducer(state(), {type: 'toggle-help'});
+		current = appReducer(current, {type: 'scroll-help', step: -1, maxOffset: 2});
+		assert.equal(current.helpOffset, 0);
+		for (let step = 0; step < 5; step++) {
+			current = appReducer(current, {type: 'scroll-help', step: 1, maxOffset: 2});
+		}
+
+		assert.equal(current.helpOffset, 2);
+		current = appReducer(appReducer(current, {type: 'toggle-help'}), {type: 'toggle-help'});
+		assert.equal(current.helpOffset, 0);
+	});
+
 	void test('toggle-help opens and closes; close-help only closes', () => {
 		const open = appReducer(state(), {type: 'toggle-help'});
 		assert.equal(open.helpOpen, true);
@@ -97,7 +117,7 @@ void describe('appReducer: help and notices', () => {
 
 	void test('help toggling leaves the pane and selection alone', () => {
 		const before = state({pane: 'endpoints', selectedId: 'm2'});
-		assert.deepEqual(appReducer(before, {type: 'toggle-help'}), {...before, helpOpen: true});
+		assert.deepEqual(appReducer(before, {type: 'toggle-help'}), {...before, helpOpen: true, helpOffset: 0});
 	});
 
 	void test('notice sets and clears the notice', () => {

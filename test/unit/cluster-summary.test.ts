@@ -305,11 +305,13 @@ void describe('warnings', () => {
 		};
 
 		assert.deepEqual(withDb(799_000_000).warnings, []);
-		assert.deepEqual(texts(withDb(800_000_000).warnings), ['warning: etcd-a DB 800 MB is 80% of the 1 GB quota']);
-		assert.deepEqual(texts(withDb(850_000_000).warnings), ['warning: etcd-a DB 850 MB is 85% of the 1 GB quota']);
+		assert.deepEqual(texts(withDb(800_000_000).warnings), ['warning: etcd-a DB 800 MB is 80.0% of the 1 GB quota']);
+		assert.deepEqual(texts(withDb(850_000_000).warnings), ['warning: etcd-a DB 850 MB is 85.0% of the 1 GB quota']);
 		assert.equal(withDb(850_000_000).severity, 'warning');
-		assert.deepEqual(texts(withDb(950_000_000).warnings), ['critical: etcd-a DB 950 MB is 95% of the 1 GB quota']);
-		assert.deepEqual(texts(withDb(960_000_000).warnings), ['critical: etcd-a DB 960 MB is 96% of the 1 GB quota']);
+		assert.deepEqual(texts(withDb(950_000_000).warnings), ['critical: etcd-a DB 950 MB is 95.0% of the 1 GB quota']);
+		assert.deepEqual(texts(withDb(960_000_000).warnings), ['critical: etcd-a DB 960 MB is 96.0% of the 1 GB quota']);
+		// Just under a threshold never reads as the threshold.
+		assert.deepEqual(texts(withDb(949_999_999).warnings), ['warning: etcd-a DB 950 MB is 94.9% of the 1 GB quota']);
 		assert.equal(withDb(960_000_000).severity, 'critical');
 	});
 

@@ -163,6 +163,28 @@ void describe('SnapshotPoller', () => {
 		assert.deepEqual(errors, []);
 	});
 
+	void test('stop() then start() during a refresh never doubles the polling', async t => {
+		const {source, snapshots, poller, advance} = setup(t);
+		poller.start();
+		await advance(0);
+		poller.stop();
+		poller.start();
+		await advance(0);
+		assert.equal(source.maxInFlight, 1, 'the restart waits for the refresh in flight');
+		await source.succeed(1);
+		assert.deepEqual(snapshots, [], 'the refresh from before the restart is dropped');
+		assert.equal(source.calls, 2, 'the restart refreshes right after the old one ends');
+		await source.succeed(2);
+		assert.deepEqual(snapshots, [2]);
+		for (let round = 3; round < 8; round++) {
+			await advance(intervalMs);
+			await source.succeed(round);
+		}
+
+		assert.equal(source.calls, 7, 'one refresh per interval, not two');
+		assert.equal(source.maxInFlight, 1);
+	});
+
 	void test('a failed refresh goes to onError and polling goes on', async t => {
 		const {source, snapshots, errors, poller, advance} = setup(t);
 		poller.start();
