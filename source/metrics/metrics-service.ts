@@ -1,0 +1,69 @@
+import type {MemberInfo} from '../cluster/snapshot.ts';
+import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
+import {describeError} from '../cluster/describe-error.ts';
+import {withDeadline} from '../cluster/with-deadline.ts';
+import type {ConnectionSettings} from '../config/settings.ts';
+import type {MemberScrape, MetricsRound} from './etcd-metrics.ts';
+import {HttpStatusError, httpGet} from './http-get.ts';
+import {metricsTargets, type MetricsTarget} from './metrics-targets.ts';
+import {MetricsFormatError, parseEtcdMetrics} from './parse-etcd-metrics.ts';
+
+export interface MetricsServiceOptions {
+	/** --metrics-urls: where metrics are served when not on the client URLs (--listen-metrics-urls). */
+	metricsUrls?: readonly string[];
+	/** The latest member list (from the cluster snapshots); the targets follow it. */
+	members: () => readonly MemberInfo[];
+}
+
+/** etcd's page is a few hundred kB; anything far larger is not what we asked for. */
+const maxPageBytes = 32 * 1024 * 1024;
+
+/**
+ * Scrapes every member's /metrics in parallel, each under the --timeout deadline and with the same TLS
+ * material as the etcd client. Never throws: a member whose page could not be had or read gets an
+ * operator-facing error in its place, and the others are unaffected. Poll it with SnapshotPoller.
+ */
+export class MetricsService implements SnapshotSource<MetricsRound> {
+	constructor(
+		private readonly settings: ConnectionSettings,
+		private readonly options: MetricsServiceOptions,
+	) {}
+
+	async refresh(): Promise<MetricsRound> {
+		const started = Date.now();
+		const members = [...this.options.members()];
+		const targets = metricsTargets(members, this.options.metricsUrls, this.settings.endpoints);
+		const scrapes = await Promise.all(targets.map(async target => this.scrape(target)));
+		return {takenAt: Date.now(), members, scrapes, durationMs: Date.now() - started};
+	}
+
+	private async scrape(target: MetricsTarget): Promise<MemberScrape> {
+		const started = Date.now();
+		const done = (fields: Pick<MemberScrape, 'metrics' | 'error' | 'memberId'>): MemberScrape => ({url: target.url, takenAt: Date.now(), latencyMs: Date.now() - started, ...fields});
+		let text: string;
+		try {
+			const timeoutMs = this.settings.timeoutMs;
+			text = await withDeadline(httpGet(target.url, {timeoutMs, tls: this.settings.tls, maxBytes: maxPageBytes}), timeoutMs);
+		} catch (error) {
+			return done({metrics: undefined, memberId: target.memberId, error: `GET ${target.url}: ${this.describe(error)}`});
+		}
+
+		try {
+			const metrics = await parseEtcdMetrics(text);
+			return done({metrics, memberId: target.memberId ?? metrics.memberId, error: undefined});
+		} catch (error) {
+			const reason = error instanceof MetricsFormatError ? error.message : this.describe(error);
+			return done({metrics: undefined, memberId: target.memberId, error: `${target.url}: ${reason}`});
+		}
+	}
+
+	private describe(error: unknown): string {
+		const secrets = this.settings.auth === undefined ? [] : [this.settings.auth.password];
+		if (error instanceof HttpStatusError) {
+			const hint = error.status === 404 ? ': no metrics here; with --listen-metrics-urls pass those URLs as --metrics-urls' : '';
+			return describeError(`${error.message}${hint}`, this.settings.timeoutMs, secrets);
+		}
+
+		return describeError(error, this.settings.timeoutMs, secrets);
+	}
+}
