@@ -1,0 +1,200 @@
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createHash, randomBytes} from 'node:crypto';
+import {defaultSnapshotFileName, defaultSnapshotPath, manifestPathFor, resolveSnapshotDir} from '../../source/model/snapshot-files.ts';
+import {snapshotsToRemove} from '../../source/model/snapshot-retention.ts';
+import {defaultSnapshotSource, snapshotSourceChoices} from '../../source/model/snapshot-source.ts';
+import {formatSnapshotProgress, snapshotProgressRatio} from '../../source/model/snapshot-progress.ts';
+import {manifestJson, parseManifest, type SnapshotManifest} from '../../source/model/snapshot-manifest.ts';
+import {SnapshotDigest, trailerProblem} from '../../source/backup/snapshot-digest.ts';
+import {
+	alarmSnapshot,
+	fixtureClusterId,
+	fixtureNode,
+	fixtureTakenAt,
+	healthySnapshot,
+	leaderRaftIndex,
+	quorumLostSnapshot,
+	unstartedMemberSnapshot,
+	unstartedNode,
+	voterUnreachableSnapshot,
+} from '../support/snapshot-fixtures.ts';
+
+describe('snapshot file names', () => {
+	test('the default name carries the cluster ID and a sortable UTC time without colons', () => {
+		assert.equal(defaultSnapshotFileName(fixtureClusterId, fixtureTakenAt), `etcd-${fixtureClusterId}-20250115T123456Z.db`);
+		assert.equal(defaultSnapshotFileName(undefined, fixtureTakenAt), 'etcd-unknown-cluster-20250115T123456Z.db');
+		const earlier = defaultSnapshotFileName(fixtureClusterId, Date.UTC(2025, 0, 9, 23, 59, 59));
+		assert.ok(earlier < defaultSnapshotFileName(fixtureClusterId, fixtureTakenAt));
+	});
+
+	test('--snapshot-dir defaults to the working directory and resolves relative paths against it', () => {
+		assert.equal(resolveSnapshotDir(undefined, '/srv/work'), '/srv/work');
+		assert.equal(resolveSnapshotDir('backups', '/srv/work'), '/srv/work/backups');
+		assert.equal(resolveSnapshotDir('/var/backups', '/srv/work'), '/var/backups');
+		assert.equal(defaultSnapshotPath('/var/backups', fixtureClusterId, fixtureTakenAt), `/var/backups/etcd-${fixtureClusterId}-20250115T123456Z.db`);
+		assert.equal(manifestPathFor('/var/backups/a.db'), '/var/backups/a.db.manifest.json');
+	});
+});
+
+describe('--keep retention', () => {
+	const at = (day: number) => Date.UTC(2025, 0, day);
+	const existing = [
+		{path: '/b/day3.db', takenAt: at(3)},
+		{path: '/b/day1.db', takenAt: at(1)},
+		{path: '/b/day4.db', takenAt: at(4)},
+		{path: '/b/day2.db', takenAt: at(2)},
+	];
+
+	test('removes all but the newest N, counting the one just saved', () => {
+		const all = [...existing, {path: '/b/day5.db', takenAt: at(5)}];
+		assert.deepEqual(snapshotsToRemove(all, 2, '/b/day5.db').map(snapshot => snapshot.path), ['/b/day3.db', '/b/day2.db', '/b/day1.db']);
+		assert.deepEqual(snapshotsToRemove(all, 5, '/b/day5.db'), []);
+		assert.deepEqual(snapshotsToRemove(all, 1, '/b/day5.db').length, 4);
+	});
+
+	test('never removes the snapshot just saved, even when its clock is behind the others', () => {
+		const all = [...existing, {path: '/b/skewed.db', takenAt: at(0)}];
+		const removed = snapshotsToRemove(all, 2, '/b/skewed.db').map(snapshot => snapshot.path);
+		assert.ok(!removed.includes('/b/skewed.db'));
+		assert.deepEqual(removed, ['/b/day3.db', '/b/day2.db', '/b/day1.db']);
+	});
+
+	test('keep must be at least 1', () => {
+		assert.throws(() => snapshotsToRemove(existing, 0, '/b/day4.db'), /at least 1/);
+		assert.throws(() => snapshotsToRemove(existing, 1.5, '/b/day4.db'), /at least 1/);
+	});
+});
+
+describe('the member a snapshot streams from', () => {
+	test('healthy cluster: an up-to-date follower, sparing the leader; the learner cannot serve', () => {
+		const choices = snapshotSourceChoices(healthySnapshot());
+		assert.deepEqual(choices.map(choice => choice.name), ['etcd-2', 'etcd-3', 'etcd-1', 'etcd-4']);
+		assert.equal(defaultSnapshotSource(healthySnapshot())?.name, 'etcd-2');
+		assert.equal(choices[0]!.endpoint, fixtureNode(1).endpoint);
+		assert.equal(choices[0]!.memberId, fixtureNode(1).id);
+		assert.equal(choices.find(choice => choice.name === 'etcd-1')?.isLeader, true);
+		assert.equal(choices.find(choice => choice.name === 'etcd-4')?.unavailableReason, 'a learner does not serve snapshots');
+		assert.ok(choices.slice(0, 3).every(choice => choice.unavailableReason === undefined && choice.caveat === undefined));
+	});
+
+	test('a member that does not answer is listed last with its error', () => {
+		const choices = snapshotSourceChoices(voterUnreachableSnapshot());
+		const down = choices.find(choice => choice.name === 'etcd-3');
+		assert.match(down?.unavailableReason ?? '', /^does not answer: connect ECONNREFUSED 10\.0\.0\.3:2379$/);
+		assert.equal(defaultSnapshotSource(voterUnreachableSnapshot())?.name, 'etcd-2');
+	});
+
+	test('a lagging follower and one reporting an alarm come after the leader', () => {
+		const lagging = healthySnapshot();
+		const follower = fixtureNode(1);
+		lagging.probes = lagging.probes.map(probe => (probe.memberId === follower.id ? {...probe, status: {...probe.status!, raftIndex: leaderRaftIndex - 500}} : probe));
+		const choices = snapshotSourceChoices(lagging);
+		assert.deepEqual(choices.map(choice => choice.name), ['etcd-3', 'etcd-1', 'etcd-2', 'etcd-4']);
+		assert.equal(choices[2]!.caveat, '500 entries behind the leader');
+
+		const alarmed = snapshotSourceChoices(alarmSnapshot());
+		assert.equal(alarmed.find(choice => choice.name === 'etcd-2')?.caveat, `reports memberID:${fixtureNode(1).id} alarm:NOSPACE`);
+		assert.equal(defaultSnapshotSource(alarmSnapshot())?.name, 'etcd-3');
+	});
+
+	test('without a leader the survivor is still offered, with the doubt said', () => {
+		const source = defaultSnapshotSource(quorumLostSnapshot());
+		assert.equal(source?.name, 'etcd-3');
+		assert.equal(source?.caveat, 'no leader: cannot tell whether it is up to date');
+	});
+
+	test('a member added but never started cannot serve; nothing available gives no default', () => {
+		const added = unstartedMemberSnapshot();
+		added.members = added.members.map(member => (member.started ? member : {...member, isLearner: false}));
+		const unstarted = snapshotSourceChoices(added).find(choice => choice.memberId === unstartedNode().id);
+		assert.equal(unstarted?.unavailableReason, 'not started yet');
+		assert.equal(unstarted?.name, unstartedNode().id);
+		const allDown = healthySnapshot();
+		allDown.probes = allDown.probes.map(probe => ({...probe, status: undefined, error: 'connection refused'}));
+		assert.equal(defaultSnapshotSource(allDown), undefined);
+		assert.equal(snapshotSourceChoices(allDown).length, 4);
+	});
+});
+
+describe('progress', () => {
+	test('reads as bytes of total, percent, rate and elapsed time', () => {
+		const progress = {phase: 'streaming', bytes: 12_300_000, totalBytes: 31_200_000, elapsedMs: 2500, bytesPerSecond: 4_920_000} as const;
+		assert.equal(formatSnapshotProgress(progress), '12.3 MB of 31.2 MB (39%), 4.92 MB/s, 2.5 s');
+		assert.equal(snapshotProgressRatio(progress), 12_300_000 / 31_200_000);
+		assert.equal(formatSnapshotProgress({...progress, phase: 'verifying', bytes: 31_200_000}), 'verifying, 31.2 MB of 31.2 MB (100%), 4.92 MB/s, 2.5 s');
+		assert.equal(snapshotProgressRatio({...progress, totalBytes: undefined}), undefined);
+		assert.equal(formatSnapshotProgress({...progress, totalBytes: undefined}), '12.3 MB, 4.92 MB/s, 2.5 s');
+	});
+});
+
+describe('manifest', () => {
+	const manifest: SnapshotManifest = {
+		kind: 'etcdeck-snapshot',
+		formatVersion: 1,
+		file: 'etcd-x.db',
+		sizeBytes: 4128,
+		sha256: 'a'.repeat(64),
+		etcdSha256: 'b'.repeat(64),
+		revision: null,
+		clusterId: fixtureClusterId,
+		member: {id: fixtureNode(1).id, name: 'etcd-2', endpoint: fixtureNode(1).endpoint},
+		takenAt: new Date(fixtureTakenAt).toISOString(),
+		etcdeckVersion: '0.1.0',
+		status: {tool: 'etcdctl', hash: 3_434_941_301, revision: 6, totalKeys: 504, totalSizeBytes: 4096},
+	};
+
+	test('round-trips through its JSON', () => {
+		assert.deepEqual(parseManifest(manifestJson(manifest)), manifest);
+		assert.deepEqual(parseManifest(manifestJson({...manifest, revision: 7, status: null})), {...manifest, revision: 7, status: null});
+	});
+
+	test('says what is wrong with a damaged or foreign one', () => {
+		assert.throws(() => parseManifest('{"kind":'), /not valid JSON/);
+		assert.throws(() => parseManifest('[]'), /not a JSON object/);
+		assert.throws(() => parseManifest('{"kind":"something-else"}'), /not an etcdeck snapshot manifest/);
+		assert.throws(() => parseManifest(manifestJson({...manifest, sha256: 5} as unknown as SnapshotManifest)), /sha256 is missing or not a string/);
+		assert.throws(() => parseManifest(manifestJson({...manifest, takenAt: 'yesterday'})), /takenAt is not a time/);
+	});
+});
+
+describe('snapshot digest', () => {
+	const database = randomBytes(4096 * 3);
+	const snapshot = Buffer.concat([database, createHash('sha256').update(database).digest()]);
+
+	test('hashes the same however the stream is cut, and finds the trailer', () => {
+		const whole = new SnapshotDigest();
+		whole.update(snapshot);
+		const expected = whole.finish();
+		assert.equal(expected.sha256, createHash('sha256').update(snapshot).digest('hex'));
+		assert.equal(expected.trailer, expected.contentSha256);
+		assert.equal(trailerProblem(expected), undefined);
+		for (const size of [1, 7, 31, 32, 33, 1000, 4096]) {
+			const digest = new SnapshotDigest();
+			for (let offset = 0; offset < snapshot.length; offset += size) {
+				digest.update(snapshot.subarray(offset, offset + size));
+			}
+
+			assert.deepEqual(digest.finish(), expected, `chunks of ${size}`);
+		}
+	});
+
+	test('one flipped byte, anywhere, is corruption', () => {
+		for (const offset of [0, 5000, snapshot.length - 1]) {
+			const flipped = Buffer.from(snapshot);
+			flipped[offset] = flipped[offset]! ^ 0x01;
+			const digest = new SnapshotDigest();
+			digest.update(flipped);
+			assert.match(trailerProblem(digest.finish()) ?? '', /^it is corrupt: the SHA-256 etcd wrote at its end \([\da-f]{16}…\) does not match the SHA-256 of the 12\.3 kB before it/);
+		}
+	});
+
+	test('a file without a trailer is named as such', () => {
+		const digest = new SnapshotDigest();
+		digest.update(database);
+		assert.match(trailerProblem(digest.finish()) ?? '', /no SHA-256 trailer: 12288 bytes is not whole 512-byte pages plus a 32-byte hash/);
+		const tiny = new SnapshotDigest();
+		tiny.update(Buffer.from('hello'));
+		assert.match(trailerProblem(tiny.finish()) ?? '', /no SHA-256 trailer: 5 bytes/);
+	});
+});
