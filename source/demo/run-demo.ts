@@ -1,35 +1,11 @@
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {demoKeys} from './demo-keys.ts';
 import {LocalCluster} from './local-cluster.ts';
-
-function has(command: string): boolean {
-	return spawnSync('sh', ['-c', `command -v ${command}`], {stdio: 'ignore'}).status === 0;
-}
-
-/** etcd and etcdctl from PATH; on a fresh Debian machine, as root, installs Debian's packages. */
-function ensureEtcd(): void {
-	if (has('etcd') && has('etcdctl')) {
-		return;
-	}
-
-	if (process.getuid?.() === 0 && has('apt-get')) {
-		process.stderr.write('etcd is not installed: installing Debian\'s etcd-server and etcd-client…\n');
-		const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
-		for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'etcd-server', 'etcd-client']]) {
-			if (spawnSync('apt-get', args, {stdio: 'inherit', env}).status !== 0) {
-				throw new Error(`apt-get ${args.join(' ')} failed`);
-			}
-		}
-
-		return;
-	}
-
-	throw new Error('etcd and etcdctl are needed on PATH: install them (Debian: apt-get install etcd-server etcd-client) and run again');
-}
+import {ensureTools, etcdTools} from './system-tools.ts';
 
 async function main(): Promise<void> {
-	ensureEtcd();
+	ensureTools(etcdTools);
 	process.stderr.write('starting a local etcd cluster: 3 voters and 1 learner on 127.0.0.1…\n');
 	const cluster = await LocalCluster.start({voters: 3, learners: 1});
 	let stopping: Promise<void> | undefined;

@@ -1,0 +1,124 @@
+import {execFile} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {isDeepStrictEqual, promisify} from 'node:util';
+import {waitFor} from '../../source/demo/wait-for.ts';
+import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
+
+const run = promisify(execFile);
+
+export interface TerminalOptions {
+	columns?: number;
+	rows?: number;
+	/** Extra environment for the shell (and what it runs). */
+	env?: Record<string, string>;
+}
+
+/**
+ * A real terminal: a tmux server of its own (its own socket, so runs never collide) running a plain
+ * shell at a fixed size. Tests type into it and read the screen as an operator would see it.
+ */
+export class TmuxTerminal {
+	static async start({columns = 100, rows = 30, env = {}}: TerminalOptions = {}): Promise<TmuxTerminal> {
+		const terminal = new TmuxTerminal(`etcdeck-test-${process.pid}-${randomBytes(3).toString('hex')}`);
+		// bash sets its own PS1 unless it finds one in its environment at start: hand it over with env.
+		const environment = Object.entries({PS1: '$ ', TERM: 'xterm-256color', ...env}).map(([name, value]) => `${name}=${shellQuote(value)}`);
+		try {
+			await terminal.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', String(columns), '-y', String(rows), `env ${environment.join(' ')} bash --norc --noprofile -i`]);
+			await terminal.waitForScreen('the shell prompt', screen => screen.startsWith('$'));
+		} catch (error) {
+			await terminal.stop();
+			throw error;
+		}
+
+		return terminal;
+	}
+
+	private constructor(private readonly socket: string) {}
+
+	private async tmux(args: string[]): Promise<string> {
+		const {stdout} = await run('tmux', ['-L', this.socket, ...args]);
+		return stdout;
+	}
+
+	/** Types a command line into the shell and presses Enter. */
+	async type(line: string): Promise<void> {
+		await this.tmux(['send-keys', '-t', 'main', '-l', line]);
+		await this.tmux(['send-keys', '-t', 'main', 'Enter']);
+	}
+
+	/** Presses one key of the keymap, as the terminal would send it. */
+	async press(chord: KeyChord): Promise<void> {
+		await this.tmux(['send-keys', '-t', 'main', ...tmuxKeys(chord)]);
+	}
+
+	/** The visible screen, one string per line. */
+	async screen(): Promise<string> {
+		return this.tmux(['capture-pane', '-p', '-t', 'main']);
+	}
+
+	/** Whether the program in the terminal is on the alternate screen buffer. */
+	async onAlternateScreen(): Promise<boolean> {
+		return (await this.tmux(['display-message', '-p', '-t', 'main', '#{alternate_on}'])).trim() === '1';
+	}
+
+	/** Polls the screen until `check` accepts it; on the deadline, the error shows the last screen. */
+	async waitForScreen(what: string, check: (screen: string) => boolean, timeoutMs = 15_000): Promise<string> {
+		let last = '';
+		try {
+			return await waitFor(what, async () => {
+				last = await this.screen();
+				return check(last) ? last : undefined;
+			}, {timeoutMs, intervalMs: 50});
+		} catch (error) {
+			throw new Error(`${(error as Error).message}\n--- last screen ---\n${last}`);
+		}
+	}
+
+	/** Ends the tmux server and everything running in it. */
+	async stop(): Promise<void> {
+		await this.tmux(['kill-server']).catch(() => undefined);
+	}
+}
+
+function shellQuote(value: string): string {
+	return `'${value.replaceAll("'", String.raw`'\''`)}'`;
+}
+
+function tmuxKeys(chord: KeyChord): string[] {
+	switch (chord.named) {
+		case 'tab': {
+			return [chord.shift ? 'BTab' : 'Tab'];
+		}
+
+		case 'escape': {
+			return ['Escape'];
+		}
+
+		case 'upArrow': {
+			return ['Up'];
+		}
+
+		case 'downArrow': {
+			return ['Down'];
+		}
+
+		case 'return': {
+			return ['Enter'];
+		}
+
+		case undefined: {
+			const input = chord.input ?? '';
+			return chord.ctrl ? [`C-${input}`] : ['-l', input];
+		}
+	}
+}
+
+/** The first key bound to `action` in `scope`, looked up in the keymap so tests never name key characters. */
+export function chordFor(action: Action, scope: KeyScope = 'global'): KeyChord {
+	const binding = keymap.find(candidate => candidate.scope === scope && isDeepStrictEqual(candidate.action, action));
+	if (binding === undefined) {
+		throw new Error(`no key is bound to ${JSON.stringify(action)} in scope ${scope}`);
+	}
+
+	return binding.chords[0]!;
+}
