@@ -13,6 +13,8 @@ export const flags = {
 	timeout: {type: 'number'},
 	quotaBytes: {type: 'number'},
 	json: {type: 'boolean', default: false},
+	snapshotDir: {type: 'string'},
+	keep: {type: 'number'},
 } as const;
 
 export const helpText = `
@@ -22,6 +24,15 @@ export const helpText = `
     $ etcdeck [options]              open the dashboard (full screen)
     $ etcdeck status [--json]        print members and endpoint status, exit 0 healthy,
                                      1 degraded, 2 quorum lost or nothing answers
+    $ etcdeck snapshot save [PATH]   stream a snapshot from a healthy, up-to-date member
+                                     to PATH (a file, or a directory for the default
+                                     name), fsync, verify it, then move it into place
+                                     with a manifest beside it; never overwrites.
+                                     Exit 0 complete and verified, 1 failed (nothing
+                                     left at PATH), 2 refused before starting
+    $ etcdeck snapshot verify FILE   check a snapshot's trailing SHA-256, its manifest
+                                     and etcd's snapshot status; exit 0 verified,
+                                     1 failed, 2 cannot read FILE
 
   Connection (the same words as etcdctl; flags win over the environment)
     --endpoints URL[,URL...]   one member is enough: the rest are found   [ETCDCTL_ENDPOINTS]
@@ -41,6 +52,13 @@ export const helpText = `
     --quota-bytes BYTES        DB quota to measure sizes against
                                (default ${defaults.quotaBytes}, etcd's default 2 GiB)
 
+  Snapshots
+    --snapshot-dir DIR         where snapshots go, as etcd-<clusterID>-<UTC time>.db
+                               (default: the working directory)
+    --keep N                   with snapshot save: once the new snapshot verified,
+                               remove all but the newest N etcdeck snapshots of this
+                               cluster in its directory (default: remove none)
+
   Output
     --json                     with status: JSON instead of tables
 
@@ -51,4 +69,5 @@ export const helpText = `
     $ ETCDCTL_ENDPOINTS=https://etcd1:2379 etcdeck --cacert ca.pem --user root
     $ etcdeck --client-dir /etc/sysconfig/deephaven/etcd/client/root
     $ etcdeck status --endpoints http://10.0.0.1:2379 || page-oncall
+    $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14
 `;

@@ -10,6 +10,7 @@ import {summarize} from './model/cluster-summary.ts';
 import {nothingAnswers} from './model/reachability.ts';
 import {statusExitCode} from './model/table-rows.ts';
 import {statusJson, statusText} from './headless/status-report.ts';
+import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {Root} from './ui/Root.tsx';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false});
@@ -21,8 +22,17 @@ function fail(message: string, code: number): never {
 
 async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
+	if (command === 'snapshot') {
+		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+		return;
+	}
+
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard) or "status"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status" or "snapshot save|verify"; see --help`, 2);
+	}
+
+	if (cli.flags.keep !== undefined) {
+		fail('--keep only applies to "etcdeck snapshot save"', 2);
 	}
 
 	let settings: Settings;
