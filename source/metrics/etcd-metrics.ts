@@ -56,7 +56,7 @@ export interface MemberScrape {
 	memberId: string | undefined;
 	takenAt: number;
 	metrics: EtcdMetrics | undefined;
-	/** Operator-facing reason the scrape failed: what failed at which URL. */
+	/** Operator-facing reason the scrape of `url` failed (connection refused, HTTP 404, not etcd metrics…). */
 	error: string | undefined;
 	latencyMs: number;
 }

@@ -45,7 +45,7 @@ export class MetricsService implements SnapshotSource<MetricsRound> {
 			const timeoutMs = this.settings.timeoutMs;
 			text = await withDeadline(httpGet(target.url, {timeoutMs, tls: this.settings.tls, maxBytes: maxPageBytes}), timeoutMs);
 		} catch (error) {
-			return done({metrics: undefined, memberId: target.memberId, error: `GET ${target.url}: ${this.describe(error)}`});
+			return done({metrics: undefined, memberId: target.memberId, error: this.describe(error)});
 		}
 
 		try {
@@ -53,7 +53,7 @@ export class MetricsService implements SnapshotSource<MetricsRound> {
 			return done({metrics, memberId: target.memberId ?? metrics.memberId, error: undefined});
 		} catch (error) {
 			const reason = error instanceof MetricsFormatError ? error.message : this.describe(error);
-			return done({metrics: undefined, memberId: target.memberId, error: `${target.url}: ${reason}`});
+			return done({metrics: undefined, memberId: target.memberId, error: reason});
 		}
 	}
 

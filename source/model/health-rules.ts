@@ -19,7 +19,7 @@ export const healthRules = {
 } as const;
 
 type Figures = Pick<MemberHealth,
-	'name' | 'error' | 'hasLeader' | 'leaderChangesRecent' | 'proposalsFailedRecent' | 'walFsync' | 'backendCommit' | 'peers' | 'dbSizeBytes' | 'quotaBytes' | 'openFds' | 'maxFds'
+	'name' | 'url' | 'error' | 'hasLeader' | 'leaderChangesRecent' | 'proposalsFailedRecent' | 'walFsync' | 'backendCommit' | 'peers' | 'dbSizeBytes' | 'quotaBytes' | 'openFds' | 'maxFds'
 >;
 
 /** A member's warnings, each naming the member, the figure and the threshold it crossed. */
@@ -28,7 +28,7 @@ export function judgeMember(member: Figures): {warnings: Warning[]; severity: Se
 	const add = (severity: Warning['severity'], text: string) => warnings.push({severity, text: `${member.name}: ${text}`});
 
 	if (member.error !== undefined) {
-		add('warning', `metrics unavailable: ${member.error}`);
+		add('warning', `no metrics: ${member.error} (${member.url})`);
 	}
 
 	if (member.hasLeader === false) {

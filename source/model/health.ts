@@ -40,7 +40,7 @@ export interface MemberHealth {
 	/** Member name, or the URL when no member list names it. */
 	name: string;
 	url: string;
-	/** Why this member's metrics could not be had or read; the figures are then undefined. */
+	/** Why this member's metrics could not be had from `url` or read; the figures are then undefined. */
 	error: string | undefined;
 	/** How long the interval the percentiles cover is; undefined until a second scrape. */
 	intervalMs: number | undefined;
