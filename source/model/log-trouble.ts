@@ -1,0 +1,160 @@
+import type {EtcdLine} from './etcd-log-line.ts';
+
+/** The etcd warnings operators grep for, each a known sign of a slow disk, a slow network or an unstable leader. */
+export type TroubleKind = 'slow-apply' | 'heartbeat-late' | 'peer-unhealthy' | 'slow-read-index' | 'slow-fdatasync' | 'election';
+
+/** A trouble sign found in one line, with the figures etcd gave. Member IDs are hex as etcd prints them. */
+export interface Trouble {
+	kind: TroubleKind;
+	took?: string;
+	expected?: string;
+	/** The member the line is about: the unhealthy peer, the heartbeat's target, the leader lost. */
+	peerId?: string;
+	/** The member that wrote the line, when it names itself (raft's election lines). */
+	memberId?: string;
+	term?: string;
+	/** What else etcd said: the prober's error, the election event. */
+	detail?: string;
+}
+
+/** Every kind, in the order the pane lists them; `title` is etcd's own words. */
+export const troubleKinds: ReadonlyArray<{kind: TroubleKind; title: string; label: string}> = [
+	{kind: 'slow-apply', title: 'apply request took too long', label: 'slow apply'},
+	{kind: 'heartbeat-late', title: 'leader failed to send out heartbeat on time', label: 'late heartbeat'},
+	{kind: 'peer-unhealthy', title: 'prober detected unhealthy status', label: 'peer unhealthy'},
+	{kind: 'slow-read-index', title: 'waiting for ReadIndex response took too long', label: 'slow ReadIndex'},
+	{kind: 'slow-fdatasync', title: 'slow fdatasync', label: 'slow fdatasync'},
+	{kind: 'election', title: 'leader elections / lost leader', label: 'elections'},
+];
+
+type Field = (name: string) => string | undefined;
+
+interface Rule {
+	kind: TroubleKind;
+	/** etcd 3.4+ zap: the msg, with the figures in fields. */
+	zap: RegExp;
+	fromFields?: (field: Field) => Omit<Trouble, 'kind'>;
+	/** capnslog text (etcd ≤ 3.4 without --logger=zap): the figures are inside the message. */
+	text: RegExp;
+	fromText?: (match: RegExpExecArray) => Omit<Trouble, 'kind'>;
+}
+
+const rules: readonly Rule[] = [
+	{
+		kind: 'slow-apply',
+		zap: /^apply request took too long/,
+		fromFields: field => ({took: field('took'), expected: field('expected-duration')}),
+		// 3.4: "read-only range request … took too long (123ms) to execute"; 3.3: "apply entries took too long [123ms for 1 entries]".
+		text: /took too long \(([^)]+)\) to execute|apply entries took too long \[(\S+) for/,
+		fromText: match => ({took: match[1] ?? match[2]}),
+	},
+	{
+		kind: 'heartbeat-late',
+		zap: /^leader failed to send out heartbeat on time/,
+		fromFields: field => ({took: field('exceeded-duration'), expected: field('expected-duration'), peerId: field('to')}),
+		text: /failed to send out heartbeat on time \(exceeded the (\S+) timeout for (\S+), to ([0-9a-f]+)\)/,
+		fromText: match => ({expected: match[1], took: match[2], peerId: match[3]}),
+	},
+	{
+		kind: 'peer-unhealthy',
+		zap: /^prober detected unhealthy status/,
+		fromFields: field => ({peerId: field('remote-peer-id'), detail: field('error')}),
+		text: /health check for peer ([0-9a-f]+) could not connect: (.*)/,
+		fromText: match => ({peerId: match[1], detail: match[2]}),
+	},
+	{
+		kind: 'slow-read-index',
+		zap: /^waiting for ReadIndex response took too long|^timed out waiting for read index response/,
+		fromFields: field => ({expected: field('retry-timeout') ?? field('timeout')}),
+		text: /waiting for ReadIndex response took too long(?:, retrying \(sent-request-id: \d+, retry-timeout: ([^)]+)\))?|timed out waiting for read index response/,
+		fromText: match => ({expected: match[1]}),
+	},
+	{
+		kind: 'slow-fdatasync',
+		zap: /^slow fdatasync/,
+		fromFields: field => ({took: field('took'), expected: field('expected-duration')}),
+		text: /sync duration of (\S+), expected less than (\S+)/,
+		fromText: match => ({took: match[1], expected: match[2]}),
+	},
+];
+
+// raft writes these through zap and capnslog alike: the words are the same in both.
+const lostLeader = /(?:raft\.node: )?([0-9a-f]+) lost leader ([0-9a-f]+) at term (\d+)/;
+const newElection = /^([0-9a-f]+) is starting a new election at term (\d+)/;
+
+/** The trouble sign in a line, if it is one. */
+export function classifyTrouble(line: EtcdLine): Trouble | undefined {
+	const isZap = line.format === 'zap';
+	const field: Field = name => line.fields.find(([key]) => key === name)?.[1];
+	for (const rule of rules) {
+		if (isZap && rule.zap.test(line.message)) {
+			return withoutUndefined({kind: rule.kind, ...rule.fromFields?.(field)});
+		}
+
+		const match = rule.text.exec(line.message);
+		if (match !== null) {
+			return withoutUndefined({kind: rule.kind, ...rule.fromText?.(match)});
+		}
+	}
+
+	return electionTrouble(line.message);
+}
+
+function electionTrouble(message: string): Trouble | undefined {
+	const lost = lostLeader.exec(message);
+	if (lost !== null) {
+		return {kind: 'election', memberId: lost[1], peerId: lost[2], term: lost[3], detail: 'lost leader'};
+	}
+
+	const election = newElection.exec(message);
+	if (election !== null) {
+		return {kind: 'election', memberId: election[1], term: election[2], detail: 'started an election'};
+	}
+
+	return undefined;
+}
+
+function withoutUndefined(trouble: Trouble): Trouble {
+	return Object.fromEntries(Object.entries(trouble).filter(([, value]) => value !== undefined)) as unknown as Trouble;
+}
+
+/** A member's name for a hex ID when the member list knows it, else the ID. */
+export function memberLabel(id: string, memberNames: ReadonlyMap<string, string>): string {
+	return memberNames.get(normalizeMemberId(id)) ?? id;
+}
+
+/** etcd logs IDs as %x; the member list may carry leading zeros or capitals. */
+export function normalizeMemberId(id: string): string {
+	return id.toLowerCase().replace(/^0+(?=.)/, '');
+}
+
+/** One line saying what went wrong, with etcd's figures and member names: "late heartbeat to m2: took 2.37s, expected 200ms". */
+export function describeTrouble(trouble: Trouble, memberNames: ReadonlyMap<string, string> = new Map()): string {
+	const peer = trouble.peerId === undefined ? undefined : memberLabel(trouble.peerId, memberNames);
+	const figures = [trouble.took === undefined ? undefined : `took ${trouble.took}`, trouble.expected === undefined ? undefined : `expected ${trouble.expected}`].filter(part => part !== undefined).join(', ');
+	const label = troubleKinds.find(candidate => candidate.kind === trouble.kind)!.label;
+	switch (trouble.kind) {
+		case 'heartbeat-late': {
+			return `${label}${peer === undefined ? '' : ` to ${peer}`}${figures === '' ? '' : `: ${figures}`}`;
+		}
+
+		case 'peer-unhealthy': {
+			return `peer ${peer ?? '?'} unhealthy${trouble.detail === undefined ? '' : `: ${trouble.detail}`}`;
+		}
+
+		case 'election': {
+			const member = trouble.memberId === undefined ? 'a member' : memberLabel(trouble.memberId, memberNames);
+			const what = peer === undefined ? 'started an election' : `lost leader ${peer}`;
+			return `${member} ${what}${trouble.term === undefined ? '' : ` at term ${trouble.term}`}`;
+		}
+
+		case 'slow-read-index': {
+			return `${label}${trouble.expected === undefined ? '' : ` (retry after ${trouble.expected})`}`;
+		}
+
+		case 'slow-apply':
+		case 'slow-fdatasync': {
+			return `${label}${figures === '' ? '' : `: ${figures}`}`;
+		}
+	}
+}
