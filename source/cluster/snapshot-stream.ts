@@ -92,7 +92,9 @@ export async function* streamSnapshot(endpoint: string, settings: ConnectionSett
 		}
 
 		const secrets = settings.auth === undefined ? [] : [settings.auth.password];
-		throw new SnapshotStreamError(describeError(error, settings.timeoutMs, secrets), 'failed');
+		const described = describeError(error, settings.timeoutMs, secrets);
+		// A member that dies mid-stream resets the connection; say so rather than only the errno.
+		throw new SnapshotStreamError(/ECONNRESET|EPIPE/.test(described) ? `the connection to the member was lost mid-stream (${described}): did it stop or restart?` : described, 'failed');
 	} finally {
 		clearTimeout(stallTimer);
 		signal?.removeEventListener('abort', onAbort);
