@@ -120,6 +120,8 @@ export function advanceHealth(previous: HealthState | undefined, round: MetricsR
 		memory[scrape.url] = result.memory;
 		return result.health;
 	});
+	// By name, as the other panes list members.
+	members.sort((a, b) => a.name.localeCompare(b.name) || a.url.localeCompare(b.url));
 	const warnings = members.flatMap(member => member.warnings).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1));
 	return {takenAt: round.takenAt, members, warnings, severity: worst(warnings), memory};
 }
