@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {saveSnapshot, type SaveSnapshotRequest} from '../../source/backup/save-snapshot.ts';
@@ -162,6 +162,29 @@ test('the member killed mid-stream: the save fails saying so, and leaves no file
 		} finally {
 			await cluster().kill(source.member.name);
 			await cluster().ensureRunning(source.member.name);
+		}
+	});
+});
+
+test('a disk that fills up mid-stream: the save fails saying so and leaves nothing', {timeout: 120_000}, async t => {
+	const source = await proposedSource();
+	await withDir(async dir => {
+		// A 1 MiB tmpfs: the real ENOSPC of a full disk, part way through a 28 MB snapshot.
+		const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], {encoding: 'utf8'});
+		if (mounted.status !== 0) {
+			t.skip(`cannot mount a small tmpfs here: ${mounted.stderr.trim()}`);
+			return;
+		}
+
+		try {
+			const target = path.join(dir, 'full-disk.db');
+			await assert.rejects(saveSnapshot({...source, target, connection: connection()}), {
+				kind: 'failed',
+				message: new RegExp(`^snapshot from ${source.member.name} \\(.*\\) failed after [\\d.]+ [kM]B of 27\\.\\d MB: writing to ${dir}: the disk is full \\(ENOSPC\\); nothing was written to ${target}$`),
+			});
+			assert.deepEqual(readdirSync(dir), []);
+		} finally {
+			spawnSync('umount', [dir]);
 		}
 	});
 });
