@@ -7,6 +7,7 @@ import {saveSnapshot, type SaveSnapshotRequest} from '../../source/backup/save-s
 import {SnapshotError} from '../../source/backup/snapshot-error.ts';
 import {checkSnapshotFile, verifySnapshot} from '../../source/backup/verify-snapshot.ts';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
+import {streamSnapshot} from '../../source/cluster/snapshot-stream.ts';
 import {freePorts} from '../../source/demo/free-ports.ts';
 import {runEtcdctl} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
@@ -187,6 +188,23 @@ test('a disk that fills up mid-stream: the save fails saying so and leaves nothi
 			spawnSync('umount', [dir]);
 		}
 	});
+});
+
+test('a member that hangs mid-stream is given up on after the stall time, naming it', {timeout: 60_000}, async () => {
+	const source = await proposedSource();
+	const stream = streamSnapshot(source.member.endpoint, connection(), {stallMs: 1000});
+	try {
+		const first = await stream.next();
+		assert.equal(first.done, false);
+		cluster().signal(source.member.name, 'SIGSTOP');
+		await assert.rejects((async () => {
+			for await (const _chunk of stream) {
+				// Drain what was already on its way; then nothing more comes.
+			}
+		})(), {name: 'SnapshotStreamError', failure: 'stalled', message: 'the member sent nothing for 1 s'});
+	} finally {
+		cluster().signal(source.member.name, 'SIGCONT');
+	}
 });
 
 test('cancelling by AbortSignal stops the stream and leaves nothing', {timeout: 60_000}, async () => {
