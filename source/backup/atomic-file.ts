@@ -113,7 +113,14 @@ export async function checkTargetIsFree(target: string, alsoFree: readonly strin
 	}
 
 	for (const file of [target, ...alsoFree]) {
-		if (await pathExists(file)) {
+		let exists: boolean;
+		try {
+			exists = await pathExists(file);
+		} catch (error) {
+			throw new SnapshotError(describeFsError(error, `cannot look at ${file}`), 'refused');
+		}
+
+		if (exists) {
 			throw refusedExisting(file);
 		}
 	}

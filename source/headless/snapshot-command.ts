@@ -13,7 +13,8 @@ import {formatBytes} from '../model/format.ts';
 import {nothingAnswers} from '../model/reachability.ts';
 import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshot-files.ts';
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
-import {defaultSnapshotSource, snapshotSourceChoices} from '../model/snapshot-source.ts';
+import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
+import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
 export interface SnapshotFlags extends RawOptions {
@@ -122,7 +123,7 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 
 interface ChosenSource {
 	clusterId: string;
-	member: {id: string; name: string; endpoint: string};
+	member: SnapshotMemberRef;
 }
 
 /** Looks at the cluster once and picks the member to stream from, as the dashboard's dialog would. */
@@ -140,12 +141,13 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	}
 
 	const source = defaultSnapshotSource(snapshot);
-	if (source?.endpoint === undefined) {
+	const member = source === undefined ? undefined : snapshotMemberOf(source);
+	if (member === undefined) {
 		const reasons = snapshotSourceChoices(snapshot).map(choice => `${choice.name}: ${choice.unavailableReason ?? 'no client URL'}`);
 		throw new Refusal(`no member can serve a snapshot:\n  ${reasons.join('\n  ')}`);
 	}
 
-	return {clusterId: snapshot.clusterId, member: {id: source.memberId, name: source.name, endpoint: source.endpoint}};
+	return {clusterId: snapshot.clusterId, member};
 }
 
 /** PATH is a file to create, or an existing directory to create the default name in. */

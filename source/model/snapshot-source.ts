@@ -2,6 +2,7 @@ import type {ClusterSnapshot} from '../cluster/snapshot.ts';
 import {lagWarningEntries} from './cluster-summary.ts';
 import {plural} from './format.ts';
 import {memberViews, type MemberView} from './member-view.ts';
+import type {SnapshotMemberRef} from './snapshot-manifest.ts';
 
 /** A member the snapshot could be streamed from, as the snapshot dialog lists it. */
 export interface SnapshotSourceChoice {
@@ -50,6 +51,15 @@ export function snapshotSourceChoices(snapshot: ClusterSnapshot): SnapshotSource
 export function defaultSnapshotSource(snapshot: ClusterSnapshot): SnapshotSourceChoice | undefined {
 	const best = snapshotSourceChoices(snapshot)[0];
 	return best?.unavailableReason === undefined ? best : undefined;
+}
+
+/** The member to pass to saveSnapshot, or undefined when this choice cannot serve a snapshot. */
+export function snapshotMemberOf(choice: SnapshotSourceChoice): SnapshotMemberRef | undefined {
+	if (choice.unavailableReason !== undefined || choice.endpoint === undefined) {
+		return undefined;
+	}
+
+	return {id: choice.memberId, name: choice.name, endpoint: choice.endpoint};
 }
 
 function unavailableReason(view: MemberView): string | undefined {

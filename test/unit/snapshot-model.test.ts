@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {createHash, randomBytes} from 'node:crypto';
 import {defaultSnapshotFileName, defaultSnapshotPath, manifestPathFor, resolveSnapshotDir} from '../../source/model/snapshot-files.ts';
 import {snapshotsToRemove} from '../../source/model/snapshot-retention.ts';
-import {defaultSnapshotSource, snapshotSourceChoices} from '../../source/model/snapshot-source.ts';
+import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../../source/model/snapshot-source.ts';
 import {formatSnapshotProgress, snapshotProgressRatio} from '../../source/model/snapshot-progress.ts';
 import {manifestJson, parseManifest, type SnapshotManifest} from '../../source/model/snapshot-manifest.ts';
 import {SnapshotDigest, trailerProblem} from '../../source/backup/snapshot-digest.ts';
@@ -76,6 +76,8 @@ describe('the member a snapshot streams from', () => {
 		assert.equal(choices.find(choice => choice.name === 'etcd-1')?.isLeader, true);
 		assert.equal(choices.find(choice => choice.name === 'etcd-4')?.unavailableReason, 'a learner does not serve snapshots');
 		assert.ok(choices.slice(0, 3).every(choice => choice.unavailableReason === undefined && choice.caveat === undefined));
+		assert.deepEqual(snapshotMemberOf(choices[0]!), {id: fixtureNode(1).id, name: 'etcd-2', endpoint: fixtureNode(1).endpoint});
+		assert.equal(snapshotMemberOf(choices[3]!), undefined);
 	});
 
 	test('a member that does not answer is listed last with its error', () => {
