@@ -12,6 +12,7 @@ export const flags = {
 	refresh: {type: 'number'},
 	timeout: {type: 'number'},
 	quotaBytes: {type: 'number'},
+	readOnly: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 	snapshotDir: {type: 'string'},
 	keep: {type: 'number'},
@@ -51,6 +52,7 @@ export const helpText = `
     --refresh MS               time between refreshes        (default ${defaults.refreshMs})
     --quota-bytes BYTES        DB quota to measure sizes against
                                (default ${defaults.quotaBytes}, etcd's default 2 GiB)
+    --read-only                no write keys: promote and move-leader are not bound
 
   Snapshots
     --snapshot-dir DIR         where snapshots go, as etcd-<clusterID>-<UTC time>.db

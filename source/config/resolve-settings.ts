@@ -2,6 +2,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseEndpoints} from './endpoints.ts';
 import {ConfigError, defaults, type AuthSettings, type Settings, type TlsSettings} from './settings.ts';
+import {checkCertificates, checkKeyPair, type TlsFile} from './tls-files.ts';
 
 /** What the operator typed: flags as meow parsed them. Undefined means "not given". */
 export interface RawOptions {
@@ -15,6 +16,7 @@ export interface RawOptions {
 	refresh?: number;
 	timeout?: number;
 	quotaBytes?: number;
+	readOnly?: boolean;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -72,6 +74,7 @@ export function resolveSettings(flags: RawOptions, env: Environment): Settings {
 		},
 		refreshMs: positiveInteger(flags.refresh, '--refresh', defaults.refreshMs, 100),
 		quotaBytes: positiveInteger(flags.quotaBytes, '--quota-bytes', defaults.quotaBytes, 1),
+		readOnly: flags.readOnly ?? false,
 	};
 }
 
@@ -101,17 +104,12 @@ function resolveAuth(user: Sourced | undefined, password: Sourced | undefined): 
 	return {username, password: secret};
 }
 
-interface TlsFile {
-	content: Buffer;
-	origin: string;
-}
-
 function readTlsFile(source: Sourced | undefined): TlsFile | undefined {
 	if (source === undefined) {
 		return undefined;
 	}
 
-	return {content: readReadableFile(source.value, source.origin), origin: source.origin};
+	return {content: readReadableFile(source.value, source.origin), origin: source.origin, path: source.value};
 }
 
 function resolveTls(ca: TlsFile | undefined, cert: TlsFile | undefined, key: TlsFile | undefined): TlsSettings | undefined {
@@ -123,6 +121,14 @@ function resolveTls(ca: TlsFile | undefined, cert: TlsFile | undefined, key: Tls
 
 	if (ca === undefined && cert === undefined) {
 		return undefined;
+	}
+
+	if (ca !== undefined) {
+		checkCertificates(ca);
+	}
+
+	if (cert !== undefined && key !== undefined) {
+		checkKeyPair(cert, key);
 	}
 
 	return {

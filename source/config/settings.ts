@@ -26,6 +26,8 @@ export interface Settings {
 	connection: ConnectionSettings;
 	refreshMs: number;
 	quotaBytes: number;
+	/** Write actions (promote, move-leader) are not bound. */
+	readOnly: boolean;
 }
 
 export const defaults = {

@@ -72,3 +72,8 @@ export function clockTime(at: number): string {
 export function entrySummary(entry: ActionLogEntry): string {
 	return `${clockTime(entry.at)} ${entry.action} ${entry.target}: ${entry.outcome}: ${entry.message}`;
 }
+
+/** The header's line for the last action: what changed when it worked, what and why when it did not. */
+export function actionHeadline(entry: ActionLogEntry): string {
+	return entry.outcome === 'succeeded' ? `${clockTime(entry.at)} ${entry.message}` : `${clockTime(entry.at)} ${entry.action} ${entry.target} ${entry.outcome}: ${entry.message}`;
+}

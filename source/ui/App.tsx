@@ -1,24 +1,41 @@
-import React, {useRef} from 'react';
+import React, {useReducer, useRef} from 'react';
 import {Box, useApp, useInput} from 'ink';
+import type {MemberActionResult} from '../cluster/member-action-result.ts';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
 import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
+import {actionHeadline, actionLogReducer, cancelledEntry, emptyActionLog, entryFromResult, entrySummary, type ActionLogEntry} from '../model/action-log.ts';
 import {summarize} from '../model/cluster-summary.ts';
+import {lagRows} from '../model/lag-rows.ts';
+import {checkMoveLeader, checkPromote, type Confirmation} from '../model/member-action-checks.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/table-rows.ts';
 import {useClusterSnapshot} from '../hooks/use-cluster-snapshot.ts';
+import {useLagHistory} from '../hooks/use-lag-history.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
-import {appReducer, availablePanes, effectiveSelection, initialAppState} from './app-state.ts';
-import {actionFor, type KeyBinding} from './keymap.ts';
+import {ActionLog} from './ActionLog.tsx';
+import {appReducer, availablePanes, effectiveSelection, initialAppState, keyScopes} from './app-state.ts';
+import {ConfirmDialog} from './ConfirmDialog.tsx';
+import {actionFor, memberPanes, panes, type KeyBinding} from './keymap.ts';
 import {DataTable} from './DataTable.tsx';
 import {Header, headerHeight} from './Header.tsx';
 import {HelpOverlay, maxHelpOffset} from './HelpOverlay.tsx';
+import {LagPane} from './LagPane.tsx';
 import {PaneTabs} from './PaneTabs.tsx';
 import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
 
+/** The writes the dashboard can ask of the cluster; both answer with what happened and never throw. */
+export interface MemberActions {
+	promote: (memberId: string) => Promise<MemberActionResult>;
+	moveLeader: (memberId: string) => Promise<MemberActionResult>;
+}
+
 export interface AppProps {
 	source: SnapshotSource<ClusterSnapshot>;
+	actions: MemberActions;
 	refreshMs: number;
 	quotaBytes: number;
+	/** Write keys (promote, move-leader) are not bound; help says so. */
+	readOnly?: boolean;
 	columns: number;
 	rows: number;
 	/** A snapshot already taken (the start-up check's), shown at once instead of "connecting…". */
@@ -28,27 +45,64 @@ export interface AppProps {
 
 const maxHeaderWarnings = 4;
 
-function unavailableReason(binding: KeyBinding): string | undefined {
-	return binding.action.type === 'show-pane' && !availablePanes.includes(binding.action.pane) ? 'not built yet' : undefined;
-}
-
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
-export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapshot, onQuit}: AppProps) {
+export function App({source, actions, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
 	const {exit} = useApp();
 	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
+	const [actionLog, recordAction] = useReducer(actionLogReducer, emptyActionLog);
 	const {snapshot, refreshNow} = useClusterSnapshot(source, refreshMs, initialSnapshot);
+	const history = useLagHistory(snapshot);
 	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes});
 	const members = summary === undefined ? [] : memberRows(summary);
 	const endpoints = summary === undefined ? [] : endpointRows(summary);
-	const rowIds = (state.pane === 'endpoints' ? endpoints : members).map(row => row.id);
+	const lag = summary === undefined ? [] : lagRows(summary, history);
+	const rowIds = (state.pane === 'endpoints' ? endpoints : state.pane === 'lag' ? lag : members).map(row => row.id);
 	const selectedId = effectiveSelection(state.selectedId, rowIds);
 	// Read by the input handler, which may run for several keys before the next render.
-	const latestRowIds = useRef(rowIds);
-	latestRowIds.current = rowIds;
+	const latest = useRef({rowIds, selectedId, summary, history});
+	latest.current = {rowIds, selectedId, summary, history};
 	const height = rows - 1;
+	const lastAction: ActionLogEntry | undefined = actionLog.entries.at(-1);
+
+	const unavailableReason = (binding: KeyBinding): string | undefined => {
+		if (binding.action.type === 'show-pane' && !availablePanes.includes(binding.action.pane)) {
+			return 'later';
+		}
+
+		return readOnly && binding.writes === true ? 'off' : undefined;
+	};
+	const helpLegend = [
+		...(readOnly ? ['(off): not bound in --read-only mode'] : []),
+		...(availablePanes.length < panes.length ? ['(later): a pane not in this build yet'] : []),
+	];
+
+	const send = (confirmation: Confirmation) => {
+		dispatch({type: 'dialog-pending', text: confirmation.action === 'promote' ? `promoting ${confirmation.target}…` : `moving leadership to ${confirmation.target}…`});
+		const request = confirmation.action === 'promote' ? actions.promote(confirmation.targetId) : actions.moveLeader(confirmation.targetId);
+		void request.then((result: MemberActionResult) => {
+			const entry = entryFromResult(confirmation, result, Date.now());
+			recordAction({type: 'record', entry});
+			dispatch({type: 'close-dialog', notice: entrySummary(entry)});
+			refreshNow();
+		});
+	};
+
+	const askFor = (kind: 'promote' | 'move-leader') => {
+		const now = currentState();
+		if (!memberPanes.includes(now.pane)) {
+			const where = memberPanes.map(pane => panes.find(candidate => candidate.id === pane)?.number).join(', ');
+			dispatch({type: 'notice', text: `${kind === 'promote' ? 'Promote' : 'Move-leader'} acts on the member selected in panes ${where}`});
+			return;
+		}
+
+		const {summary: current, history: lagHistory, selectedId: target} = latest.current;
+		const check = kind === 'promote' ? checkPromote(current, lagHistory, target) : checkMoveLeader(current, target);
+		dispatch(check.allowed ? {type: 'open-dialog', confirmation: check.confirmation} : {type: 'notice', text: check.reason});
+	};
 
 	useInput((input, key) => {
-		const action = actionFor(currentState().helpOpen ? 'help' : 'global', input, key);
+		const now = currentState();
+		const action = actionFor({scopes: keyScopes(now), readOnly}, input, key);
 		if (action === undefined) {
 			return;
 		}
@@ -73,12 +127,46 @@ export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapsh
 
 			case 'select-next':
 			case 'select-previous': {
-				dispatch({type: 'move-selection', step: action.type === 'select-next' ? 1 : -1, rowIds: latestRowIds.current});
+				dispatch({type: 'move-selection', step: action.type === 'select-next' ? 1 : -1, rowIds: latest.current.rowIds});
 				break;
 			}
 
 			case 'refresh': {
 				refreshNow();
+				break;
+			}
+
+			case 'promote':
+			case 'move-leader': {
+				askFor(action.type);
+				break;
+			}
+
+			case 'confirm': {
+				if (now.dialog !== undefined && now.dialog.pending === undefined) {
+					send(now.dialog.confirmation);
+				}
+
+				break;
+			}
+
+			case 'cancel': {
+				if (now.dialog !== undefined && now.dialog.pending === undefined) {
+					const entry = cancelledEntry(now.dialog.confirmation, Date.now());
+					recordAction({type: 'record', entry});
+					dispatch({type: 'close-dialog', notice: entrySummary(entry)});
+				}
+
+				break;
+			}
+
+			case 'toggle-action-log': {
+				dispatch({type: 'toggle-action-log'});
+				break;
+			}
+
+			case 'toggle-lag-chart': {
+				dispatch({type: 'toggle-lag-chart'});
 				break;
 			}
 
@@ -88,12 +176,12 @@ export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapsh
 			}
 
 			case 'close': {
-				dispatch({type: 'close-help'});
+				dispatch(now.helpOpen ? {type: 'close-help'} : {type: 'toggle-action-log'});
 				break;
 			}
 
 			case 'scroll-help': {
-				dispatch({type: 'scroll-help', step: action.step, maxOffset: maxHelpOffset(columns, height)});
+				dispatch({type: 'scroll-help', step: action.step, maxOffset: maxHelpOffset(columns, height - 1, helpLegend.length)});
 				break;
 			}
 		}
@@ -104,27 +192,50 @@ export function App({source, refreshMs, quotaBytes, columns, rows, initialSnapsh
 	}
 
 	// One line short of the terminal (height): Ink redraws the whole screen on every frame when output fills it.
-	const statusLine = <StatusLine takenAt={snapshot?.takenAt} durationMs={snapshot?.durationMs} refreshMs={refreshMs} notice={state.notice} width={columns} />;
+	const statusLine = <StatusLine takenAt={snapshot?.takenAt} durationMs={snapshot?.durationMs} refreshMs={refreshMs} notice={state.notice} readOnly={readOnly} width={columns} />;
 	if (state.helpOpen) {
 		return (
 			<Box flexDirection="column" width={columns} height={height}>
-				<HelpOverlay width={columns} height={height - 1} offset={state.helpOffset} unavailableReason={unavailableReason} />
+				<HelpOverlay width={columns} height={height - 1} offset={state.helpOffset} unavailableReason={unavailableReason} legend={helpLegend} />
 				{statusLine}
 			</Box>
 		);
 	}
 
-	const paneHeight = height - headerHeight(summary, maxHeaderWarnings) - 2;
+	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
+	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine) - 2;
+	const emptyText = snapshot === undefined ? 'connecting…' : `no member list: ${snapshot.memberListError ?? 'unknown error'}`;
+	const pane = () => {
+		if (state.dialog !== undefined) {
+			const {confirmation, pending} = state.dialog;
+			return <ConfirmDialog title={confirmation.title} facts={confirmation.facts} command={confirmation.etcdctl} pending={pending} width={columns} />;
+		}
+
+		if (state.actionLogOpen) {
+			return <ActionLog entries={actionLog.entries} width={columns} height={paneHeight} />;
+		}
+
+		switch (state.pane) {
+			case 'endpoints': {
+				return <DataTable columns={endpointColumns} rows={endpoints} width={columns} height={paneHeight} selectedId={selectedId} emptyText={snapshot === undefined ? 'connecting…' : 'no endpoint answered'} />;
+			}
+
+			case 'lag': {
+				return <LagPane summary={summary} history={history} selectedId={selectedId} chart={state.lagChart} width={columns} height={paneHeight} />;
+			}
+
+			default: {
+				return <DataTable columns={memberColumns} rows={members} width={columns} height={paneHeight} selectedId={selectedId} emptyText={emptyText} />;
+			}
+		}
+	};
+
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header summary={summary} width={columns} maxWarnings={maxHeaderWarnings} />
+			<Header summary={summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} />
 			<PaneTabs current={state.pane} available={availablePanes} width={columns} />
 			<Box flexGrow={1} flexDirection="column">
-				{state.pane === 'endpoints' ? (
-					<DataTable columns={endpointColumns} rows={endpoints} width={columns} height={paneHeight} selectedId={selectedId} emptyText={snapshot === undefined ? 'connecting…' : 'no endpoint answered'} />
-				) : (
-					<DataTable columns={memberColumns} rows={members} width={columns} height={paneHeight} selectedId={selectedId} emptyText={snapshot === undefined ? 'connecting…' : `no member list: ${snapshot.memberListError ?? 'unknown error'}`} />
-				)}
+				{pane()}
 			</Box>
 			{statusLine}
 		</Box>

@@ -8,6 +8,9 @@ export interface HeaderProps {
 	width: number;
 	/** Warning lines that fit; more are counted. */
 	maxWarnings: number;
+	/** The last action of this session and what came of it, e.g. "Leadership transferred from A to B". */
+	lastAction?: string;
+	lastActionOk?: boolean;
 }
 
 const severityColor = {critical: 'red', warning: 'yellow'} as const;
@@ -21,17 +24,17 @@ function WarningLine({warning}: {warning: Warning}) {
 	);
 }
 
-/** How many lines the header takes: two, plus its warning lines. */
-export function headerHeight(summary: ClusterSummary | undefined, maxWarnings: number): number {
+/** How many lines the header takes: two, plus its warning lines and the last action's. */
+export function headerHeight(summary: ClusterSummary | undefined, maxWarnings: number, lastAction?: string): number {
 	if (summary === undefined) {
 		return 1;
 	}
 
-	return 2 + Math.min(summary.warnings.length, maxWarnings);
+	return 2 + Math.min(summary.warnings.length, maxWarnings) + (lastAction === undefined ? 0 : 1);
 }
 
 /** Cluster identity, leader and quorum arithmetic, then what is wrong, worst first. */
-export function Header({summary, width, maxWarnings}: HeaderProps) {
+export function Header({summary, width, maxWarnings, lastAction, lastActionOk = false}: HeaderProps) {
 	if (summary === undefined) {
 		return (
 			<Box width={width}>
@@ -60,6 +63,12 @@ export function Header({summary, width, maxWarnings}: HeaderProps) {
 				<Text>  quorum {summary.quorum}  tolerates {plural(summary.failuresTolerated, 'failure')}</Text>
 				<Text>, {summary.spareVoters >= 0 ? `${summary.spareVoters} left now` : 'quorum lost'}</Text>
 			</Text>
+			{lastAction === undefined ? null : (
+				<Text wrap="truncate" color={lastActionOk ? 'green' : 'yellow'}>
+					{lastActionOk ? '✔ ' : '• '}
+					{lastAction}
+				</Text>
+			)}
 			{shown.map(warning => <WarningLine key={warning.text} warning={warning} />)}
 			{more > 0 ? <Text color="yellow">▲ {more} more warnings</Text> : null}
 		</Box>

@@ -7,8 +7,10 @@ export interface HelpOverlayProps {
 	height: number;
 	/** First line shown when the help is taller than the screen. */
 	offset: number;
-	/** Why a binding does nothing in this run (a pane not built, read-only mode), if it does not. */
+	/** A short tag for a binding that does nothing in this run ("off" in read-only mode), if it does not. */
 	unavailableReason: (binding: KeyBinding) => string | undefined;
+	/** Lines under the title explaining the tags, e.g. "(off): not bound in --read-only mode". */
+	legend?: readonly string[];
 }
 
 type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; binding: KeyBinding};
@@ -23,16 +25,29 @@ export function helpLines(bindings: readonly KeyBinding[] = keymap): HelpLine[] 
 }
 
 /** Lines that fit in the overlay's body, and how many columns it uses at this width. */
-export function helpLayout(width: number, height: number): {columns: number; rowsPerColumn: number; capacity: number} {
+export function helpLayout(width: number, height: number, legendLines = 0): {columns: number; rowsPerColumn: number; capacity: number} {
 	const innerWidth = width - 4;
-	const rowsPerColumn = Math.max(1, height - 4);
+	const rowsPerColumn = Math.max(1, height - 4 - legendLines);
 	const columns = helpLines().length <= rowsPerColumn ? 1 : Math.max(1, Math.min(2, Math.floor((innerWidth + columnGap) / (minimumColumnWidth + columnGap))));
 	return {columns, rowsPerColumn, capacity: columns * rowsPerColumn};
 }
 
 /** The largest useful scroll offset. */
-export function maxHelpOffset(width: number, height: number): number {
-	return Math.max(0, helpLines().length - helpLayout(width, height).capacity);
+export function maxHelpOffset(width: number, height: number, legendLines = 0): number {
+	return Math.max(0, helpLines().length - helpLayout(width, height, legendLines).capacity);
+}
+
+/** Each column as wide as its longest line, the widest giving way first when they do not all fit. */
+function columnWidths(chunks: readonly HelpLine[][], keyWidth: number, innerWidth: number, reasonOf: HelpOverlayProps['unavailableReason']): number[] {
+	const natural = chunks.map(chunk => Math.max(1, ...chunk.map(line => (line.kind === 'title' ? line.text.length : keyWidth + line.binding.description.length + (reasonOf(line.binding) === undefined ? 0 : reasonOf(line.binding)!.length + 3)))));
+	const widths = [...natural];
+	const room = innerWidth - (columnGap * (chunks.length - 1));
+	while (widths.reduce((sum, each) => sum + each, 0) > room) {
+		const widest = widths.indexOf(Math.max(...widths));
+		widths[widest]! -= 1;
+	}
+
+	return widths;
 }
 
 function LineView({line, keyWidth, unavailableReason}: {line: HelpLine; keyWidth: number; unavailableReason: HelpOverlayProps['unavailableReason']}) {
@@ -51,14 +66,14 @@ function LineView({line, keyWidth, unavailableReason}: {line: HelpLine; keyWidth
 }
 
 /** Every key binding, rendered from the keymap itself; two columns when one does not fit, scrolling when two do not. */
-export function HelpOverlay({width, height, offset, unavailableReason}: HelpOverlayProps) {
+export function HelpOverlay({width, height, offset, unavailableReason, legend = []}: HelpOverlayProps) {
 	const lines = helpLines();
-	const {columns, rowsPerColumn, capacity} = helpLayout(width, height);
+	const {columns, rowsPerColumn, capacity} = helpLayout(width, height, legend.length);
 	const first = Math.min(Math.max(0, offset), Math.max(0, lines.length - capacity));
 	const shown = lines.slice(first, first + capacity);
 	const keyWidth = Math.max(...keymap.map(binding => binding.keys.length)) + 2;
-	const columnWidth = Math.floor((width - 4 - columnGap * (columns - 1)) / columns);
 	const chunks = Array.from({length: columns}, (_, index) => shown.slice(index * rowsPerColumn, (index + 1) * rowsPerColumn));
+	const widths = columnWidths(chunks, keyWidth, width - 4, unavailableReason);
 	const hiddenAfter = lines.length - first - shown.length;
 	const scrollHint = first > 0 || hiddenAfter > 0 ? `${first > 0 ? `↑ ${first} more  ` : ''}${hiddenAfter > 0 ? `↓ ${hiddenAfter} more  ` : ''}↑↓ scroll  ` : '';
 	return (
@@ -66,9 +81,14 @@ export function HelpOverlay({width, height, offset, unavailableReason}: HelpOver
 			<Text bold color="cyan" wrap="truncate">
 				etcdeck keys
 			</Text>
+			{legend.map(line => (
+				<Text key={line} dimColor wrap="truncate">
+					{line}
+				</Text>
+			))}
 			<Box flexDirection="row" height={rowsPerColumn}>
 				{chunks.map((chunk, index) => (
-					<Box key={`column-${index}`} flexDirection="column" width={columnWidth} marginLeft={index === 0 ? 0 : columnGap}>
+					<Box key={`column-${index}`} flexDirection="column" width={widths[index]} marginLeft={index === 0 ? 0 : columnGap}>
 						{chunk.map(line => (
 							<LineView key={line.kind === 'title' ? `title-${line.text}` : `${line.binding.scope}-${line.binding.keys}-${line.binding.description}`} line={line} keyWidth={keyWidth} unavailableReason={unavailableReason} />
 						))}

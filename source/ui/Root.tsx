@@ -3,10 +3,10 @@ import type {ClusterSnapshot} from '../cluster/snapshot.ts';
 import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
 import type {Settings} from '../config/settings.ts';
 import {useTerminalSize} from '../hooks/use-terminal-size.ts';
-import {App} from './App.tsx';
+import {App, type MemberActions} from './App.tsx';
 
 export interface RootProps {
-	service: SnapshotSource<ClusterSnapshot>;
+	service: SnapshotSource<ClusterSnapshot> & MemberActions;
 	settings: Settings;
 	initialSnapshot?: ClusterSnapshot;
 }
@@ -14,5 +14,5 @@ export interface RootProps {
 /** Reads the terminal size once, at the top, and hands it down. */
 export function Root({service, settings, initialSnapshot}: RootProps) {
 	const {columns, rows} = useTerminalSize();
-	return <App source={service} refreshMs={settings.refreshMs} quotaBytes={settings.quotaBytes} columns={columns} rows={rows} initialSnapshot={initialSnapshot} />;
+	return <App source={service} actions={service} readOnly={settings.readOnly} refreshMs={settings.refreshMs} quotaBytes={settings.quotaBytes} columns={columns} rows={rows} initialSnapshot={initialSnapshot} />;
 }

@@ -1,7 +1,15 @@
-import {panes, type PaneId} from './keymap.ts';
+import type {Confirmation} from '../model/member-action-checks.ts';
+import {panes, type KeyScope, type PaneId} from './keymap.ts';
 
 /** Which panes exist in this build; the others are announced, not drawn. */
-export const availablePanes: readonly PaneId[] = ['members', 'endpoints'];
+export const availablePanes: readonly PaneId[] = ['members', 'endpoints', 'lag'];
+
+/** A write waiting for the operator's yes, or already on its way. */
+export interface ConfirmDialogState {
+	confirmation: Confirmation;
+	/** Set once confirmed: what is being done, while the request is on its way. */
+	pending: string | undefined;
+}
 
 export interface AppState {
 	pane: PaneId;
@@ -10,6 +18,10 @@ export interface AppState {
 	helpOpen: boolean;
 	/** First help line shown, when help is taller than the screen. */
 	helpOffset: number;
+	actionLogOpen: boolean;
+	dialog: ConfirmDialogState | undefined;
+	/** The lag chart: every member but the leader, or the selected member alone. */
+	lagChart: 'all' | 'selected';
 	/** A one-line notice for the status line (e.g. why a key did nothing). */
 	notice: string | undefined;
 }
@@ -22,9 +34,23 @@ export type AppEvent =
 	| {type: 'toggle-help'}
 	| {type: 'scroll-help'; step: 1 | -1; maxOffset: number}
 	| {type: 'close-help'}
+	| {type: 'toggle-action-log'}
+	| {type: 'toggle-lag-chart'}
+	| {type: 'open-dialog'; confirmation: Confirmation}
+	| {type: 'dialog-pending'; text: string}
+	| {type: 'close-dialog'; notice: string | undefined}
 	| {type: 'notice'; text: string | undefined};
 
-export const initialAppState: AppState = {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, notice: undefined};
+export const initialAppState: AppState = {
+	pane: 'members',
+	selectedId: undefined,
+	helpOpen: false,
+	helpOffset: 0,
+	actionLogOpen: false,
+	dialog: undefined,
+	lagChart: 'all',
+	notice: undefined,
+};
 
 /** Pure transitions of the dashboard's own state; the cluster's state lives in snapshots. */
 export function appReducer(state: AppState, event: AppEvent): AppState {
@@ -68,6 +94,26 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 			return {...state, helpOpen: false};
 		}
 
+		case 'toggle-action-log': {
+			return {...state, actionLogOpen: !state.actionLogOpen};
+		}
+
+		case 'toggle-lag-chart': {
+			return {...state, lagChart: state.lagChart === 'all' ? 'selected' : 'all'};
+		}
+
+		case 'open-dialog': {
+			return {...state, dialog: {confirmation: event.confirmation, pending: undefined}, notice: undefined};
+		}
+
+		case 'dialog-pending': {
+			return state.dialog === undefined ? state : {...state, dialog: {...state.dialog, pending: event.text}};
+		}
+
+		case 'close-dialog': {
+			return {...state, dialog: undefined, notice: event.notice};
+		}
+
 		case 'notice': {
 			return {...state, notice: event.text};
 		}
@@ -77,4 +123,21 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 /** The selected row: the remembered one while it exists, else the first. */
 export function effectiveSelection(selectedId: string | undefined, rowIds: readonly string[]): string | undefined {
 	return selectedId !== undefined && rowIds.includes(selectedId) ? selectedId : rowIds[0];
+}
+
+/** Where keys go: an open dialog or overlay takes them all; otherwise the pane's own keys, then the global ones. */
+export function keyScopes(state: AppState): KeyScope[] {
+	if (state.dialog !== undefined) {
+		return ['confirm'];
+	}
+
+	if (state.helpOpen) {
+		return ['help'];
+	}
+
+	if (state.actionLogOpen) {
+		return ['action-log'];
+	}
+
+	return state.pane === 'lag' ? ['lag', 'global'] : ['global'];
 }

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 
-export type PaneId = 'members' | 'endpoints' | 'lag' | 'logs' | 'keys';
+export type PaneId = 'members' | 'endpoints' | 'lag' | 'logs' | 'keys' | 'health';
 
 export type Action =
 	| {type: 'show-pane'; pane: PaneId}
@@ -9,6 +9,12 @@ export type Action =
 	| {type: 'select-previous'}
 	| {type: 'select-next'}
 	| {type: 'refresh'}
+	| {type: 'promote'}
+	| {type: 'move-leader'}
+	| {type: 'toggle-action-log'}
+	| {type: 'toggle-lag-chart'}
+	| {type: 'confirm'}
+	| {type: 'cancel'}
 	| {type: 'toggle-help'}
 	| {type: 'close'}
 	| {type: 'scroll-help'; step: 1 | -1}
@@ -22,10 +28,19 @@ export interface KeyChord {
 	ctrl?: boolean;
 }
 
-/** Where a binding applies: everywhere, or only while the help overlay is open. */
-export type KeyScope = 'global' | 'help';
+/**
+ * Where a binding applies: everywhere, in one pane, or while a dialog or overlay is open (which then
+ * takes every key).
+ */
+export type KeyScope = 'global' | 'lag' | 'confirm' | 'action-log' | 'help';
 
-export const scopeTitles: Record<KeyScope, string> = {global: 'Everywhere', help: 'In this help'};
+export const scopeTitles: Record<KeyScope, string> = {
+	global: 'Everywhere',
+	lag: 'In the Lag pane',
+	confirm: 'In a confirmation',
+	'action-log': 'In the action log',
+	help: 'In this help',
+};
 
 export interface KeyBinding {
 	action: Action;
@@ -34,6 +49,8 @@ export interface KeyBinding {
 	keys: string;
 	description: string;
 	scope: KeyScope;
+	/** Changes the cluster: not bound in --read-only mode. */
+	writes?: boolean;
 }
 
 export const panes: ReadonlyArray<{id: PaneId; number: string; title: string}> = [
@@ -42,7 +59,11 @@ export const panes: ReadonlyArray<{id: PaneId; number: string; title: string}> =
 	{id: 'lag', number: '3', title: 'Lag'},
 	{id: 'logs', number: '4', title: 'Logs'},
 	{id: 'keys', number: '5', title: 'Keys'},
+	{id: 'health', number: '6', title: 'Health'},
 ];
+
+/** The panes whose rows are members, where member actions (p, m) apply to the selected row. */
+export const memberPanes: readonly PaneId[] = ['members', 'endpoints', 'lag'];
 
 /** The one keymap: input routing and the help overlay both read it, so they cannot disagree. */
 export const keymap: readonly KeyBinding[] = [
@@ -55,11 +76,18 @@ export const keymap: readonly KeyBinding[] = [
 	})),
 	{action: {type: 'next-pane'}, chords: [{named: 'tab'}], keys: 'Tab', description: 'Next pane', scope: 'global'},
 	{action: {type: 'previous-pane'}, chords: [{named: 'tab', shift: true}], keys: 'Shift-Tab', description: 'Previous pane', scope: 'global'},
-	{action: {type: 'select-previous'}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Select the previous member', scope: 'global'},
-	{action: {type: 'select-next'}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Select the next member', scope: 'global'},
+	{action: {type: 'select-previous'}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Select previous member', scope: 'global'},
+	{action: {type: 'select-next'}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Select next member', scope: 'global'},
 	{action: {type: 'refresh'}, chords: [{input: 'r'}], keys: 'r', description: 'Refresh now', scope: 'global'},
+	{action: {type: 'promote'}, chords: [{input: 'p'}], keys: 'p', description: 'Promote selected learner', scope: 'global', writes: true},
+	{action: {type: 'move-leader'}, chords: [{input: 'm'}], keys: 'm', description: 'Move leader to selected', scope: 'global', writes: true},
+	{action: {type: 'toggle-action-log'}, chords: [{input: 'a'}], keys: 'a', description: 'Action log, with etcdctl', scope: 'global'},
 	{action: {type: 'toggle-help'}, chords: [{input: '?'}], keys: '?', description: 'Open this help', scope: 'global'},
 	{action: {type: 'quit'}, chords: [{input: 'q'}, {input: 'c', ctrl: true}], keys: 'q Ctrl-C', description: 'Quit', scope: 'global'},
+	{action: {type: 'toggle-lag-chart'}, chords: [{input: 'c'}], keys: 'c', description: 'Chart all / selected', scope: 'lag'},
+	{action: {type: 'confirm'}, chords: [{input: 'y'}], keys: 'y', description: 'Yes: send the request', scope: 'confirm'},
+	{action: {type: 'cancel'}, chords: [{input: 'n'}, {named: 'escape'}], keys: 'n Esc', description: 'No: change nothing', scope: 'confirm'},
+	{action: {type: 'close'}, chords: [{named: 'escape'}, {input: 'a'}, {input: 'q'}], keys: 'Esc a q', description: 'Close the action log', scope: 'action-log'},
 	{action: {type: 'close'}, chords: [{named: 'escape'}, {input: '?'}, {input: 'q'}], keys: 'Esc ? q', description: 'Close help', scope: 'help'},
 	{action: {type: 'scroll-help', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Scroll help up', scope: 'help'},
 	{action: {type: 'scroll-help', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Scroll help down', scope: 'help'},
@@ -77,7 +105,20 @@ function chordMatches(chord: KeyChord, input: string, key: Key): boolean {
 	return chord.input === input;
 }
 
-/** The action bound to a key press in a scope, if any. */
-export function actionFor(scope: KeyScope, input: string, key: Key): Action | undefined {
-	return keymap.find(binding => binding.scope === scope && binding.chords.some(chord => chordMatches(chord, input, key)))?.action;
+export interface KeyContext {
+	/** Scopes to search, first match wins: an open dialog's alone, or the pane's before the global ones. */
+	scopes: readonly KeyScope[];
+	readOnly: boolean;
+}
+
+/** The action bound to a key press, if any; in read-only mode, bindings that write are not bound. */
+export function actionFor({scopes, readOnly}: KeyContext, input: string, key: Key): Action | undefined {
+	for (const scope of scopes) {
+		const binding = keymap.find(candidate => candidate.scope === scope && !(readOnly && candidate.writes === true) && candidate.chords.some(chord => chordMatches(chord, input, key)));
+		if (binding !== undefined) {
+			return binding.action;
+		}
+	}
+
+	return undefined;
 }

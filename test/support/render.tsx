@@ -5,7 +5,8 @@ import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
-import {App} from '../../source/ui/App.tsx';
+import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
+import {App, type MemberActions} from '../../source/ui/App.tsx';
 import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
 import {FixtureSource, fixtureQuotaBytes} from './snapshot-fixtures.ts';
 
@@ -63,7 +64,29 @@ export interface RenderAppOptions {
 	/** Long by default, so a test sees exactly the refreshes it asks for. */
 	refreshMs?: number;
 	quotaBytes?: number;
+	/** Where promote and move-leader go; by default a RecordedActions that answers ok. */
+	actions?: MemberActions;
+	readOnly?: boolean;
 	onQuit?: () => void;
+}
+
+/**
+ * Member actions for component tests: records each request and answers with `answer`. (Tests of the
+ * real requests run against a real cluster, in test/integration and test/e2e.)
+ */
+export class RecordedActions implements MemberActions {
+	readonly calls: Array<{action: 'promote' | 'move-leader'; memberId: string}> = [];
+	constructor(private readonly answer: (action: 'promote' | 'move-leader', memberId: string) => MemberActionResult = () => ({ok: true, message: 'done', sentTo: 'http://10.0.0.1:2379', leaderBefore: undefined, leaderAfter: undefined})) {}
+
+	promote(memberId: string): Promise<MemberActionResult> {
+		this.calls.push({action: 'promote', memberId});
+		return Promise.resolve(this.answer('promote', memberId));
+	}
+
+	moveLeader(memberId: string): Promise<MemberActionResult> {
+		this.calls.push({action: 'move-leader', memberId});
+		return Promise.resolve(this.answer('move-leader', memberId));
+	}
 }
 
 export type RenderedApp = ReturnType<typeof render> & {
@@ -93,6 +116,8 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 	const rendered = render(
 		<App
 			source={source}
+			actions={options.actions ?? new RecordedActions()}
+			readOnly={options.readOnly}
 			refreshMs={options.refreshMs ?? 60_000}
 			quotaBytes={options.quotaBytes ?? fixtureQuotaBytes}
 			columns={size.columns}

@@ -1,14 +1,15 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {appReducer, availablePanes, effectiveSelection, initialAppState, type AppState} from '../../source/ui/app-state.ts';
+import {panes} from '../../source/ui/keymap.ts';
 
 const rowIds = ['m1', 'm2', 'm3'];
 const state = (changes: Partial<AppState> = {}): AppState => ({...initialAppState, ...changes});
 
 void describe('appReducer: panes', () => {
 	void test('the dashboard opens on the members pane, no help, no notice', () => {
-		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, notice: undefined});
-		assert.deepEqual(availablePanes, ['members', 'endpoints']);
+		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, actionLogOpen: false, dialog: undefined, lagChart: 'all', notice: undefined});
+		assert.ok(availablePanes.includes('members') && availablePanes.includes('endpoints'));
 	});
 
 	void test('showing an available pane switches to it and clears the notice', () => {
@@ -18,17 +19,22 @@ void describe('appReducer: panes', () => {
 	});
 
 	void test('an unavailable pane gives a notice and does not switch', () => {
-		for (const [pane, title] of [['lag', 'Lag'], ['logs', 'Logs'], ['keys', 'Keys']] as const) {
+		for (const {id: pane, title} of panes.filter(candidate => !availablePanes.includes(candidate.id))) {
 			const next = appReducer(state({pane: 'endpoints', selectedId: 'm3'}), {type: 'show-pane', pane});
 			assert.deepEqual(next, state({pane: 'endpoints', selectedId: 'm3', notice: `The ${title} pane is not part of this build yet`}));
 		}
 	});
 
 	void test('cycling goes both ways and wraps around', () => {
-		const forward = appReducer(state(), {type: 'cycle-pane', step: 1});
-		assert.equal(forward.pane, 'endpoints');
-		assert.equal(appReducer(forward, {type: 'cycle-pane', step: 1}).pane, 'members');
-		assert.equal(appReducer(state(), {type: 'cycle-pane', step: -1}).pane, 'endpoints');
+		let current = state();
+		const seen: string[] = [];
+		for (const _ of availablePanes) {
+			current = appReducer(current, {type: 'cycle-pane', step: 1});
+			seen.push(current.pane);
+		}
+
+		assert.deepEqual(seen, [...availablePanes.slice(1), availablePanes[0]]);
+		assert.equal(appReducer(state(), {type: 'cycle-pane', step: -1}).pane, availablePanes.at(-1));
 		assert.equal(appReducer(state({pane: 'endpoints'}), {type: 'cycle-pane', step: -1}).pane, 'members');
 	});
 

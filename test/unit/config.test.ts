@@ -6,11 +6,9 @@ import path from 'node:path';
 import {parseEndpoints} from '../../source/config/endpoints.ts';
 import {resolveSettings, type RawOptions} from '../../source/config/resolve-settings.ts';
 import {ConfigError, defaults} from '../../source/config/settings.ts';
+import {caPem, certPem, keyPem, otherCaPem} from '../support/tls-fixtures.ts';
 
 const secret = 's3cret-Pa55';
-const caPem = '-----BEGIN CERTIFICATE-----\nMIIBca\n-----END CERTIFICATE-----\n';
-const certPem = '-----BEGIN CERTIFICATE-----\nMIIBcert\n-----END CERTIFICATE-----\n';
-const keyPem = '-----BEGIN PRIVATE KEY-----\nMIIEkey\n-----END PRIVATE KEY-----\n';
 
 let root: string;
 let caFile: string;
@@ -160,6 +158,7 @@ void describe('resolveSettings: sources and precedence', () => {
 			connection: {endpoints: ['http://h:2379'], timeoutMs: defaults.timeoutMs},
 			refreshMs: defaults.refreshMs,
 			quotaBytes: defaults.quotaBytes,
+			readOnly: false,
 		});
 	});
 
@@ -366,11 +365,11 @@ void describe('resolveSettings: --client-dir', () => {
 	void test('flags win over its files', () => {
 		const dir = clientDir({endpoints: 'dir:2379', user: 'diruser', password: 'dirpw', cacert: `${caFile}\n`});
 		const otherCa = path.join(root, 'other-ca.pem');
-		writeFileSync(otherCa, 'other CA');
+		writeFileSync(otherCa, otherCaPem);
 		const settings = resolve({clientDir: dir, endpoints: 'flag:2379', user: 'flaguser', password: 'flagpw', cacert: otherCa});
 		assert.deepEqual(settings.connection.endpoints, ['http://flag:2379']);
 		assert.deepEqual(settings.connection.auth, {username: 'flaguser', password: 'flagpw'});
-		assert.equal(settings.connection.tls?.ca?.toString(), 'other CA');
+		assert.equal(settings.connection.tls?.ca?.toString(), otherCaPem);
 	});
 
 	void test('its files win over ETCDCTL_* variables', () => {
