@@ -45,7 +45,7 @@ export const logStatus = {
 	},
 	streaming(tail: TailDescription): LogSourceStatus {
 		const what = tail.command ?? `unit ${unitsText(tail.units)} in ${where(tail)}`;
-		return {state: 'streaming', message: `following ${what}`, severity: 'ok'};
+		return {state: 'streaming', message: `tailing ${what}`, severity: 'ok'};
 	},
 	journalctlMissing(): LogSourceStatus {
 		return {state: 'journalctl-missing', message: 'journalctl not found: install systemd (it provides journalctl) or pass --log-command CMD', severity: 'error'};

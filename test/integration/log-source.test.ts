@@ -104,7 +104,7 @@ test('--journal-dir with two hosts\' journals: the etcd unit is found and both h
 	const logs = tail(t, resolveLogSettings({journalDir: dir}));
 	await waitFor('every etcd line of both hosts', () => (logs.lines.length >= node1.length + node2.length ? true : undefined), {timeoutMs: 20_000});
 	assert.deepEqual(messages(logs.lines).sort(), [...node1, ...node2].sort());
-	assert.equal(logs.status()?.message, `following unit etcd in journal directory ${dir}`);
+	assert.equal(logs.status()?.message, `tailing unit etcd in journal directory ${dir}`);
 
 	const view = logViewReducer(initialLogViewState(5000, logs.status()!, Date.now()), {type: 'append', lines: logs.lines, now: Date.now()});
 	assert.deepEqual([...view.hosts].sort(), ['node1', 'node2']);
@@ -120,7 +120,7 @@ test('--journal-file given as a relative path: the dh-etcd unit is found, and en
 	await writeJournal(file, asJournal(zapLines, 'node1', 'dh-etcd.service'), bootId);
 	const logs = tail(t, resolveLogSettings({journalFile: path.relative(process.cwd(), file)}));
 	await waitFor('the journal\'s lines', () => (logs.lines.length >= zapLines.length ? true : undefined), {timeoutMs: 20_000});
-	assert.equal(logs.status()?.message, `following unit dh-etcd in journal file ${file}`);
+	assert.equal(logs.status()?.message, `tailing unit dh-etcd in journal file ${file}`);
 
 	const appended = [...zapTroubles.map(fixture => fixture.line), ...textLines.slice(0, 5)];
 	await writeJournal(file, appended.map(message => ({message, host: 'node1', unit: 'dh-etcd.service', time: Date.now()})), bootId);

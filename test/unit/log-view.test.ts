@@ -7,7 +7,7 @@ import {logsEventFor, logsKeymap} from '../../source/ui/logs-keymap.ts';
 import {ordinaryLines, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 
 const now = Date.UTC(2030, 0, 1, 12, 0, 0);
-const streaming: LogSourceStatus = {state: 'streaming', message: 'following unit etcd in the system journal', severity: 'ok'};
+const streaming: LogSourceStatus = {state: 'streaming', message: 'tailing unit etcd in the system journal', severity: 'ok'};
 const minute = 60_000;
 
 /** A journalctl -o json entry as the source delivers it. */
