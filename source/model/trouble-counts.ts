@@ -96,8 +96,8 @@ export function troubleTallies(counts: TroubleCounts, now: number): TroubleTally
 
 /**
  * Header warnings for the kinds that recur: seen at least `minimum` times in the last 15 minutes, with
- * etcd's words, the counts and the latest occurrence ("slow fdatasync ×3 in 5 min, 4 in 15 min: latest
- * took 1.2s, expected 1s on node2").
+ * etcd's words, the counts and the latest occurrence: `etcd log: "slow fdatasync" ×3 in 5 min, 4 in
+ * 15 min; latest: slow fdatasync: took 1.2s, expected 1s on node2`.
  */
 export function recurringTroubleWarnings(counts: TroubleCounts, now: number, memberNames: ReadonlyMap<string, string> = new Map(), minimum = recurringTroubleMinimum): Warning[] {
 	return troubleTallies(counts, now)

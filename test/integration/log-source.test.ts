@@ -148,12 +148,15 @@ test('no etcd or dh-etcd entries in a journal of other units: the pane is told w
 	assert.match((await statusOf('no-entries', logs)).message, /^no entries for unit etcd or dh-etcd in journal directory /);
 });
 
-test('an empty journal directory: no journal entries at all', async t => {
+test('an empty journal directory: no journal entries at all, and a journal that appears there is followed', async t => {
 	const dir = freshDir('empty');
 	const logs = tail(t, resolveLogSettings({journalDir: dir}));
 	const status = await statusOf('no-journal', logs);
 	assert.equal(status.message, `no journal entries at all in journal directory ${dir}: check the path, or pass --log-command CMD (waiting for entries)`);
 	assert.equal(status.severity, 'warning');
+	await writeJournal(path.join(dir, 'system.journal'), [{message: zapLines[0]!, time: Date.now()}]);
+	await statusOf('streaming', logs);
+	assert.deepEqual(messages(logs.lines), [zapLines[0]]);
 });
 
 test('a journal file that is not there: journalctl\'s reason', async t => {
