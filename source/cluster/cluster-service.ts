@@ -1,9 +1,10 @@
 import {AlarmAction, AlarmType, type Etcd3, type IMember, type IStatusResponse} from 'etcd3';
 import type {ConnectionSettings} from '../config/settings.ts';
 import {createEndpointClient} from './etcd-client.ts';
-import {describeError} from './describe-error.ts';
+import {describeConnectionError} from './describe-error.ts';
 import {firstSuccess} from './first-success.ts';
 import {decimalIdToHex} from './ids.ts';
+import {diagnoseScheme} from './scheme-check.ts';
 import {moveLeader, promoteMember, type ActionTransport} from './member-actions.ts';
 import type {MemberActionResult} from './member-action-result.ts';
 import type {ClusterAlarm, ClusterSnapshot, EndpointProbe, EndpointStatus, MemberInfo} from './snapshot.ts';
@@ -113,7 +114,11 @@ export class ClusterService {
 	}
 
 	private async call<T>(endpoint: string, work: (client: Etcd3) => Promise<T>): Promise<T> {
-		return withDeadline(work(this.client(endpoint)), this.settings.timeoutMs);
+		try {
+			return await withDeadline(work(this.client(endpoint)), this.settings.timeoutMs);
+		} catch (error) {
+			throw await diagnoseScheme(endpoint, error, this.settings.timeoutMs);
+		}
 	}
 
 	private async fetchMemberList(): Promise<MemberList> {
@@ -172,7 +177,7 @@ export class ClusterService {
 	}
 
 	private describe(error: unknown): string {
-		return describeError(error, this.settings.timeoutMs, this.secrets());
+		return describeConnectionError(error, this.settings);
 	}
 
 	private describeAll(error: unknown): string {
@@ -182,10 +187,6 @@ export class ClusterService {
 		}
 
 		return this.describe(error);
-	}
-
-	private secrets(): string[] {
-		return this.settings.auth === undefined ? [] : [this.settings.auth.password];
 	}
 
 	private closeClientsExcept(keep: Set<string>): void {

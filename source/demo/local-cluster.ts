@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {freePorts} from './free-ports.ts';
+import {createCertificateAuthority, issueCertificate, type CertificateAuthority, type IssuedCertificate} from './throwaway-pki.ts';
 import {waitFor} from './wait-for.ts';
 
 /** One etcd process of a local cluster. */
@@ -24,6 +25,36 @@ export interface LocalClusterOptions {
 	etcdArgs?: string[];
 	/** Where to put data directories; a fresh temp dir by default. */
 	baseDir?: string;
+	/**
+	 * Serve clients over https with a certificate for 127.0.0.1 from a throwaway CA made in the
+	 * cluster's directory; with clientCertAuth, etcd also demands a client certificate from that CA.
+	 * Peers keep talking plain http.
+	 */
+	tls?: {clientCertAuth?: boolean};
+}
+
+/** The TLS material of a cluster started with the tls option, as files in its directory. */
+export interface LocalClusterTls {
+	ca: CertificateAuthority;
+	/** The certificate every member serves, for IP 127.0.0.1. */
+	server: IssuedCertificate;
+	/** A certificate from the same CA for clients (common name etcdeck-client). */
+	client: IssuedCertificate;
+	clientCertAuth: boolean;
+}
+
+/** An etcd user and its password. */
+export interface EtcdUser {
+	username: string;
+	password: string;
+}
+
+/** The users made by {@link LocalCluster.enableAuth}. */
+export interface LocalClusterAuth {
+	root: EtcdUser;
+	/** A user whose only role may read keys under {@link limitedPrefix}, nothing else. */
+	limited: EtcdUser;
+	limitedPrefix: string;
 }
 
 export interface EtcdctlOptions {
@@ -50,6 +81,10 @@ export class LocalCluster {
 		const baseDir = options.baseDir ?? mkdtempSync(path.join(os.tmpdir(), 'etcdeck-cluster-'));
 		const cluster = new LocalCluster(baseDir, options.etcdArgs ?? []);
 		try {
+			if (options.tls !== undefined) {
+				await cluster.makeTls(options.tls.clientCertAuth ?? false);
+			}
+
 			await cluster.startVoters(voters);
 			for (let index = 0; index < (options.learners ?? 0); index++) {
 				 
@@ -64,6 +99,10 @@ export class LocalCluster {
 	}
 
 	readonly members: LocalMember[] = [];
+	/** Set when started with the tls option. */
+	tls: LocalClusterTls | undefined;
+	/** Set once {@link enableAuth} has run; the cluster's own etcdctl calls then log in as root. */
+	auth: LocalClusterAuth | undefined;
 	private readonly token = `etcdeck-${randomBytes(4).toString('hex')}`;
 
 	private constructor(readonly baseDir: string, private readonly etcdArgs: string[]) {}
@@ -151,9 +190,38 @@ export class LocalCluster {
 		await Promise.all(names.filter(name => this.member(name).process === undefined).map(async name => this.restart(name)));
 	}
 
-	/** Runs etcdctl against this cluster (all endpoints unless told otherwise) and returns stdout. */
+	/**
+	 * Runs etcdctl against this cluster (all endpoints unless told otherwise) and returns stdout, with the
+	 * cluster's TLS files and, once auth is enabled, as root.
+	 */
 	async etcdctl(args: string[], options: EtcdctlOptions = {}): Promise<string> {
-		return runEtcdctl([`--endpoints=${(options.endpoints ?? this.endpoints).join(',')}`, ...args], options);
+		const tlsArgs = this.tls === undefined ? [] : [`--cacert=${this.tls.ca.certFile}`, `--cert=${this.tls.client.certFile}`, `--key=${this.tls.client.keyFile}`];
+		const authArgs = this.auth === undefined ? [] : [`--user=${this.auth.root.username}:${this.auth.root.password}`];
+		return runEtcdctl([`--endpoints=${(options.endpoints ?? this.endpoints).join(',')}`, ...tlsArgs, ...authArgs, ...args], options);
+	}
+
+	/**
+	 * Turns on etcd's authentication: a root user with a random password, and a limited user that may
+	 * only read keys under /limited/. The cluster's own etcdctl calls log in as root from then on.
+	 */
+	async enableAuth(): Promise<LocalClusterAuth> {
+		if (this.auth !== undefined) {
+			return this.auth;
+		}
+
+		const password = () => `pw-${randomBytes(9).toString('base64url')}`;
+		const auth: LocalClusterAuth = {root: {username: 'root', password: password()}, limited: {username: 'limited', password: password()}, limitedPrefix: '/limited/'};
+		const endpoints = this.voterEndpoints;
+		await this.etcdctl(['role', 'add', 'root'], {endpoints});
+		await this.etcdctl(['user', 'add', auth.root.username, `--new-user-password=${auth.root.password}`], {endpoints});
+		await this.etcdctl(['user', 'grant-role', auth.root.username, 'root'], {endpoints});
+		await this.etcdctl(['role', 'add', 'reader'], {endpoints});
+		await this.etcdctl(['role', 'grant-permission', 'reader', 'read', auth.limitedPrefix, '--prefix=true'], {endpoints});
+		await this.etcdctl(['user', 'add', auth.limited.username, `--new-user-password=${auth.limited.password}`], {endpoints});
+		await this.etcdctl(['user', 'grant-role', auth.limited.username, 'reader'], {endpoints});
+		await this.etcdctl(['auth', 'enable'], {endpoints});
+		this.auth = auth;
+		return auth;
 	}
 
 	async stop(): Promise<void> {
@@ -186,11 +254,28 @@ export class LocalCluster {
 		}, {timeoutMs: 30_000, intervalMs: 200});
 	}
 
+	private async makeTls(clientCertAuth: boolean): Promise<void> {
+		const dir = path.join(this.baseDir, 'tls');
+		const ca = await createCertificateAuthority(dir, 'ca');
+		const server = await issueCertificate(ca, dir, 'server', ['127.0.0.1']);
+		const client = await issueCertificate(ca, dir, 'etcdeck-client');
+		this.tls = {ca, server, client, clientCertAuth};
+	}
+
+	private tlsArgs(): string[] {
+		if (this.tls === undefined) {
+			return [];
+		}
+
+		const {ca, server, clientCertAuth} = this.tls;
+		return ['--cert-file', server.certFile, '--key-file', server.keyFile, ...(clientCertAuth ? ['--client-cert-auth', '--trusted-ca-file', ca.certFile] : [])];
+	}
+
 	private describe(name: string, clientPort: number, peerPort: number, isLearner: boolean): LocalMember {
 		const dataDir = path.join(this.baseDir, name);
 		return {
 			name,
-			clientUrl: `http://127.0.0.1:${clientPort}`,
+			clientUrl: `${this.tls === undefined ? 'http' : 'https'}://127.0.0.1:${clientPort}`,
 			peerUrl: `http://127.0.0.1:${peerPort}`,
 			dataDir,
 			logFile: `${dataDir}.log`,
@@ -212,6 +297,7 @@ export class LocalCluster {
 			'--logger', 'zap',
 			'--log-outputs', 'stderr',
 			...clusterArgs,
+			...this.tlsArgs(),
 			...this.etcdArgs,
 		], {stdio: ['ignore', log, log]});
 		closeSync(log);
