@@ -1,6 +1,6 @@
 import {after, before, test, type TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
 import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -262,4 +262,26 @@ test('stop() ends journalctl -f', async t => {
 	assert.equal(followers().length, 1, 'one journalctl -f follows the file');
 	logs.source.stop();
 	await waitFor('journalctl to end', () => (followers().length === 0 ? true : undefined), {timeoutMs: 10_000});
+});
+
+test('when etcdeck exits without stopping the tail, the log command is ended with it', async () => {
+	// A separate node process: it starts a tail, prints the pid of what the command started, and exits.
+	const script = [
+		`import {LogSource} from ${JSON.stringify(path.resolve('source/logs/log-source.ts'))};`,
+		'const source = new LogSource({units: [], logCommand: \'sleep 600 & echo $!; wait\', lines: 10});',
+		'source.start({onLines(lines) { console.log(lines[0]); process.exit(0); }, onStatus() {}});',
+	].join('\n');
+	const stdout = await new Promise<string>((resolve, reject) => {
+		execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {timeout: 30_000}, (error, out, stderr) => {
+			if (error) {
+				reject(new Error(`${error.message}: ${stderr}`));
+				return;
+			}
+
+			resolve(out);
+		});
+	});
+	const pid = Number(stdout.trim());
+	assert.ok(pid > 0, stdout);
+	await waitFor(`sleep (pid ${pid}) to end with etcdeck`, () => (isRunning(pid) ? undefined : true), {timeoutMs: 10_000});
 });
