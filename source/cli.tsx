@@ -11,6 +11,8 @@ import {nothingAnswers} from './model/reachability.ts';
 import {statusExitCode} from './model/table-rows.ts';
 import {statusJson, statusText} from './headless/status-report.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
+import {dashboardSaver} from './backup/dashboard-saver.ts';
+import {resolveSnapshotDir} from './model/snapshot-files.ts';
 import {Root} from './ui/Root.tsx';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false});
@@ -83,7 +85,8 @@ async function runDashboard(service: ClusterService, settings: Settings, first: 
 
 	process.stdout.write(enterAlternateScreen);
 	process.once('exit', restoreTerminal);
-	const instance = render(<Root service={service} settings={settings} initialSnapshot={first} />, {exitOnCtrlC: false, patchConsole: true});
+	const root = <Root service={service} saveSnapshot={dashboardSaver(settings.connection)} snapshotDir={resolveSnapshotDir(cli.flags.snapshotDir, process.cwd())} settings={settings} initialSnapshot={first} />;
+	const instance = render(root, {exitOnCtrlC: false, patchConsole: true});
 	const shutdown = (code: number) => {
 		instance.unmount();
 		service.close();

@@ -11,7 +11,7 @@ export type ActionOutcome = 'succeeded' | 'failed' | 'refused' | 'cancelled';
 export interface ActionLogEntry {
 	/** When the outcome was known, ms since the epoch. */
 	at: number;
-	action: MemberActionKind;
+	action: MemberActionKind | 'snapshot';
 	/** The member acted on, as the confirmation named it. */
 	target: string;
 	outcome: ActionOutcome;

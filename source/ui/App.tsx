@@ -7,9 +7,13 @@ import {actionHeadline, actionLogReducer, cancelledEntry, emptyActionLog, entryF
 import {summarize} from '../model/cluster-summary.ts';
 import {lagRows} from '../model/lag-rows.ts';
 import {checkMoveLeader, checkPromote, type Confirmation} from '../model/member-action-checks.ts';
+import {defaultSnapshotPath} from '../model/snapshot-files.ts';
+import {snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/table-rows.ts';
 import {useClusterSnapshot} from '../hooks/use-cluster-snapshot.ts';
 import {useLagHistory} from '../hooks/use-lag-history.ts';
+import type {SaveSnapshot} from '../backup/dashboard-saver.ts';
+import {useSnapshotJob, type SnapshotJob} from '../hooks/use-snapshot-job.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {ActionLog} from './ActionLog.tsx';
 import {appReducer, availablePanes, effectiveSelection, initialAppState, keyScopes} from './app-state.ts';
@@ -20,6 +24,8 @@ import {Header, headerHeight} from './Header.tsx';
 import {HelpOverlay, maxHelpOffset} from './HelpOverlay.tsx';
 import {LagPane} from './LagPane.tsx';
 import {PaneTabs} from './PaneTabs.tsx';
+import {SnapshotFormView, SnapshotJobView, snapshotJobHeight} from './SnapshotDialog.tsx';
+import {isPathText, openSnapshotForm} from './snapshot-dialog-state.ts';
 import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
 
@@ -32,6 +38,10 @@ export interface MemberActions {
 export interface AppProps {
 	source: SnapshotSource<ClusterSnapshot>;
 	actions: MemberActions;
+	/** Streams, verifies and places a snapshot file (s). */
+	saveSnapshot: SaveSnapshot;
+	/** Where `s` proposes to put snapshots. */
+	snapshotDir: string;
 	refreshMs: number;
 	quotaBytes: number;
 	/** Write keys (promote, move-leader) are not bound; help says so. */
@@ -46,7 +56,7 @@ export interface AppProps {
 const maxHeaderWarnings = 4;
 
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
-export function App({source, actions, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
+export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
 	const {exit} = useApp();
 	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
 	const [actionLog, recordAction] = useReducer(actionLogReducer, emptyActionLog);
@@ -59,10 +69,26 @@ export function App({source, actions, refreshMs, quotaBytes, readOnly = false, c
 	const rowIds = (state.pane === 'endpoints' ? endpoints : state.pane === 'lag' ? lag : members).map(row => row.id);
 	const selectedId = effectiveSelection(state.selectedId, rowIds);
 	// Read by the input handler, which may run for several keys before the next render.
-	const latest = useRef({rowIds, selectedId, summary, history});
-	latest.current = {rowIds, selectedId, summary, history};
+	const latest = useRef({rowIds, selectedId, summary, history, snapshot});
+	latest.current = {rowIds, selectedId, summary, history, snapshot};
 	const height = rows - 1;
 	const lastAction: ActionLogEntry | undefined = actionLog.entries.at(-1);
+	const snapshotJob = useSnapshotJob(saveSnapshot, (job: SnapshotJob) => {
+		if (job.phase === 'running') {
+			return;
+		}
+
+		const entry: ActionLogEntry = {
+			at: Date.now(),
+			action: 'snapshot',
+			target: job.member.name,
+			outcome: job.phase === 'done' ? 'succeeded' : job.cancelled ? 'cancelled' : 'failed',
+			message: job.phase === 'done' ? `saved and verified ${job.saved.path}; ${job.saved.statusLine}` : job.message,
+			etcdctl: `etcdctl --endpoints=${job.member.endpoint} snapshot save ${job.target}`,
+		};
+		recordAction({type: 'record', entry});
+		dispatch({type: 'notice', text: entrySummary(entry)});
+	});
 
 	const unavailableReason = (binding: KeyBinding): string | undefined => {
 		if (binding.action.type === 'show-pane' && !availablePanes.includes(binding.action.pane)) {
@@ -100,10 +126,49 @@ export function App({source, actions, refreshMs, quotaBytes, readOnly = false, c
 		dispatch(check.allowed ? {type: 'open-dialog', confirmation: check.confirmation} : {type: 'notice', text: check.reason});
 	};
 
+	const showSnapshotForm = () => {
+		if (snapshotJob.job?.phase === 'running') {
+			dispatch({type: 'notice', text: 'A snapshot is already being saved: Esc cancels it'});
+			return;
+		}
+
+		const current = latest.current.snapshot;
+		if (current === undefined) {
+			dispatch({type: 'notice', text: 'No snapshot yet: wait for the first refresh'});
+			return;
+		}
+
+		snapshotJob.dismiss();
+		dispatch({type: 'open-snapshot-form', form: openSnapshotForm(defaultSnapshotPath(snapshotDir, current.clusterId, Date.now()), snapshotSourceChoices(current))});
+	};
+
+	const startSnapshot = () => {
+		const form = currentState().snapshotForm;
+		const clusterId = latest.current.snapshot?.clusterId;
+		const choice = form?.choices[form.chosen];
+		const member = choice === undefined ? undefined : snapshotMemberOf(choice);
+		if (form === undefined || choice === undefined || member === undefined || clusterId === undefined) {
+			dispatch({type: 'snapshot-form', event: {type: 'problem', text: choice?.unavailableReason === undefined ? 'No member can serve a snapshot now' : `${choice.name} cannot: ${choice.unavailableReason}`}});
+			return;
+		}
+
+		if (form.path.trim() === '') {
+			dispatch({type: 'snapshot-form', event: {type: 'problem', text: 'Type the path to save the snapshot to'}});
+			return;
+		}
+
+		dispatch({type: 'close-snapshot-form'});
+		snapshotJob.start(form.path.trim(), member, clusterId);
+	};
+
 	useInput((input, key) => {
 		const now = currentState();
-		const action = actionFor({scopes: keyScopes(now), readOnly}, input, key);
+		const action = actionFor({scopes: keyScopes(now, snapshotJob.job !== undefined), readOnly}, input, key);
 		if (action === undefined) {
+			if (now.snapshotForm !== undefined && !key.ctrl && !key.meta && isPathText(input)) {
+				dispatch({type: 'snapshot-form', event: {type: 'type', text: input}});
+			}
+
 			return;
 		}
 
@@ -127,7 +192,38 @@ export function App({source, actions, refreshMs, quotaBytes, readOnly = false, c
 
 			case 'select-next':
 			case 'select-previous': {
-				dispatch({type: 'move-selection', step: action.type === 'select-next' ? 1 : -1, rowIds: latest.current.rowIds});
+				const step = action.type === 'select-next' ? 1 : -1;
+				dispatch(now.snapshotForm === undefined ? {type: 'move-selection', step, rowIds: latest.current.rowIds} : {type: 'snapshot-form', event: {type: 'choose', step}});
+				break;
+			}
+
+			case 'snapshot': {
+				showSnapshotForm();
+				break;
+			}
+
+			case 'snapshot-save': {
+				startSnapshot();
+				break;
+			}
+
+			case 'snapshot-erase': {
+				dispatch({type: 'snapshot-form', event: {type: 'erase'}});
+				break;
+			}
+
+			case 'snapshot-clear-path': {
+				dispatch({type: 'snapshot-form', event: {type: 'clear'}});
+				break;
+			}
+
+			case 'snapshot-dismiss': {
+				if (snapshotJob.job?.phase === 'running') {
+					snapshotJob.cancel();
+				} else {
+					snapshotJob.dismiss();
+				}
+
 				break;
 			}
 
@@ -151,7 +247,9 @@ export function App({source, actions, refreshMs, quotaBytes, readOnly = false, c
 			}
 
 			case 'cancel': {
-				if (now.dialog !== undefined && now.dialog.pending === undefined) {
+				if (now.snapshotForm !== undefined) {
+					dispatch({type: 'close-snapshot-form'});
+				} else if (now.dialog !== undefined && now.dialog.pending === undefined) {
 					const entry = cancelledEntry(now.dialog.confirmation, Date.now());
 					recordAction({type: 'record', entry});
 					dispatch({type: 'close-dialog', notice: entrySummary(entry)});
@@ -203,9 +301,14 @@ export function App({source, actions, refreshMs, quotaBytes, readOnly = false, c
 	}
 
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
-	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine) - 2;
+	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight;
+	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine) - 2 - jobHeight;
 	const emptyText = snapshot === undefined ? 'connecting…' : `no member list: ${snapshot.memberListError ?? 'unknown error'}`;
 	const pane = () => {
+		if (state.snapshotForm !== undefined) {
+			return <SnapshotFormView form={state.snapshotForm} width={columns} />;
+		}
+
 		if (state.dialog !== undefined) {
 			const {confirmation, pending} = state.dialog;
 			return <ConfirmDialog title={confirmation.title} facts={confirmation.facts} command={confirmation.etcdctl} pending={pending} width={columns} />;
@@ -237,6 +340,7 @@ export function App({source, actions, refreshMs, quotaBytes, readOnly = false, c
 			<Box flexGrow={1} flexDirection="column">
 				{pane()}
 			</Box>
+			{snapshotJob.job === undefined ? null : <SnapshotJobView job={snapshotJob.job} width={columns} />}
 			{statusLine}
 		</Box>
 	);

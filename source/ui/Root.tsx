@@ -2,17 +2,33 @@ import React from 'react';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
 import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
 import type {Settings} from '../config/settings.ts';
+import type {SaveSnapshot} from '../backup/dashboard-saver.ts';
 import {useTerminalSize} from '../hooks/use-terminal-size.ts';
 import {App, type MemberActions} from './App.tsx';
 
 export interface RootProps {
 	service: SnapshotSource<ClusterSnapshot> & MemberActions;
+	saveSnapshot: SaveSnapshot;
+	snapshotDir: string;
 	settings: Settings;
 	initialSnapshot?: ClusterSnapshot;
 }
 
 /** Reads the terminal size once, at the top, and hands it down. */
-export function Root({service, settings, initialSnapshot}: RootProps) {
+export function Root({service, saveSnapshot, snapshotDir, settings, initialSnapshot}: RootProps) {
 	const {columns, rows} = useTerminalSize();
-	return <App source={service} actions={service} readOnly={settings.readOnly} refreshMs={settings.refreshMs} quotaBytes={settings.quotaBytes} columns={columns} rows={rows} initialSnapshot={initialSnapshot} />;
+	return (
+		<App
+			source={service}
+			actions={service}
+			saveSnapshot={saveSnapshot}
+			snapshotDir={snapshotDir}
+			readOnly={settings.readOnly}
+			refreshMs={settings.refreshMs}
+			quotaBytes={settings.quotaBytes}
+			columns={columns}
+			rows={rows}
+			initialSnapshot={initialSnapshot}
+		/>
+	);
 }

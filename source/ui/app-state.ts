@@ -1,5 +1,6 @@
 import type {Confirmation} from '../model/member-action-checks.ts';
 import {panes, type KeyScope, type PaneId} from './keymap.ts';
+import {snapshotFormReducer, type SnapshotForm, type SnapshotFormEvent} from './snapshot-dialog-state.ts';
 
 /** Which panes exist in this build; the others are announced, not drawn. */
 export const availablePanes: readonly PaneId[] = ['members', 'endpoints', 'lag'];
@@ -20,6 +21,8 @@ export interface AppState {
 	helpOffset: number;
 	actionLogOpen: boolean;
 	dialog: ConfirmDialogState | undefined;
+	/** The snapshot form `s` opened, until it is sent or closed. */
+	snapshotForm: SnapshotForm | undefined;
 	/** The lag chart: every member but the leader, or the selected member alone. */
 	lagChart: 'all' | 'selected';
 	/** A one-line notice for the status line (e.g. why a key did nothing). */
@@ -39,6 +42,9 @@ export type AppEvent =
 	| {type: 'open-dialog'; confirmation: Confirmation}
 	| {type: 'dialog-pending'; text: string}
 	| {type: 'close-dialog'; notice: string | undefined}
+	| {type: 'open-snapshot-form'; form: SnapshotForm}
+	| {type: 'snapshot-form'; event: SnapshotFormEvent}
+	| {type: 'close-snapshot-form'}
 	| {type: 'notice'; text: string | undefined};
 
 export const initialAppState: AppState = {
@@ -48,6 +54,7 @@ export const initialAppState: AppState = {
 	helpOffset: 0,
 	actionLogOpen: false,
 	dialog: undefined,
+	snapshotForm: undefined,
 	lagChart: 'all',
 	notice: undefined,
 };
@@ -114,6 +121,18 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 			return {...state, dialog: undefined, notice: event.notice};
 		}
 
+		case 'open-snapshot-form': {
+			return {...state, snapshotForm: event.form, notice: undefined};
+		}
+
+		case 'snapshot-form': {
+			return state.snapshotForm === undefined ? state : {...state, snapshotForm: snapshotFormReducer(state.snapshotForm, event.event)};
+		}
+
+		case 'close-snapshot-form': {
+			return {...state, snapshotForm: undefined};
+		}
+
 		case 'notice': {
 			return {...state, notice: event.text};
 		}
@@ -125,10 +144,17 @@ export function effectiveSelection(selectedId: string | undefined, rowIds: reado
 	return selectedId !== undefined && rowIds.includes(selectedId) ? selectedId : rowIds[0];
 }
 
-/** Where keys go: an open dialog or overlay takes them all; otherwise the pane's own keys, then the global ones. */
-export function keyScopes(state: AppState): KeyScope[] {
+/**
+ * Where keys go: an open dialog or overlay takes them all; otherwise a snapshot job's Esc, the pane's
+ * own keys, then the global ones.
+ */
+export function keyScopes(state: AppState, snapshotJob = false): KeyScope[] {
 	if (state.dialog !== undefined) {
 		return ['confirm'];
+	}
+
+	if (state.snapshotForm !== undefined) {
+		return ['snapshot-form'];
 	}
 
 	if (state.helpOpen) {
@@ -139,5 +165,5 @@ export function keyScopes(state: AppState): KeyScope[] {
 		return ['action-log'];
 	}
 
-	return state.pane === 'lag' ? ['lag', 'global'] : ['global'];
+	return [...(snapshotJob ? ['snapshot-job' as const] : []), ...(state.pane === 'lag' ? ['lag' as const] : []), 'global'];
 }

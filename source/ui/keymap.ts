@@ -12,6 +12,11 @@ export type Action =
 	| {type: 'promote'}
 	| {type: 'move-leader'}
 	| {type: 'toggle-action-log'}
+	| {type: 'snapshot'}
+	| {type: 'snapshot-save'}
+	| {type: 'snapshot-erase'}
+	| {type: 'snapshot-clear-path'}
+	| {type: 'snapshot-dismiss'}
 	| {type: 'toggle-lag-chart'}
 	| {type: 'confirm'}
 	| {type: 'cancel'}
@@ -23,7 +28,7 @@ export type Action =
 /** One key as Ink reports it: a printable input, or one of Ink's named keys. */
 export interface KeyChord {
 	input?: string;
-	named?: 'tab' | 'upArrow' | 'downArrow' | 'escape' | 'return';
+	named?: 'tab' | 'upArrow' | 'downArrow' | 'escape' | 'return' | 'backspace' | 'delete';
 	shift?: boolean;
 	ctrl?: boolean;
 }
@@ -32,12 +37,14 @@ export interface KeyChord {
  * Where a binding applies: everywhere, in one pane, or while a dialog or overlay is open (which then
  * takes every key).
  */
-export type KeyScope = 'global' | 'lag' | 'confirm' | 'action-log' | 'help';
+export type KeyScope = 'global' | 'lag' | 'confirm' | 'snapshot-form' | 'snapshot-job' | 'action-log' | 'help';
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
 	lag: 'In the Lag pane',
 	confirm: 'In a confirmation',
+	'snapshot-form': 'In the snapshot form',
+	'snapshot-job': 'While a snapshot runs or after',
 	'action-log': 'In the action log',
 	help: 'In this help',
 };
@@ -81,12 +88,20 @@ export const keymap: readonly KeyBinding[] = [
 	{action: {type: 'refresh'}, chords: [{input: 'r'}], keys: 'r', description: 'Refresh now', scope: 'global'},
 	{action: {type: 'promote'}, chords: [{input: 'p'}], keys: 'p', description: 'Promote selected learner', scope: 'global', writes: true},
 	{action: {type: 'move-leader'}, chords: [{input: 'm'}], keys: 'm', description: 'Move leader to selected', scope: 'global', writes: true},
+	{action: {type: 'snapshot'}, chords: [{input: 's'}], keys: 's', description: 'Save a snapshot', scope: 'global'},
 	{action: {type: 'toggle-action-log'}, chords: [{input: 'a'}], keys: 'a', description: 'Action log, with etcdctl', scope: 'global'},
 	{action: {type: 'toggle-help'}, chords: [{input: '?'}], keys: '?', description: 'Open this help', scope: 'global'},
 	{action: {type: 'quit'}, chords: [{input: 'q'}, {input: 'c', ctrl: true}], keys: 'q Ctrl-C', description: 'Quit', scope: 'global'},
 	{action: {type: 'toggle-lag-chart'}, chords: [{input: 'c'}], keys: 'c', description: 'Chart all / selected', scope: 'lag'},
 	{action: {type: 'confirm'}, chords: [{input: 'y'}], keys: 'y', description: 'Yes: send the request', scope: 'confirm'},
 	{action: {type: 'cancel'}, chords: [{input: 'n'}, {named: 'escape'}], keys: 'n Esc', description: 'No: change nothing', scope: 'confirm'},
+	{action: {type: 'snapshot-save'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Save, then verify', scope: 'snapshot-form'},
+	{action: {type: 'select-previous'}, chords: [{named: 'upArrow'}], keys: '↑', description: 'Stream from the previous', scope: 'snapshot-form'},
+	{action: {type: 'select-next'}, chords: [{named: 'downArrow'}], keys: '↓', description: 'Stream from the next', scope: 'snapshot-form'},
+	{action: {type: 'snapshot-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase; typing edits path', scope: 'snapshot-form'},
+	{action: {type: 'snapshot-clear-path'}, chords: [{input: 'u', ctrl: true}], keys: 'Ctrl-U', description: 'Clear the path', scope: 'snapshot-form'},
+	{action: {type: 'cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Close, save nothing', scope: 'snapshot-form'},
+	{action: {type: 'snapshot-dismiss'}, chords: [{named: 'escape'}, {named: 'return'}], keys: 'Esc Enter', description: 'Cancel it, or close', scope: 'snapshot-job'},
 	{action: {type: 'close'}, chords: [{named: 'escape'}, {input: 'a'}, {input: 'q'}], keys: 'Esc a q', description: 'Close the action log', scope: 'action-log'},
 	{action: {type: 'close'}, chords: [{named: 'escape'}, {input: '?'}, {input: 'q'}], keys: 'Esc ? q', description: 'Close help', scope: 'help'},
 	{action: {type: 'scroll-help', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Scroll help up', scope: 'help'},

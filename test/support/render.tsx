@@ -5,6 +5,7 @@ import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
+import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
 import {App, type MemberActions} from '../../source/ui/App.tsx';
 import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
@@ -66,9 +67,14 @@ export interface RenderAppOptions {
 	quotaBytes?: number;
 	/** Where promote and move-leader go; by default a RecordedActions that answers ok. */
 	actions?: MemberActions;
+	saveSnapshot?: SaveSnapshot;
+	snapshotDir?: string;
 	readOnly?: boolean;
 	onQuit?: () => void;
 }
+
+/** A snapshot saver for tests that do not save: says so, if asked. */
+const refuseSnapshots: SaveSnapshot = () => Promise.reject(new Error('this test saves no snapshots'));
 
 /**
  * Member actions for component tests: records each request and answers with `answer`. (Tests of the
@@ -117,6 +123,8 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 		<App
 			source={source}
 			actions={options.actions ?? new RecordedActions()}
+			saveSnapshot={options.saveSnapshot ?? refuseSnapshots}
+			snapshotDir={options.snapshotDir ?? '/backups'}
 			readOnly={options.readOnly}
 			refreshMs={options.refreshMs ?? 60_000}
 			quotaBytes={options.quotaBytes ?? fixtureQuotaBytes}
@@ -220,6 +228,14 @@ export function sequenceFor(chord: KeyChord): string {
 
 		case 'return': {
 			return '\r';
+		}
+
+		case 'backspace': {
+			return '\b';
+		}
+
+		case 'delete': {
+			return '\u007F';
 		}
 
 		case undefined: {

@@ -106,6 +106,11 @@ function tmuxKeys(chord: KeyChord): string[] {
 			return ['Enter'];
 		}
 
+		case 'backspace':
+		case 'delete': {
+			return ['BSpace'];
+		}
+
 		case undefined: {
 			const input = chord.input ?? '';
 			return chord.ctrl ? [`C-${input}`] : ['-l', input];

@@ -182,8 +182,8 @@ void test('↓/j and ↑/k move the selection, and the table scrolls to keep it 
 	const shownRows = () => app.lines().flatMap(line => ids.filter(id => line.startsWith(id)).map(id => ids.indexOf(id)));
 	assert.deepEqual(shownRows(), ids.slice(0, 17).map((_, index) => index));
 	assert.match(footer(), /^↓ 8 more/);
-	assert.equal(sequencesFor({type: 'select-next'}).length, 2, '↓ and j');
-	assert.equal(sequencesFor({type: 'select-previous'}).length, 2, '↑ and k');
+	assert.equal(sequencesFor({type: 'select-next'}, 'global').length, 2, '↓ and j');
+	assert.equal(sequencesFor({type: 'select-previous'}, 'global').length, 2, '↑ and k');
 
 	// Alternating the two keys of each binding, ↓ j ↓ j …, down to the last row of the first screen.
 	for (let index = 1; index <= 16; index++) {

@@ -8,7 +8,7 @@ const state = (changes: Partial<AppState> = {}): AppState => ({...initialAppStat
 
 void describe('appReducer: panes', () => {
 	void test('the dashboard opens on the members pane, no help, no notice', () => {
-		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, actionLogOpen: false, dialog: undefined, lagChart: 'all', notice: undefined});
+		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, actionLogOpen: false, dialog: undefined, snapshotForm: undefined, lagChart: 'all', notice: undefined});
 		assert.ok(availablePanes.includes('members') && availablePanes.includes('endpoints'));
 	});
 

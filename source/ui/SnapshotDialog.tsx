@@ -1,0 +1,97 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {formatSnapshotProgress, snapshotProgressRatio, type SnapshotProgress} from '../model/snapshot-progress.ts';
+import type {SnapshotJob} from '../hooks/use-snapshot-job.ts';
+import {truncate} from './fit-columns.ts';
+import type {SnapshotForm} from './snapshot-dialog-state.ts';
+
+/** Lines the running job's box takes below the pane: border, two lines of text. */
+export const snapshotJobHeight = 4;
+
+export function progressBar(progress: SnapshotProgress | undefined, width: number): string {
+	const ratio = progress === undefined ? 0 : (snapshotProgressRatio(progress) ?? 0);
+	const filled = Math.round(ratio * width);
+	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+/** The form `s` opens: the target path (typed), and the member to stream from (↑/↓). */
+export function SnapshotFormView({form, width}: {form: SnapshotForm; width: number}) {
+	const inner = width - 4;
+	return (
+		<Box flexDirection="column" width={width} borderStyle="round" borderColor="cyan" paddingX={1}>
+			<Text bold color="cyan">
+				Save a snapshot
+			</Text>
+			<Text wrap="truncate">
+				<Text dimColor>Target </Text>
+				{truncate(form.path, inner - 8)}
+				<Text inverse> </Text>
+			</Text>
+			<Text dimColor>Stream from</Text>
+			{form.choices.map((choice, index) => (
+				<Text key={choice.memberId} wrap="truncate" dimColor={choice.unavailableReason !== undefined}>
+					{index === form.chosen ? '› ' : '  '}
+					{choice.name}
+					{choice.isLeader ? ' (leader)' : ''}
+					{choice.endpoint === undefined ? '' : `  ${choice.endpoint}`}
+					{choice.unavailableReason === undefined ? '' : `  cannot: ${choice.unavailableReason}`}
+					{choice.caveat === undefined ? '' : `  ${choice.caveat}`}
+				</Text>
+			))}
+			{form.problem === undefined ? null : (
+				<Text color="yellow" wrap="truncate">
+					{form.problem}
+				</Text>
+			)}
+			<Text dimColor wrap="truncate">
+				Enter save · ↑↓ member · type/Backspace edit path · Esc close
+			</Text>
+		</Box>
+	);
+}
+
+/** A save in progress or finished: kept below the pane, so the dashboard stays live meanwhile. */
+export function SnapshotJobView({job, width}: {job: SnapshotJob; width: number}) {
+	const inner = width - 4;
+	switch (job.phase) {
+		case 'running': {
+			const caption = job.progress === undefined ? 'connecting…' : formatSnapshotProgress(job.progress);
+			return (
+				<Box flexDirection="column" width={width} height={snapshotJobHeight} borderStyle="round" borderColor="cyan" paddingX={1}>
+					<Text wrap="truncate">
+						Snapshot from {job.member.name} → {job.target}
+					</Text>
+					<Text wrap="truncate">
+						{progressBar(job.progress, Math.min(30, Math.max(10, inner - caption.length - 14)))} {caption} <Text dimColor>· Esc cancel</Text>
+					</Text>
+				</Box>
+			);
+		}
+
+		case 'done': {
+			return (
+				<Box flexDirection="column" width={width} height={snapshotJobHeight} borderStyle="round" borderColor="green" paddingX={1}>
+					<Text wrap="truncate" color="green">
+						✔ Saved and verified: {job.saved.path} <Text dimColor>(sha256 {job.saved.sha256.slice(0, 16)}…)</Text>
+					</Text>
+					<Text wrap="truncate" dimColor>
+						{job.saved.statusLine} · Enter/Esc close
+					</Text>
+				</Box>
+			);
+		}
+
+		case 'failed': {
+			return (
+				<Box flexDirection="column" width={width} height={snapshotJobHeight} borderStyle="round" borderColor={job.cancelled ? 'yellow' : 'red'} paddingX={1}>
+					<Text wrap="truncate" color={job.cancelled ? 'yellow' : 'red'}>
+						{job.cancelled ? '• Snapshot cancelled' : '✖ Snapshot failed'}: {job.message}
+					</Text>
+					<Text wrap="truncate" dimColor>
+						Nothing was left at {job.target} · Enter/Esc close
+					</Text>
+				</Box>
+			);
+		}
+	}
+}

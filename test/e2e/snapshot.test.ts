@@ -1,0 +1,45 @@
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {startClusterForFile} from '../support/cluster.ts';
+import {etcdeckBin, runCli} from '../support/run-cli.ts';
+import {chordFor, TmuxTerminal} from '../support/tmux.ts';
+
+const cluster = startClusterForFile({voters: 3});
+let terminal: TmuxTerminal | undefined;
+const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-snapshots-'));
+
+before(async () => {
+	terminal = await TmuxTerminal.start({columns: 100, rows: 30});
+});
+after(async () => {
+	await terminal?.stop();
+	rmSync(snapshotDir, {recursive: true, force: true});
+});
+
+void test('s then Enter in a real terminal: the snapshot file appears, verified, with its manifest and nothing else', {timeout: 120_000}, async () => {
+	const etcd = cluster();
+	await etcd.putKeys(Array.from({length: 500}, (_, index) => [`/e2e/snapshot/${String(index).padStart(4, '0')}`, `value ${index}`] as const));
+	const screen = terminal!;
+	await screen.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]} --snapshot-dir ${snapshotDir}; echo "etcdeck exited with $?"`);
+	await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
+	await screen.press(chordFor({type: 'snapshot'}));
+	await screen.waitForScreen('the snapshot form', text => text.includes('Save a snapshot') && text.includes(snapshotDir));
+	await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
+	const done = await screen.waitForScreen('the verified snapshot', text => text.includes('✔ Saved and verified:'), 30_000);
+
+	const files = readdirSync(snapshotDir).sort();
+	assert.equal(files.length, 2, `the snapshot and its manifest, no temp file: ${files.join(', ')}`);
+	const snapshot = files.find(file => file.endsWith('.db'))!;
+	assert.match(snapshot, /^etcd-[0-9a-f]+-\d{8}T\d{6}Z\.db$/);
+	assert.ok(done.includes(snapshot.slice(0, 30)), done);
+	const verify = await runCli(['snapshot', 'verify', path.join(snapshotDir, snapshot)]);
+	assert.equal(verify.code, 0, verify.stderr + verify.stdout);
+	const status = JSON.parse(await etcd.etcdctl(['snapshot', 'status', '-w', 'json', path.join(snapshotDir, snapshot)])) as {totalKey: number};
+	assert.ok(status.totalKey >= 500, `etcdctl snapshot status counts the keys: ${status.totalKey}`);
+
+	await screen.press(chordFor({type: 'quit'}));
+	await screen.waitForScreen('etcdeck to exit', text => text.includes('etcdeck exited with 0'));
+});
