@@ -1,0 +1,181 @@
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {Key} from 'ink';
+import type {KeyBrowserService} from '../cluster/key-browser/key-browser-service.ts';
+import {initialKeyBrowserState, keyBrowserReducer, neededLoads, type KeyBrowserEvent, type KeyBrowserLoad, type KeyBrowserState} from '../model/key-browser-state.ts';
+import {levelRange, unescapeKey} from '../model/key-path.ts';
+import {keysKeyEvent, keysPaneTakesAllKeys} from '../ui/keys-keymap.ts';
+import {keysViewport} from '../ui/keys-viewport.ts';
+
+/** The reads and watches the Keys pane needs (KeyBrowserService; tests may hand in another). */
+export type KeyBrowserSource = Pick<KeyBrowserService, 'defaultStartPrefix' | 'page' | 'count' | 'get' | 'watch'>;
+
+export interface KeyBrowserOptions {
+	/** --prefix as typed (`\xNN` for a byte); undefined: the separator when every key starts with it, else the top. */
+	prefix: string | undefined;
+	/** --separator; `/` by default. */
+	separator: string;
+}
+
+export interface KeyBrowser {
+	/** Undefined until the start prefix is known. */
+	state: KeyBrowserState | undefined;
+	startError: string | undefined;
+	/** Handles a key pressed while the pane is shown; false when the key is not the pane's. */
+	handleKey: (input: string, key: Key) => boolean;
+	/** The `/` line is open: every key is the pane's (q is text, not quit). */
+	takesAllKeys: boolean;
+}
+
+/**
+ * Glues the browser service to the Keys pane: finds where to start, runs the reads the state asks for
+ * (see neededLoads), keeps a watch on the current level and on the opened key, and turns key presses
+ * into reducer events. `width` and `height` are the pane's.
+ */
+export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptions, width: number, height: number): KeyBrowser {
+	const current = useRef<KeyBrowserState | undefined>(undefined);
+	const [state, setState] = useState<KeyBrowserState | undefined>(undefined);
+	const [startError, setStartError] = useState<string | undefined>(undefined);
+	const size = useRef({width, height});
+	size.current = {width, height};
+	const mounted = useRef(true);
+
+	const dispatch = useCallback((event: KeyBrowserEvent) => {
+		if (!mounted.current || current.current === undefined) {
+			return;
+		}
+
+		current.current = keyBrowserReducer(current.current, event);
+		setState(current.current);
+		startLoads();
+		// startLoads is declared below and only reads refs.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+
+	const run = useCallback(async (load: KeyBrowserLoad): Promise<void> => {
+		const separator = current.current?.separator ?? Buffer.from(options.separator);
+		switch (load.type) {
+			case 'page': {
+				const result = await source.page(load.level, separator, load.request, load.limit);
+				dispatch(result.ok
+					? {type: 'page-loaded', generation: load.generation, direction: load.direction, entries: result.value.entries, more: result.value.more, read: result.read, revision: result.revision}
+					: {type: 'page-failed', generation: load.generation, error: result.error});
+				break;
+			}
+
+			case 'total': {
+				const result = await source.count(load.prefix);
+				dispatch(result.ok ? {type: 'total-loaded', generation: load.generation, count: {value: result.value}, read: result.read} : {type: 'total-loaded', generation: load.generation, count: {error: result.error}});
+				break;
+			}
+
+			case 'counts': {
+				await Promise.all(load.prefixes.map(async prefix => {
+					const result = await source.count(prefix);
+					dispatch({type: 'count-loaded', generation: load.generation, prefix, count: result.ok ? {value: result.value} : {error: result.error}});
+				}));
+				break;
+			}
+
+			case 'value': {
+				const result = await source.get(load.key);
+				dispatch(result.ok ? {type: 'value-loaded', key: load.key, record: result.value, read: result.read, revision: result.revision} : {type: 'value-failed', key: load.key, error: result.error});
+				break;
+			}
+		}
+	}, [source, options.separator, dispatch]);
+
+	function startLoads(): void {
+		const now = current.current;
+		if (now === undefined) {
+			return;
+		}
+
+		const {listRows} = keysViewport(now, size.current.width, size.current.height);
+		for (const load of neededLoads(now, listRows)) {
+			current.current = keyBrowserReducer(current.current!, {type: 'load-started', load});
+			void run(load);
+		}
+
+		setState(current.current);
+	}
+
+	useEffect(() => {
+		mounted.current = true;
+		const separator = Buffer.from(options.separator);
+		void (async () => {
+			try {
+				const start = options.prefix === undefined ? await source.defaultStartPrefix(separator) : unescapeKey(options.prefix);
+				if (mounted.current) {
+					current.current = initialKeyBrowserState(start, separator);
+					setState(current.current);
+					startLoads();
+				}
+			} catch (error) {
+				setStartError(error instanceof Error ? error.message : String(error));
+			}
+		})();
+		return () => {
+			mounted.current = false;
+		};
+		// Started once: a new source or options means a new pane.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [source, options.prefix, options.separator]);
+
+	const generation = state?.generation;
+	const watchFrom = state?.watchFrom;
+	const level = state?.level;
+	useEffect(() => {
+		if (generation === undefined || watchFrom === undefined || level === undefined) {
+			return undefined;
+		}
+
+		const {start, end} = levelRange(level);
+		return source.watch(start, end, watchFrom, {
+			onChange: change => {
+				dispatch({type: 'level-changed', generation, change});
+			},
+			onTrouble: message => {
+				dispatch({type: 'watch-trouble', target: 'level', message});
+			},
+		});
+		// The level is fixed for a generation.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [source, generation, watchFrom, dispatch]);
+
+	const openKey = state?.open?.key;
+	const openRevision = state?.open?.revision;
+	const openKeyHex = openKey?.toString('hex');
+	useEffect(() => {
+		if (openKey === undefined || openRevision === undefined) {
+			return undefined;
+		}
+
+		return source.watch(openKey, undefined, openRevision, {
+			onChange: change => {
+				dispatch({type: 'open-key-changed', change});
+			},
+			onTrouble: message => {
+				dispatch({type: 'watch-trouble', target: 'open', message});
+			},
+		});
+		// openKeyHex stands for openKey: a Buffer is a new object on every state.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [source, openKeyHex, openRevision, dispatch]);
+
+	const handleKey = useCallback((input: string, key: Key): boolean => {
+		const now = current.current;
+		if (now === undefined) {
+			return false;
+		}
+
+		const event = keysKeyEvent(now, input, key, keysViewport(now, size.current.width, size.current.height));
+		if (event === undefined) {
+			return false;
+		}
+
+		dispatch(event);
+		return true;
+	}, [dispatch]);
+
+	return {state, startError, handleKey, takesAllKeys: state === undefined ? false : keysPaneTakesAllKeys(state)};
+}
