@@ -1,0 +1,139 @@
+import {createElement} from 'react';
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {useInput} from 'ink';
+import {render} from 'ink-testing-library';
+import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
+import {LocalCluster} from '../../source/demo/local-cluster.ts';
+import {useKeyBrowser, type KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
+import {KeysPane} from '../../source/ui/KeysPane.tsx';
+import {keysKeymap, type KeysCommand, type KeysKeyChord} from '../../source/ui/keys-keymap.ts';
+import {plain, waitFor} from '../support/render.tsx';
+
+let started: LocalCluster | undefined;
+const password = 'app-Secret-3';
+const size = {width: 100, height: 20};
+
+function cluster(): LocalCluster {
+	assert.ok(started, 'the test cluster has not started');
+	return started;
+}
+
+before(async () => {
+	started = await LocalCluster.start({voters: 1});
+	await started.putKeys([
+		['/main/config/props', '{"name":"deephaven","workers":4,"queries":["a","b"],"id":12345678901234567890}'],
+		['/main/config/schema', 'text value'],
+		['/main/queries/q1', 'x'],
+		['/main/queries/q2', 'y'],
+		['/other/secret', 's'],
+	]);
+	for (const args of [
+		['user', 'add', 'root', '--new-user-password=root-pw', '--interactive=false'],
+		['user', 'grant-role', 'root', 'root'],
+		['role', 'add', 'main-ro'],
+		['role', 'grant-permission', 'main-ro', '--prefix=true', 'read', '/main/'],
+		['user', 'add', 'app', `--new-user-password=${password}`, '--interactive=false'],
+		['user', 'grant-role', 'app', 'main-ro'],
+		['auth', 'enable'],
+	]) {
+		// eslint-disable-next-line no-await-in-loop
+		await started.etcdctl(args);
+	}
+}, {timeout: 90_000});
+
+after(async () => {
+	await started?.stop();
+});
+
+function Probe({source, prefix}: {source: KeyBrowserSource; prefix: string | undefined}) {
+	const browser = useKeyBrowser(source, {prefix, separator: '/'}, size.width, size.height);
+	useInput((input, key) => {
+		browser.handleKey(input, key);
+	});
+	return createElement(KeysPane, {state: browser.state, startError: browser.startError, width: size.width, height: size.height});
+}
+
+function sequence(chord: KeysKeyChord): string {
+	const named: Record<string, string> = {return: '\r', escape: '\u001B', backspace: '\u007F', delete: '\u007F', upArrow: '\u001B[A', downArrow: '\u001B[B', pageUp: '\u001B[5~', pageDown: '\u001B[6~', home: '\u001B[H', end: '\u001B[F'};
+	return chord.named === undefined ? chord.input ?? '' : named[chord.named]!;
+}
+
+/** The key bound to `command` in the pane's keymap, as a terminal sends it. */
+function keyFor(command: KeysCommand['type']): string {
+	const binding = keysKeymap.find(candidate => candidate.action.type === command);
+	assert.ok(binding, `a key for ${command}`);
+	return sequence(binding.chords[0]!);
+}
+
+function mount(prefix: string | undefined) {
+	const service = new KeyBrowserService({endpoints: cluster().endpoints, timeoutMs: 5000, auth: {username: 'app', password}});
+	const rendered = render(createElement(Probe, {source: service, prefix}));
+	const frame = () => plain(rendered.lastFrame());
+	const until = async (what: string, check: (text: string) => boolean) => {
+		await waitFor(() => {
+			assert.ok(check(frame()), `${what}; the pane shows:\n${frame()}`);
+		}, 10_000, what);
+	};
+
+	return {
+		frame,
+		until,
+		press: (command: KeysCommand['type']) => rendered.stdin.write(keyFor(command)),
+		type: (text: string) => rendered.stdin.write(text),
+		done: () => {
+			rendered.unmount();
+			service.close();
+		},
+	};
+}
+
+void test('descending two levels and opening a JSON key shows it pretty-printed with its metadata; an etcdctl put while open shows', async () => {
+	const pane = mount('/');
+	try {
+		// "/" is denied to this user: the error shows where it happens, and the pane keeps working.
+		await pane.until('the permission error for /', text => text.includes('permission denied for / (user app)'));
+		pane.press('keys-prompt-open');
+		await pane.until('the / line', text => text.includes('Enter go'));
+		pane.type('/main/');
+		pane.press('keys-prompt-apply');
+		await pane.until('the /main/ level with counts', text => /config\/ +2 keys/.test(text) && /queries\/ +2 keys/.test(text));
+		assert.match(pane.frame(), /› main\//);
+		pane.press('keys-enter');
+		await pane.until('the /main/config/ level', text => text.includes('props') && text.includes('schema'));
+		pane.press('keys-enter');
+		await pane.until('the JSON value, pretty-printed', text => text.includes('"workers": 4,') && text.includes('"name": "deephaven",'));
+		const lines = pane.frame().split('\n');
+		assert.ok(lines.some(line => line.trimEnd() === '  "id": 12345678901234567890'), pane.frame());
+		assert.ok(lines.some(line => line.trimEnd() === '  "queries": ['), pane.frame());
+		assert.match(pane.frame(), /create rev \d+ · mod rev \d+ · version 1 · lease none/);
+
+		const root = ['--user', `root:root-pw`];
+		await cluster().etcdctl([...root, 'put', '/main/config/props', '{"name":"changed by etcdctl"}']);
+		await pane.until('the new value and the change mark', text => text.includes('"name": "changed by etcdctl"') && /CHANGED at rev \d+/.test(text) && text.includes('version 2'));
+
+		pane.press('keys-up');
+		await pane.until('the level again, the row marked', text => /\* props +updated r\d+/.test(text));
+		await cluster().etcdctl([...root, 'put', '/main/config/added', '1']);
+		await pane.until('the new row', text => /\+ added +created r\d+/.test(text));
+	} finally {
+		pane.done();
+	}
+});
+
+void test('jumping to a prefix the user may not read shows the permission error, and going back works', async () => {
+	const pane = mount('/main/');
+	try {
+		await pane.until('the /main/ level', text => text.includes('config/'));
+		pane.press('keys-prompt-open');
+		pane.type('/other/');
+		pane.press('keys-prompt-apply');
+		await pane.until('the permission error for /other/', text => text.includes('permission denied for /other/ (user app)'));
+		pane.press('keys-prompt-open');
+		pane.type('/main/q');
+		pane.press('keys-prompt-apply');
+		await pane.until('/main/ filtered to names starting q', text => text.includes('names starting q') && text.includes('queries/') && !text.includes('config/'));
+	} finally {
+		pane.done();
+	}
+});
