@@ -1,4 +1,5 @@
 import {defaults} from './config/settings.ts';
+import {defaultLogLines, defaultLogUnits} from './logs/log-settings.ts';
 
 /** meow's flag table; the help text below lists the same flags with defaults and variables. */
 export const flags = {
@@ -16,6 +17,12 @@ export const flags = {
 	json: {type: 'boolean', default: false},
 	snapshotDir: {type: 'string'},
 	keep: {type: 'number'},
+	logUnit: {type: 'string'},
+	journalDir: {type: 'string'},
+	journalFile: {type: 'string'},
+	logCommand: {type: 'string'},
+	logLines: {type: 'number'},
+	metricsUrls: {type: 'string'},
 } as const;
 
 export const helpText = `
@@ -53,6 +60,19 @@ export const helpText = `
     --quota-bytes BYTES        DB quota to measure sizes against
                                (default ${defaults.quotaBytes}, etcd's default 2 GiB)
     --read-only                no write keys: promote and move-leader are not bound
+
+  Logs pane (journalctl -u UNIT -f -o json; the process ends when etcdeck does)
+    --log-unit NAME[,NAME]     systemd unit(s) to tail
+                               (default: whichever of ${defaultLogUnits.join(', ')} has entries)
+    --journal-dir DIR          read journal files copied off other hosts (journalctl -D)
+    --journal-file FILE        read one journal file (journalctl --file)
+    --log-command CMD          any command printing log lines instead, e.g.
+                               "ssh node2 journalctl -u etcd -f -o json"
+    --log-lines N              lines kept in memory          (default ${defaultLogLines})
+
+  Health pane
+    --metrics-urls URL[,URL]   where members serve /metrics when not on their
+                               client URLs (etcd --listen-metrics-urls)
 
   Snapshots
     --snapshot-dir DIR         where snapshots go, as etcd-<clusterID>-<UTC time>.db

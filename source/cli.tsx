@@ -14,6 +14,11 @@ import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
 import {resolveSnapshotDir} from './model/snapshot-files.ts';
 import {Root} from './ui/Root.tsx';
+import type {ClusterSnapshot} from './cluster/snapshot.ts';
+import {parseEndpoints} from './config/endpoints.ts';
+import {LogSource} from './logs/log-source.ts';
+import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
+import {MetricsService} from './metrics/metrics-service.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false});
 
@@ -38,8 +43,14 @@ async function main(): Promise<void> {
 	}
 
 	let settings: Settings;
+	let dashboard: DashboardOptions;
 	try {
 		settings = resolveSettings(cli.flags, process.env);
+		dashboard = {
+			logSettings: resolveLogSettings(cli.flags),
+			metricsUrls: cli.flags.metricsUrls === undefined ? undefined : parseEndpoints(cli.flags.metricsUrls, '--metrics-urls'),
+			snapshotDir: resolveSnapshotDir(cli.flags.snapshotDir, process.cwd()),
+		};
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			fail(error.message, 2);
@@ -69,10 +80,16 @@ async function main(): Promise<void> {
 		fail('the dashboard needs a terminal; for a report without one use "etcdeck status"', 2);
 	}
 
-	await runDashboard(service, settings, first);
+	await runDashboard(service, settings, dashboard, first);
 }
 
-async function runDashboard(service: ClusterService, settings: Settings, first: Awaited<ReturnType<ClusterService['refresh']>>): Promise<void> {
+interface DashboardOptions {
+	logSettings: LogSettings;
+	metricsUrls: string[] | undefined;
+	snapshotDir: string;
+}
+
+async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterSnapshot): Promise<void> {
 	const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 	const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
 	let restored = false;
@@ -85,7 +102,31 @@ async function runDashboard(service: ClusterService, settings: Settings, first: 
 
 	process.stdout.write(enterAlternateScreen);
 	process.once('exit', restoreTerminal);
-	const root = <Root service={service} saveSnapshot={dashboardSaver(settings.connection)} snapshotDir={resolveSnapshotDir(cli.flags.snapshotDir, process.cwd())} settings={settings} initialSnapshot={first} />;
+	// The metrics scrapes follow the member list of the latest refresh.
+	let members = first.members;
+	const cluster = {
+		refresh: async () => {
+			const snapshot = await service.refresh();
+			members = snapshot.members;
+			return snapshot;
+		},
+		promote: async (memberId: string) => service.promote(memberId),
+		moveLeader: async (memberId: string) => service.moveLeader(memberId),
+	};
+	const metrics = new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members});
+	const logSource = new LogSource(options.logSettings);
+	const root = (
+		<Root
+			service={cluster}
+			saveSnapshot={dashboardSaver(settings.connection)}
+			snapshotDir={options.snapshotDir}
+			logSource={logSource}
+			logLines={options.logSettings.lines}
+			metrics={metrics}
+			settings={settings}
+			initialSnapshot={first}
+		/>
+	);
 	const instance = render(root, {exitOnCtrlC: false, patchConsole: true});
 	const shutdown = (code: number) => {
 		instance.unmount();

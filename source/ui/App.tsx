@@ -15,6 +15,15 @@ import {useLagHistory} from '../hooks/use-lag-history.ts';
 import type {SaveSnapshot} from '../backup/dashboard-saver.ts';
 import {useSnapshotJob, type SnapshotJob} from '../hooks/use-snapshot-job.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
+import {useHealth} from '../hooks/use-health.ts';
+import {useLogTail, type LogTailSource} from '../hooks/use-log-tail.ts';
+import type {MetricsRound} from '../metrics/etcd-metrics.ts';
+import {headerHealthWarnings} from '../model/header-warnings.ts';
+import {healthRowIds} from '../model/health.ts';
+import {recurringTroubleWarnings} from '../model/trouble-counts.ts';
+import {HealthPane} from './HealthPane.tsx';
+import {LogsPane, logsPageSize} from './LogsPane.tsx';
+import {logsEventFor} from './logs-keymap.ts';
 import {ActionLog} from './ActionLog.tsx';
 import {appReducer, availablePanes, effectiveSelection, initialAppState, keyScopes} from './app-state.ts';
 import {ConfirmDialog} from './ConfirmDialog.tsx';
@@ -42,6 +51,12 @@ export interface AppProps {
 	saveSnapshot: SaveSnapshot;
 	/** Where `s` proposes to put snapshots. */
 	snapshotDir: string;
+	/** The log tail of the Logs pane (journalctl or --log-command); started on mount, stopped on unmount. */
+	logSource: LogTailSource;
+	/** Lines the Logs pane keeps (--log-lines). */
+	logLines: number;
+	/** Scrapes every member's /metrics for the Health pane. */
+	metrics: SnapshotSource<MetricsRound> | undefined;
 	refreshMs: number;
 	quotaBytes: number;
 	/** Write keys (promote, move-leader) are not bound; help says so. */
@@ -56,23 +71,12 @@ export interface AppProps {
 const maxHeaderWarnings = 4;
 
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
-export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
+export function App({source, actions, saveSnapshot, snapshotDir, logSource, logLines, metrics, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
 	const {exit} = useApp();
 	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
 	const [actionLog, recordAction] = useReducer(actionLogReducer, emptyActionLog);
 	const {snapshot, refreshNow} = useClusterSnapshot(source, refreshMs, initialSnapshot);
 	const history = useLagHistory(snapshot);
-	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes});
-	const members = summary === undefined ? [] : memberRows(summary);
-	const endpoints = summary === undefined ? [] : endpointRows(summary);
-	const lag = summary === undefined ? [] : lagRows(summary, history);
-	const rowIds = (state.pane === 'endpoints' ? endpoints : state.pane === 'lag' ? lag : members).map(row => row.id);
-	const selectedId = effectiveSelection(state.selectedId, rowIds);
-	// Read by the input handler, which may run for several keys before the next render.
-	const latest = useRef({rowIds, selectedId, summary, history, snapshot});
-	latest.current = {rowIds, selectedId, summary, history, snapshot};
-	const height = rows - 1;
-	const lastAction: ActionLogEntry | undefined = actionLog.entries.at(-1);
 	const snapshotJob = useSnapshotJob(saveSnapshot, (job: SnapshotJob) => {
 		if (job.phase === 'running') {
 			return;
@@ -89,6 +93,24 @@ export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quot
 		recordAction({type: 'record', entry});
 		dispatch({type: 'notice', text: entrySummary(entry)});
 	});
+	const logs = useLogTail(logSource, logLines);
+	const {health} = useHealth(metrics, refreshMs);
+	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes});
+	const memberNames = new Map((snapshot?.members ?? []).map(member => [member.id, member.name]));
+	const extraWarnings = [...headerHealthWarnings(health?.warnings ?? []), ...recurringTroubleWarnings(logs.view.counts, logs.view.now, memberNames)];
+	const members = summary === undefined ? [] : memberRows(summary);
+	const endpoints = summary === undefined ? [] : endpointRows(summary);
+	const lag = summary === undefined ? [] : lagRows(summary, history);
+	const rowIds = state.pane === 'health' ? healthRowIds(health) : (state.pane === 'endpoints' ? endpoints : state.pane === 'lag' ? lag : members).map(row => row.id);
+	const selectedId = effectiveSelection(state.selectedId, rowIds);
+	const lastAction: ActionLogEntry | undefined = actionLog.entries.at(-1);
+	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
+	const height = rows - 1;
+	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight;
+	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine, extraWarnings) - 2 - jobHeight;
+	// Read by the input handler, which may run for several keys before the next render.
+	const latest = useRef({rowIds, selectedId, summary, history, snapshot, paneHeight});
+	latest.current = {rowIds, selectedId, summary, history, snapshot, paneHeight};
 
 	const unavailableReason = (binding: KeyBinding): string | undefined => {
 		if (binding.action.type === 'show-pane' && !availablePanes.includes(binding.action.pane)) {
@@ -163,10 +185,13 @@ export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quot
 
 	useInput((input, key) => {
 		const now = currentState();
-		const action = actionFor({scopes: keyScopes(now, snapshotJob.job !== undefined), readOnly}, input, key);
+		const typingFilter = logs.read().draft !== undefined;
+		const action = actionFor({scopes: keyScopes(now, {snapshotJob: snapshotJob.job !== undefined, typingLogFilter: typingFilter}), readOnly}, input, key);
 		if (action === undefined) {
 			if (now.snapshotForm !== undefined && !key.ctrl && !key.meta && isPathText(input)) {
 				dispatch({type: 'snapshot-form', event: {type: 'type', text: input}});
+			} else if (now.pane === 'logs' && typingFilter && !key.ctrl && !key.meta && isPathText(input)) {
+				logs.dispatch({type: 'filter-type', text: input});
 			}
 
 			return;
@@ -199,6 +224,11 @@ export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quot
 
 			case 'snapshot': {
 				showSnapshotForm();
+				break;
+			}
+
+			case 'logs': {
+				logs.dispatch(logsEventFor(action.command, logsPageSize(latest.current.paneHeight)));
 				break;
 			}
 
@@ -300,9 +330,7 @@ export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quot
 		);
 	}
 
-	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
-	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight;
-	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine) - 2 - jobHeight;
+
 	const emptyText = snapshot === undefined ? 'connecting…' : `no member list: ${snapshot.memberListError ?? 'unknown error'}`;
 	const pane = () => {
 		if (state.snapshotForm !== undefined) {
@@ -323,6 +351,14 @@ export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quot
 				return <DataTable columns={endpointColumns} rows={endpoints} width={columns} height={paneHeight} selectedId={selectedId} emptyText={snapshot === undefined ? 'connecting…' : 'no endpoint answered'} />;
 			}
 
+			case 'logs': {
+				return <LogsPane view={logs.view} width={columns} height={paneHeight} memberNames={memberNames} />;
+			}
+
+			case 'health': {
+				return <HealthPane health={health} width={columns} height={paneHeight} selectedId={selectedId} emptyText={metrics === undefined ? 'metrics are not scraped in this run' : 'scraping /metrics…'} />;
+			}
+
 			case 'lag': {
 				return <LagPane summary={summary} history={history} selectedId={selectedId} chart={state.lagChart} width={columns} height={paneHeight} />;
 			}
@@ -335,7 +371,7 @@ export function App({source, actions, saveSnapshot, snapshotDir, refreshMs, quot
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header summary={summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} />
+			<Header summary={summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={extraWarnings} />
 			<PaneTabs current={state.pane} available={availablePanes} width={columns} />
 			<Box flexGrow={1} flexDirection="column">
 				{pane()}

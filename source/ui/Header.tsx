@@ -11,6 +11,8 @@ export interface HeaderProps {
 	/** The last action of this session and what came of it, e.g. "Leadership transferred from A to B". */
 	lastAction?: string;
 	lastActionOk?: boolean;
+	/** Warnings from other sources than the cluster summary: /metrics health, recurring log trouble. */
+	extraWarnings?: readonly Warning[];
 }
 
 const severityColor = {critical: 'red', warning: 'yellow'} as const;
@@ -25,16 +27,16 @@ function WarningLine({warning}: {warning: Warning}) {
 }
 
 /** How many lines the header takes: two, plus its warning lines and the last action's. */
-export function headerHeight(summary: ClusterSummary | undefined, maxWarnings: number, lastAction?: string): number {
+export function headerHeight(summary: ClusterSummary | undefined, maxWarnings: number, lastAction?: string, extraWarnings: readonly Warning[] = []): number {
 	if (summary === undefined) {
 		return 1;
 	}
 
-	return 2 + Math.min(summary.warnings.length, maxWarnings) + (lastAction === undefined ? 0 : 1);
+	return 2 + Math.min(summary.warnings.length + extraWarnings.length, maxWarnings) + (lastAction === undefined ? 0 : 1);
 }
 
 /** Cluster identity, leader and quorum arithmetic, then what is wrong, worst first. */
-export function Header({summary, width, maxWarnings, lastAction, lastActionOk = false}: HeaderProps) {
+export function Header({summary, width, maxWarnings, lastAction, lastActionOk = false, extraWarnings = []}: HeaderProps) {
 	if (summary === undefined) {
 		return (
 			<Box width={width}>
@@ -44,7 +46,7 @@ export function Header({summary, width, maxWarnings, lastAction, lastActionOk = 
 		);
 	}
 
-	const sorted = [...summary.warnings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1));
+	const sorted = [...summary.warnings, ...extraWarnings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1));
 	const shown = sorted.length > maxWarnings ? sorted.slice(0, Math.max(0, maxWarnings - 1)) : sorted;
 	const more = sorted.length - shown.length;
 	return (

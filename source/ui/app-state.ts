@@ -3,7 +3,7 @@ import {panes, type KeyScope, type PaneId} from './keymap.ts';
 import {snapshotFormReducer, type SnapshotForm, type SnapshotFormEvent} from './snapshot-dialog-state.ts';
 
 /** Which panes exist in this build; the others are announced, not drawn. */
-export const availablePanes: readonly PaneId[] = ['members', 'endpoints', 'lag'];
+export const availablePanes: readonly PaneId[] = ['members', 'endpoints', 'lag', 'logs', 'health'];
 
 /** A write waiting for the operator's yes, or already on its way. */
 export interface ConfirmDialogState {
@@ -148,7 +148,7 @@ export function effectiveSelection(selectedId: string | undefined, rowIds: reado
  * Where keys go: an open dialog or overlay takes them all; otherwise a snapshot job's Esc, the pane's
  * own keys, then the global ones.
  */
-export function keyScopes(state: AppState, snapshotJob = false): KeyScope[] {
+export function keyScopes(state: AppState, {snapshotJob = false, typingLogFilter = false}: {snapshotJob?: boolean; typingLogFilter?: boolean} = {}): KeyScope[] {
 	if (state.dialog !== undefined) {
 		return ['confirm'];
 	}
@@ -165,5 +165,11 @@ export function keyScopes(state: AppState, snapshotJob = false): KeyScope[] {
 		return ['action-log'];
 	}
 
-	return [...(snapshotJob ? ['snapshot-job' as const] : []), ...(state.pane === 'lag' ? ['lag' as const] : []), 'global'];
+	if (state.pane === 'logs' && typingLogFilter) {
+		// Typing a filter: every key is the filter's, q and digits included.
+		return ['logs-filter'];
+	}
+
+	const paneScope: KeyScope[] = state.pane === 'lag' ? ['lag'] : state.pane === 'logs' ? ['logs'] : [];
+	return [...(snapshotJob ? ['snapshot-job' as const] : []), ...paneScope, 'global'];
 }

@@ -41,18 +41,18 @@ export interface LogsKeyBinding {
 /** The log pane's keys: routing and help both read this table. Any other printable key types into a filter being typed. */
 export const logsKeymap: readonly LogsKeyBinding[] = [
 	{command: {type: 'toggle-follow'}, chords: [{input: 'f'}], keys: 'f', description: 'Follow new lines on/off', scope: 'logs'},
-	{command: {type: 'toggle-warnings-only'}, chords: [{input: 'w'}], keys: 'w', description: 'Warnings and trouble signs only, or all lines', scope: 'logs'},
+	{command: {type: 'toggle-warnings-only'}, chords: [{input: 'w'}], keys: 'w', description: 'Warnings only / all', scope: 'logs'},
 	{command: {type: 'filter-open'}, chords: [{input: '/'}], keys: '/', description: 'Filter lines by text', scope: 'logs'},
 	{command: {type: 'filter-clear'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Clear the text filter', scope: 'logs'},
-	{command: {type: 'scroll-lines', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Scroll up a line (stops following)', scope: 'logs'},
-	{command: {type: 'scroll-lines', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Scroll down a line (follows again at the bottom)', scope: 'logs'},
+	{command: {type: 'scroll-lines', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Up a line (stop follow)', scope: 'logs'},
+	{command: {type: 'scroll-lines', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Down a line', scope: 'logs'},
 	{command: {type: 'scroll-page', step: -1}, chords: [{named: 'pageUp'}], keys: 'PgUp', description: 'Scroll up a page', scope: 'logs'},
 	{command: {type: 'scroll-page', step: 1}, chords: [{named: 'pageDown'}], keys: 'PgDn', description: 'Scroll down a page', scope: 'logs'},
 	{command: {type: 'scroll-to', end: 'oldest'}, chords: [{named: 'home'}, {input: 'g'}], keys: 'Home g', description: 'Oldest line kept', scope: 'logs'},
-	{command: {type: 'scroll-to', end: 'newest'}, chords: [{named: 'end'}, {input: 'G'}], keys: 'End G', description: 'Newest line, and follow', scope: 'logs'},
+	{command: {type: 'scroll-to', end: 'newest'}, chords: [{named: 'end'}, {input: 'G'}], keys: 'End G', description: 'Newest line, follow', scope: 'logs'},
 	{command: {type: 'filter-apply'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Keep the filter', scope: 'logs-filter'},
-	{command: {type: 'filter-cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Put the previous filter back', scope: 'logs-filter'},
-	{command: {type: 'filter-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase the last character', scope: 'logs-filter'},
+	{command: {type: 'filter-cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Previous filter back', scope: 'logs-filter'},
+	{command: {type: 'filter-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase a character', scope: 'logs-filter'},
 ];
 
 function chordMatches(chord: LogsKeyChord, input: string, key: Key): boolean {

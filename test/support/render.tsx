@@ -6,6 +6,8 @@ import {render} from 'ink-testing-library';
 import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
 import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
+import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
+import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
 import {App, type MemberActions} from '../../source/ui/App.tsx';
 import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
@@ -69,9 +71,16 @@ export interface RenderAppOptions {
 	actions?: MemberActions;
 	saveSnapshot?: SaveSnapshot;
 	snapshotDir?: string;
+	/** The Logs pane's tail; by default one that never sends a line. */
+	logSource?: LogTailSource;
+	logLines?: number;
+	metrics?: SnapshotSource<MetricsRound>;
 	readOnly?: boolean;
 	onQuit?: () => void;
 }
+
+/** A log tail that never sends anything: the Logs pane stays on its starting status. */
+const silentLogs: LogTailSource = {start: () => undefined, stop: () => undefined};
 
 /** A snapshot saver for tests that do not save: says so, if asked. */
 const refuseSnapshots: SaveSnapshot = () => Promise.reject(new Error('this test saves no snapshots'));
@@ -125,6 +134,9 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 			actions={options.actions ?? new RecordedActions()}
 			saveSnapshot={options.saveSnapshot ?? refuseSnapshots}
 			snapshotDir={options.snapshotDir ?? '/backups'}
+			logSource={options.logSource ?? silentLogs}
+			logLines={options.logLines ?? 1000}
+			metrics={options.metrics}
 			readOnly={options.readOnly}
 			refreshMs={options.refreshMs ?? 60_000}
 			quotaBytes={options.quotaBytes ?? fixtureQuotaBytes}
@@ -232,6 +244,22 @@ export function sequenceFor(chord: KeyChord): string {
 
 		case 'backspace': {
 			return '\b';
+		}
+
+		case 'pageUp': {
+			return '\u001B[5~';
+		}
+
+		case 'pageDown': {
+			return '\u001B[6~';
+		}
+
+		case 'home': {
+			return '\u001B[H';
+		}
+
+		case 'end': {
+			return '\u001B[F';
 		}
 
 		case 'delete': {

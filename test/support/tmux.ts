@@ -111,6 +111,22 @@ function tmuxKeys(chord: KeyChord): string[] {
 			return ['BSpace'];
 		}
 
+		case 'pageUp': {
+			return ['PPage'];
+		}
+
+		case 'pageDown': {
+			return ['NPage'];
+		}
+
+		case 'home': {
+			return ['Home'];
+		}
+
+		case 'end': {
+			return ['End'];
+		}
+
 		case undefined: {
 			const input = chord.input ?? '';
 			return chord.ctrl ? [`C-${input}`] : ['-l', input];
