@@ -20,7 +20,7 @@ import {LogSource} from './logs/log-source.ts';
 import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
 import {MetricsService} from './metrics/metrics-service.ts';
 
-const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false});
+const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`etcdeck: ${message}\n`);
