@@ -190,7 +190,8 @@ function trim(state: KeyBrowserState, side: 'front' | 'back'): KeyBrowserState {
 
 function pageLoaded(state: KeyBrowserState, event: Extract<KeyBrowserEvent, {type: 'page-loaded'}>): KeyBrowserState {
 	const rows: LevelRow[] = event.entries.map(entry => ({...entry}));
-	const base = {...state, pageLoading: undefined, error: undefined, read: event.read, watchFrom: state.watchFrom ?? event.revision};
+	const pageWanted = state.pageWanted === event.direction ? undefined : state.pageWanted;
+	const base = {...state, pageLoading: undefined, pageWanted, error: undefined, read: event.read, watchFrom: state.watchFrom ?? event.revision};
 	switch (event.direction) {
 		case 'start': {
 			const reselected = state.reselect === undefined ? -1 : rows.findIndex(row => row.bytes.equals(state.reselect!));

@@ -27,7 +27,6 @@ before(async () => {
 		['user', 'grant-role', 'app', 'app-ro'],
 		['auth', 'enable'],
 	]) {
-		// eslint-disable-next-line no-await-in-loop
 		await started.etcdctl(args);
 	}
 }, {timeout: 90_000});

@@ -37,7 +37,6 @@ before(async () => {
 		['user', 'grant-role', 'app', 'main-ro'],
 		['auth', 'enable'],
 	]) {
-		// eslint-disable-next-line no-await-in-loop
 		await started.etcdctl(args);
 	}
 }, {timeout: 90_000});

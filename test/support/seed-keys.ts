@@ -15,7 +15,6 @@ export async function seedKeys(endpoint: string, entries: ReadonlyArray<readonly
 			while (next < entries.length) {
 				const batch = entries.slice(next, next + putsPerTxn);
 				next += putsPerTxn;
-				// eslint-disable-next-line no-await-in-loop
 				await client.kv.txn({success: batch.map(([key, value]) => ({request_put: {key: Buffer.from(key), value: Buffer.from(value)}}))});
 			}
 		}));
