@@ -96,6 +96,11 @@ export class KeyBrowserService {
 	 * that no change made after the read that showed the rows is missed (from now on without one).
 	 */
 	watch(start: Buffer, end: Buffer | undefined, afterRevision: string | undefined, listener: WatchListener): StopWatch {
+		if (this.closed) {
+			listener.onTrouble('watch not started: the key browser is closed');
+			return () => undefined;
+		}
+
 		let stopped = false;
 		let cancel: (() => Promise<void>) | undefined;
 		const subject = start;
