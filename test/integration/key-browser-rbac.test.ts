@@ -2,6 +2,7 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
+import {enableAuthWithPrefixReader} from '../support/etcd-rbac.ts';
 import type {LevelAddress} from '../../source/model/key-path.ts';
 
 let started: LocalCluster | undefined;
@@ -17,18 +18,7 @@ function level(prefix: string): LevelAddress {
 before(async () => {
 	started = await LocalCluster.start({voters: 1});
 	await started.putKeys([['/app/config/a', '{"a":1}'], ['/app/config/b', 'b'], ['/other/secret', 's'], ['/other/more/x', 'x']]);
-	// A schema-ro-like role: read-only, on one prefix.
-	for (const args of [
-		['user', 'add', 'root', `--new-user-password=${rootPassword}`, '--interactive=false'],
-		['user', 'grant-role', 'root', 'root'],
-		['role', 'add', 'app-ro'],
-		['role', 'grant-permission', 'app-ro', '--prefix=true', 'read', '/app/'],
-		['user', 'add', 'app', `--new-user-password=${appPassword}`, '--interactive=false'],
-		['user', 'grant-role', 'app', 'app-ro'],
-		['auth', 'enable'],
-	]) {
-		await started.etcdctl(args);
-	}
+	await enableAuthWithPrefixReader(started, {rootPassword, role: 'app-ro', prefix: '/app/', user: 'app', password: appPassword});
 }, {timeout: 90_000});
 
 after(async () => {

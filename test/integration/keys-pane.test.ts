@@ -5,6 +5,7 @@ import {useInput} from 'ink';
 import {render} from 'ink-testing-library';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
+import {enableAuthWithPrefixReader} from '../support/etcd-rbac.ts';
 import {useKeyBrowser, type KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
 import {KeysPane} from '../../source/ui/KeysPane.tsx';
 import {keysKeymap, type KeysCommand, type KeysKeyChord} from '../../source/ui/keys-keymap.ts';
@@ -28,17 +29,7 @@ before(async () => {
 		['/main/queries/q2', 'y'],
 		['/other/secret', 's'],
 	]);
-	for (const args of [
-		['user', 'add', 'root', '--new-user-password=root-pw', '--interactive=false'],
-		['user', 'grant-role', 'root', 'root'],
-		['role', 'add', 'main-ro'],
-		['role', 'grant-permission', 'main-ro', '--prefix=true', 'read', '/main/'],
-		['user', 'add', 'app', `--new-user-password=${password}`, '--interactive=false'],
-		['user', 'grant-role', 'app', 'main-ro'],
-		['auth', 'enable'],
-	]) {
-		await started.etcdctl(args);
-	}
+	await enableAuthWithPrefixReader(started, {rootPassword: 'root-pw', role: 'main-ro', prefix: '/main/', user: 'app', password});
 }, {timeout: 90_000});
 
 after(async () => {
