@@ -41,6 +41,11 @@ export function rangeEndForEtcd(end: Buffer): Buffer {
 	return end.length === 0 ? Buffer.from([0]) : end;
 }
 
+/** The range start as etcd takes it: etcd refuses an empty key, and "\0" starts at the first key there can be. */
+export function rangeStartForEtcd(start: Buffer): Buffer {
+	return start.length === 0 ? Buffer.from([0]) : start;
+}
+
 /** Whether `key` comes before the exclusive range end `end` (an empty end has no bound). */
 export function beforeEnd(key: Buffer, end: Buffer): boolean {
 	return end.length === 0 || Buffer.compare(key, end) < 0;

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {afterEntry, breadcrumb, escapeKey, jumpTarget, levelEntryOf, parentPrefix, prefixEnd, unescapeKey} from '../../source/model/key-path.ts';
+import {afterEntry, breadcrumb, escapeKey, jumpTarget, levelEntryOf, parentPrefix, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from '../../source/model/key-path.ts';
 
 const slash = Buffer.from('/');
 const text = (bytes: Buffer | undefined) => (bytes === undefined ? undefined : escapeKey(bytes));
@@ -10,6 +10,8 @@ void test('the end of a prefix\'s range carries past 0xFF bytes, and is empty (n
 	assert.deepEqual(prefixEnd(Buffer.from([0x61, 0xFF])), Buffer.from('b'));
 	assert.deepEqual(prefixEnd(Buffer.from([0xFF, 0xFF])), Buffer.alloc(0));
 	assert.deepEqual(prefixEnd(Buffer.alloc(0)), Buffer.alloc(0));
+	// etcd refuses an empty key; "\0" to "\0" is the whole key space.
+	assert.deepEqual([rangeStartForEtcd(Buffer.alloc(0)), rangeEndForEtcd(prefixEnd(Buffer.alloc(0)))], [Buffer.from([0]), Buffer.from([0])]);
 	assert.equal(text(afterEntry({kind: 'key', bytes: Buffer.from('/a/k')})), '/a/k\\x00');
 	assert.equal(text(afterEntry({kind: 'prefix', bytes: Buffer.from('/a/b/')})), '/a/b0');
 });

@@ -1,6 +1,6 @@
 import {Range, SortOrder, SortTarget, type Etcd3, type IKeyValue, type IRangeRequest, type IRangeResponse} from 'etcd3';
 import type {ConnectionSettings} from '../../config/settings.ts';
-import {escapeKey, levelRange, prefixEnd, rangeEndForEtcd, type LevelAddress} from '../../model/key-path.ts';
+import {escapeKey, levelRange, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, type LevelAddress} from '../../model/key-path.ts';
 import type {PageRequest} from '../../model/key-browser-state.ts';
 import {describeConnectionError} from '../describe-error.ts';
 import {createEndpointClient} from '../etcd-client.ts';
@@ -77,7 +77,7 @@ export class KeyBrowserService {
 	async count(prefix: Buffer): Promise<ReadResult<number>> {
 		return this.settle(async () => {
 			const served = await this.serve(prefix, async (client, serializable) =>
-				client.kv.range({key: prefix, range_end: rangeEndForEtcd(prefixEnd(prefix)), count_only: true, serializable}));
+				client.kv.range({key: rangeStartForEtcd(prefix), range_end: rangeEndForEtcd(prefixEnd(prefix)), count_only: true, serializable}));
 			return {...served, value: Number(served.value.count)};
 		});
 	}
@@ -105,7 +105,7 @@ export class KeyBrowserService {
 		let cancel: (() => Promise<void>) | undefined;
 		const subject = start;
 		const builder = this.client(this.preferredEndpoint()).watch();
-		const ranged = end === undefined ? builder.key(start) : builder.inRange(new Range(start, rangeEndForEtcd(end)));
+		const ranged = end === undefined ? builder.key(start) : builder.inRange(new Range(rangeStartForEtcd(start), rangeEndForEtcd(end)));
 		if (afterRevision !== undefined) {
 			ranged.startRevision((BigInt(afterRevision) + 1n).toString());
 		}
@@ -262,7 +262,7 @@ export class KeyBrowserService {
 
 function keysQuery(query: KeyRangeQuery, serializable: boolean): IRangeRequest {
 	return {
-		key: query.start,
+		key: rangeStartForEtcd(query.start),
 		range_end: rangeEndForEtcd(query.end),
 		limit: query.limit,
 		keys_only: true,
