@@ -51,9 +51,14 @@ export class TmuxTerminal {
 		await this.tmux(['send-keys', '-t', 'main', ...tmuxKeys(chord)]);
 	}
 
-	/** The visible screen, one string per line. */
-	async screen(): Promise<string> {
-		return this.tmux(['capture-pane', '-p', '-t', 'main']);
+	/** The visible screen, one string per line; with joinWrapped, a line the terminal wrapped is one again. */
+	async screen({joinWrapped = false}: {joinWrapped?: boolean} = {}): Promise<string> {
+		return this.tmux(['capture-pane', '-p', ...(joinWrapped ? ['-J'] : []), '-t', 'main']);
+	}
+
+	/** The visible screen with its colours and attributes as SGR escapes, for pictures of it (npm run media). */
+	async colouredScreen(): Promise<string> {
+		return this.tmux(['capture-pane', '-e', '-p', '-t', 'main']);
 	}
 
 	/** Whether the program in the terminal is on the alternate screen buffer. */
@@ -74,13 +79,24 @@ export class TmuxTerminal {
 		}
 	}
 
+	/** Resizes the terminal, as an operator dragging the window would; the program gets SIGWINCH. */
+	async resize(columns: number, rows: number): Promise<void> {
+		await this.tmux(['resize-window', '-t', 'main', '-x', String(columns), '-y', String(rows)]);
+	}
+
+	/** Appends every byte the program writes to the terminal (not only what is left on screen) to `file`. */
+	async recordOutput(file: string): Promise<void> {
+		await this.tmux(['pipe-pane', '-t', 'main', '-o', `cat >> ${shellQuote(file)}`]);
+	}
+
 	/** Ends the tmux server and everything running in it. */
 	async stop(): Promise<void> {
 		await this.tmux(['kill-server']).catch(() => undefined);
 	}
 }
 
-function shellQuote(value: string): string {
+/** One word for a POSIX shell, whatever it holds. */
+export function shellQuote(value: string): string {
 	return `'${value.replaceAll("'", String.raw`'\''`)}'`;
 }
 
