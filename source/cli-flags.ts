@@ -23,6 +23,8 @@ export const flags = {
 	logCommand: {type: 'string'},
 	logLines: {type: 'number'},
 	metricsUrls: {type: 'string'},
+	prefix: {type: 'string'},
+	separator: {type: 'string'},
 } as const;
 
 export const helpText = `
@@ -69,6 +71,11 @@ export const helpText = `
     --log-command CMD          any command printing log lines instead, e.g.
                                "ssh node2 journalctl -u etcd -f -o json"
     --log-lines N              lines kept in memory          (default ${defaultLogLines})
+
+  Keys pane (keys-only pages, count-only counts, a value read only when opened)
+    --prefix P                 where browsing starts; \\xNN for a byte
+                               (default: / when every key starts with it, else the top)
+    --separator S              what splits key levels        (default /)
 
   Health pane
     --metrics-urls URL[,URL]   where members serve /metrics when not on their

@@ -19,6 +19,8 @@ import {parseEndpoints} from './config/endpoints.ts';
 import {LogSource} from './logs/log-source.ts';
 import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
 import {MetricsService} from './metrics/metrics-service.ts';
+import {KeyBrowserService} from './cluster/key-browser/key-browser-service.ts';
+import {resolveKeyBrowsing} from './config/key-browsing.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
 
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
 			logSettings: resolveLogSettings(cli.flags),
 			metricsUrls: cli.flags.metricsUrls === undefined ? undefined : parseEndpoints(cli.flags.metricsUrls, '--metrics-urls'),
 			snapshotDir: resolveSnapshotDir(cli.flags.snapshotDir, process.cwd()),
+			keyBrowsing: resolveKeyBrowsing(cli.flags),
 		};
 	} catch (error) {
 		if (error instanceof ConfigError) {
@@ -87,6 +90,7 @@ interface DashboardOptions {
 	logSettings: LogSettings;
 	metricsUrls: string[] | undefined;
 	snapshotDir: string;
+	keyBrowsing: {prefix: string | undefined; separator: string};
 }
 
 async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterSnapshot): Promise<void> {
@@ -115,6 +119,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 	};
 	const metrics = new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members});
 	const logSource = new LogSource(options.logSettings);
+	const keyBrowser = new KeyBrowserService(settings.connection);
 	const root = (
 		<Root
 			service={cluster}
@@ -123,6 +128,8 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 			logSource={logSource}
 			logLines={options.logSettings.lines}
 			metrics={metrics}
+			keyBrowser={keyBrowser}
+			keyBrowsing={options.keyBrowsing}
 			settings={settings}
 			initialSnapshot={first}
 		/>
@@ -131,6 +138,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 	const shutdown = (code: number) => {
 		instance.unmount();
 		service.close();
+		keyBrowser.close();
 		restoreTerminal();
 		process.exit(code);
 	};
@@ -150,6 +158,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 
 	await instance.waitUntilExit();
 	service.close();
+	keyBrowser.close();
 	restoreTerminal();
 	// grpc keeps sockets alive briefly after close; the dashboard is done.
 	process.exit(0);

@@ -14,6 +14,11 @@ export interface KeyBrowserOptions {
 	prefix: string | undefined;
 	/** --separator; `/` by default. */
 	separator: string;
+	/**
+	 * Nothing is read or watched until this is true (the pane was shown once): a watch on a busy key
+	 * space costs etcd work no one asked for. Once started it stays started, keeping the operator's place.
+	 */
+	active: boolean;
 }
 
 export interface KeyBrowser {
@@ -100,6 +105,10 @@ export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptio
 	}
 
 	useEffect(() => {
+		if (!options.active) {
+			return undefined;
+		}
+
 		mounted.current = true;
 		const separator = Buffer.from(options.separator);
 		void (async () => {
@@ -119,7 +128,7 @@ export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptio
 		};
 		// Started once: a new source or options means a new pane.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [source, options.prefix, options.separator]);
+	}, [source, options.prefix, options.separator, options.active]);
 
 	const generation = state?.generation;
 	const watchFrom = state?.watchFrom;

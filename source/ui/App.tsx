@@ -1,4 +1,4 @@
-import React, {useReducer, useRef} from 'react';
+import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useInput} from 'ink';
 import type {MemberActionResult} from '../cluster/member-action-result.ts';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
@@ -17,6 +17,8 @@ import {useSnapshotJob, type SnapshotJob} from '../hooks/use-snapshot-job.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {useHealth} from '../hooks/use-health.ts';
 import {useLogTail, type LogTailSource} from '../hooks/use-log-tail.ts';
+import {useKeyBrowser, type KeyBrowserSource} from '../hooks/use-key-browser.ts';
+import {KeysPane} from './KeysPane.tsx';
 import type {MetricsRound} from '../metrics/etcd-metrics.ts';
 import {headerHealthWarnings} from '../model/header-warnings.ts';
 import {healthRowIds} from '../model/health.ts';
@@ -25,7 +27,7 @@ import {HealthPane} from './HealthPane.tsx';
 import {LogsPane, logsPageSize} from './LogsPane.tsx';
 import {logsEventFor} from './logs-keymap.ts';
 import {ActionLog} from './ActionLog.tsx';
-import {appReducer, availablePanes, effectiveSelection, initialAppState, keyScopes} from './app-state.ts';
+import {appReducer, effectiveSelection, initialAppState, keyScopes, overlayOpen} from './app-state.ts';
 import {ConfirmDialog} from './ConfirmDialog.tsx';
 import {actionFor, memberPanes, panes, type KeyBinding} from './keymap.ts';
 import {DataTable} from './DataTable.tsx';
@@ -57,6 +59,10 @@ export interface AppProps {
 	logLines: number;
 	/** Scrapes every member's /metrics for the Health pane. */
 	metrics: SnapshotSource<MetricsRound> | undefined;
+	/** The Keys pane's reads and watches; nothing is read until the pane is first shown. */
+	keyBrowser: KeyBrowserSource;
+	/** --prefix (undefined: found from the keys) and --separator. */
+	keyBrowsing: {prefix: string | undefined; separator: string};
 	refreshMs: number;
 	quotaBytes: number;
 	/** Write keys (promote, move-leader) are not bound; help says so. */
@@ -71,7 +77,7 @@ export interface AppProps {
 const maxHeaderWarnings = 4;
 
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
-export function App({source, actions, saveSnapshot, snapshotDir, logSource, logLines, metrics, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
+export function App({source, actions, saveSnapshot, snapshotDir, logSource, logLines, metrics, keyBrowser, keyBrowsing, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
 	const {exit} = useApp();
 	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
 	const [actionLog, recordAction] = useReducer(actionLogReducer, emptyActionLog);
@@ -108,20 +114,22 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 	const height = rows - 1;
 	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight;
 	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine, extraWarnings) - 2 - jobHeight;
+	const [keysActive, setKeysActive] = useState(false);
+	useEffect(() => {
+		if (state.pane === 'keys') {
+			setKeysActive(true);
+		}
+	}, [state.pane]);
+	const keys = useKeyBrowser(keyBrowser, {...keyBrowsing, active: keysActive}, columns, paneHeight);
 	// Read by the input handler, which may run for several keys before the next render.
 	const latest = useRef({rowIds, selectedId, summary, history, snapshot, paneHeight});
 	latest.current = {rowIds, selectedId, summary, history, snapshot, paneHeight};
 
 	const unavailableReason = (binding: KeyBinding): string | undefined => {
-		if (binding.action.type === 'show-pane' && !availablePanes.includes(binding.action.pane)) {
-			return 'later';
-		}
-
 		return readOnly && binding.writes === true ? 'off' : undefined;
 	};
 	const helpLegend = [
 		...(readOnly ? ['(off): not bound in --read-only mode'] : []),
-		...(availablePanes.length < panes.length ? ['(later): a pane not in this build yet'] : []),
 	];
 
 	const send = (confirmation: Confirmation) => {
@@ -185,6 +193,13 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 
 	useInput((input, key) => {
 		const now = currentState();
+		if (now.pane === 'keys' && !overlayOpen(now)) {
+			const jobKey = snapshotJob.job === undefined ? undefined : actionFor({scopes: ['snapshot-job'], readOnly}, input, key);
+			if (jobKey === undefined && (keys.handleKey(input, key) || keys.takesAllKeys)) {
+				return;
+			}
+		}
+
 		const typingFilter = logs.read().draft !== undefined;
 		const action = actionFor({scopes: keyScopes(now, {snapshotJob: snapshotJob.job !== undefined, typingLogFilter: typingFilter}), readOnly}, input, key);
 		if (action === undefined) {
@@ -224,6 +239,11 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 
 			case 'snapshot': {
 				showSnapshotForm();
+				break;
+			}
+
+			case 'keys': {
+				// Routed by the Keys pane itself (above); listed in the keymap for help.
 				break;
 			}
 
@@ -351,6 +371,10 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 				return <DataTable columns={endpointColumns} rows={endpoints} width={columns} height={paneHeight} selectedId={selectedId} emptyText={snapshot === undefined ? 'connecting…' : 'no endpoint answered'} />;
 			}
 
+			case 'keys': {
+				return <KeysPane state={keys.state} startError={keys.startError} width={columns} height={paneHeight} />;
+			}
+
 			case 'logs': {
 				return <LogsPane view={logs.view} width={columns} height={paneHeight} memberNames={memberNames} />;
 			}
@@ -372,7 +396,7 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			<Header summary={summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={extraWarnings} />
-			<PaneTabs current={state.pane} available={availablePanes} width={columns} />
+			<PaneTabs current={state.pane} width={columns} />
 			<Box flexGrow={1} flexDirection="column">
 				{pane()}
 			</Box>

@@ -38,8 +38,13 @@ export function maxHelpOffset(width: number, height: number, legendLines = 0): n
 }
 
 /** Each column as wide as its longest line, the widest giving way first when they do not all fit. */
-function columnWidths(chunks: readonly HelpLine[][], keyWidth: number, innerWidth: number, reasonOf: HelpOverlayProps['unavailableReason']): number[] {
-	const natural = chunks.map(chunk => Math.max(1, ...chunk.map(line => (line.kind === 'title' ? line.text.length : keyWidth + line.binding.description.length + (reasonOf(line.binding) === undefined ? 0 : reasonOf(line.binding)!.length + 3)))));
+/** The keys column of one help column: as wide as its widest keys, and a gap. */
+function keyWidthOf(chunk: readonly HelpLine[]): number {
+	return Math.max(0, ...chunk.map(line => (line.kind === 'binding' ? line.binding.keys.length : 0))) + 2;
+}
+
+function columnWidths(chunks: readonly HelpLine[][], innerWidth: number, reasonOf: HelpOverlayProps['unavailableReason']): number[] {
+	const natural = chunks.map(chunk => Math.max(1, ...chunk.map(line => (line.kind === 'title' ? line.text.length : keyWidthOf(chunk) + line.binding.description.length + (reasonOf(line.binding) === undefined ? 0 : reasonOf(line.binding)!.length + 3)))));
 	const widths = [...natural];
 	const room = innerWidth - (columnGap * (chunks.length - 1));
 	while (widths.reduce((sum, each) => sum + each, 0) > room) {
@@ -71,9 +76,8 @@ export function HelpOverlay({width, height, offset, unavailableReason, legend = 
 	const {columns, rowsPerColumn, capacity} = helpLayout(width, height, legend.length);
 	const first = Math.min(Math.max(0, offset), Math.max(0, lines.length - capacity));
 	const shown = lines.slice(first, first + capacity);
-	const keyWidth = Math.max(...keymap.map(binding => binding.keys.length)) + 2;
 	const chunks = Array.from({length: columns}, (_, index) => shown.slice(index * rowsPerColumn, (index + 1) * rowsPerColumn));
-	const widths = columnWidths(chunks, keyWidth, width - 4, unavailableReason);
+	const widths = columnWidths(chunks, width - 4, unavailableReason);
 	const hiddenAfter = lines.length - first - shown.length;
 	const scrollHint = first > 0 || hiddenAfter > 0 ? `${first > 0 ? `↑ ${first} more  ` : ''}${hiddenAfter > 0 ? `↓ ${hiddenAfter} more  ` : ''}↑↓ scroll  ` : '';
 	return (
@@ -90,7 +94,7 @@ export function HelpOverlay({width, height, offset, unavailableReason, legend = 
 				{chunks.map((chunk, index) => (
 					<Box key={`column-${index}`} flexDirection="column" width={widths[index]} marginLeft={index === 0 ? 0 : columnGap}>
 						{chunk.map(line => (
-							<LineView key={line.kind === 'title' ? `title-${line.text}` : `${line.binding.scope}-${line.binding.keys}-${line.binding.description}`} line={line} keyWidth={keyWidth} unavailableReason={unavailableReason} />
+							<LineView key={line.kind === 'title' ? `title-${line.text}` : `${line.binding.scope}-${line.binding.keys}-${line.binding.description}`} line={line} keyWidth={keyWidthOf(chunk)} unavailableReason={unavailableReason} />
 						))}
 					</Box>
 				))}

@@ -2,8 +2,8 @@ import type {Confirmation} from '../model/member-action-checks.ts';
 import {panes, type KeyScope, type PaneId} from './keymap.ts';
 import {snapshotFormReducer, type SnapshotForm, type SnapshotFormEvent} from './snapshot-dialog-state.ts';
 
-/** Which panes exist in this build; the others are announced, not drawn. */
-export const availablePanes: readonly PaneId[] = ['members', 'endpoints', 'lag', 'logs', 'health'];
+/** The panes in the order Tab visits them. */
+const paneOrder: readonly PaneId[] = panes.map(pane => pane.id);
 
 /** A write waiting for the operator's yes, or already on its way. */
 export interface ConfirmDialogState {
@@ -63,17 +63,12 @@ export const initialAppState: AppState = {
 export function appReducer(state: AppState, event: AppEvent): AppState {
 	switch (event.type) {
 		case 'show-pane': {
-			if (!availablePanes.includes(event.pane)) {
-				const title = panes.find(pane => pane.id === event.pane)?.title ?? event.pane;
-				return {...state, notice: `The ${title} pane is not part of this build yet`};
-			}
-
 			return {...state, pane: event.pane, notice: undefined};
 		}
 
 		case 'cycle-pane': {
-			const index = availablePanes.indexOf(state.pane);
-			const next = availablePanes[(index + event.step + availablePanes.length) % availablePanes.length]!;
+			const index = paneOrder.indexOf(state.pane);
+			const next = paneOrder[(index + event.step + paneOrder.length) % paneOrder.length]!;
 			return {...state, pane: next, notice: undefined};
 		}
 
@@ -172,4 +167,9 @@ export function keyScopes(state: AppState, {snapshotJob = false, typingLogFilter
 
 	const paneScope: KeyScope[] = state.pane === 'lag' ? ['lag'] : state.pane === 'logs' ? ['logs'] : [];
 	return [...(snapshotJob ? ['snapshot-job' as const] : []), ...paneScope, 'global'];
+}
+
+/** Whether a dialog or overlay covers the pane (and takes the keys). */
+export function overlayOpen(state: AppState): boolean {
+	return state.dialog !== undefined || state.snapshotForm !== undefined || state.helpOpen || state.actionLogOpen;
 }

@@ -1,4 +1,5 @@
 import type {Key} from 'ink';
+import {keysKeymap, keysKeyScopeTitles, type KeysCommand, type KeysKeyScope} from './keys-keymap.ts';
 import {logsKeymap, logsKeyScopeTitles, type LogsCommand, type LogsKeyName, type LogsKeyScope} from './logs-keymap.ts';
 
 export type PaneId = 'members' | 'endpoints' | 'lag' | 'logs' | 'keys' | 'health';
@@ -25,6 +26,7 @@ export type Action =
 	| {type: 'close'}
 	| {type: 'scroll-help'; step: 1 | -1}
 	| {type: 'logs'; command: LogsCommand}
+	| {type: 'keys'; command: KeysCommand}
 	| {type: 'quit'};
 
 /** One key as Ink reports it: a printable input, or one of Ink's named keys. */
@@ -39,12 +41,13 @@ export interface KeyChord {
  * Where a binding applies: everywhere, in one pane, or while a dialog or overlay is open (which then
  * takes every key).
  */
-export type KeyScope = 'global' | 'lag' | LogsKeyScope | 'confirm' | 'snapshot-form' | 'snapshot-job' | 'action-log' | 'help';
+export type KeyScope = 'global' | 'lag' | LogsKeyScope | KeysKeyScope | 'confirm' | 'snapshot-form' | 'snapshot-job' | 'action-log' | 'help';
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
 	lag: 'In the Lag pane',
 	...logsKeyScopeTitles,
+	...keysKeyScopeTitles,
 	confirm: 'In a confirmation',
 	'snapshot-form': 'In the snapshot form',
 	'snapshot-job': 'While a snapshot runs or after',
@@ -98,6 +101,8 @@ export const keymap: readonly KeyBinding[] = [
 	{action: {type: 'toggle-lag-chart'}, chords: [{input: 'c'}], keys: 'c', description: 'Chart all / selected', scope: 'lag'},
 	// The Logs pane routes its own keys (source/ui/logs-keymap.ts); they are listed here so help shows them.
 	...logsKeymap.map((binding): KeyBinding => ({action: {type: 'logs', command: binding.command}, chords: binding.chords, keys: binding.keys, description: binding.description, scope: binding.scope})),
+	// Likewise the Keys pane (source/ui/keys-keymap.ts).
+	...keysKeymap.map((binding): KeyBinding => ({action: {type: 'keys', command: binding.action}, chords: binding.chords, keys: binding.keys, description: binding.description, scope: binding.scope})),
 	{action: {type: 'confirm'}, chords: [{input: 'y'}], keys: 'y', description: 'Yes: send the request', scope: 'confirm'},
 	{action: {type: 'cancel'}, chords: [{input: 'n'}, {named: 'escape'}], keys: 'n Esc', description: 'No: change nothing', scope: 'confirm'},
 	{action: {type: 'snapshot-save'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Save, then verify', scope: 'snapshot-form'},

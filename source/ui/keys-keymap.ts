@@ -42,19 +42,19 @@ export interface KeysKeyBinding {
 
 /** The Keys pane's keys: routing and help both read this table. Any other printable key types into the `/` line. */
 export const keysKeymap: readonly KeysKeyBinding[] = [
-	{action: {type: 'keys-enter'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Descend into the prefix, or open the key', scope: 'keys'},
-	{action: {type: 'keys-up'}, chords: [{named: 'backspace'}, {named: 'delete'}, {named: 'escape'}], keys: 'Backspace Esc', description: 'Close the key, clear the filter, or go up a level', scope: 'keys'},
-	{action: {type: 'keys-prompt-open'}, chords: [{input: '/'}], keys: '/', description: 'Jump to a prefix (/a/b/) or filter this level (name start)', scope: 'keys'},
-	{action: {type: 'keys-move', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Previous row (open key: scroll up)', scope: 'keys'},
-	{action: {type: 'keys-move', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Next row (open key: scroll down)', scope: 'keys'},
+	{action: {type: 'keys-enter'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Descend, or open the key', scope: 'keys'},
+	{action: {type: 'keys-up'}, chords: [{named: 'backspace'}, {named: 'delete'}, {named: 'escape'}], keys: 'Backspace Esc', description: 'Close / unfilter / go up', scope: 'keys'},
+	{action: {type: 'keys-prompt-open'}, chords: [{input: '/'}], keys: '/', description: 'Jump to prefix, or filter', scope: 'keys'},
+	{action: {type: 'keys-move', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Previous row (or scroll)', scope: 'keys'},
+	{action: {type: 'keys-move', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Next row (or scroll)', scope: 'keys'},
 	{action: {type: 'keys-page', step: -1}, chords: [{named: 'pageUp'}], keys: 'PgUp', description: 'Up a page', scope: 'keys'},
 	{action: {type: 'keys-page', step: 1}, chords: [{named: 'pageDown'}], keys: 'PgDn', description: 'Down a page', scope: 'keys'},
 	{action: {type: 'keys-home'}, chords: [{named: 'home'}, {input: 'g'}], keys: 'Home g', description: 'First row of the level', scope: 'keys'},
 	{action: {type: 'keys-end'}, chords: [{named: 'end'}, {input: 'G'}], keys: 'End G', description: 'Last row of the level', scope: 'keys'},
-	{action: {type: 'keys-reload'}, chords: [{input: 'r'}], keys: 'r', description: 'Read the level again (changed marks cleared)', scope: 'keys'},
-	{action: {type: 'keys-prompt-apply'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Go there (empty: clear the filter)', scope: 'keys-prompt'},
+	{action: {type: 'keys-reload'}, chords: [{input: 'r'}], keys: 'r', description: 'Read the level again', scope: 'keys'},
+	{action: {type: 'keys-prompt-apply'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Go there (empty: all)', scope: 'keys-prompt'},
 	{action: {type: 'keys-prompt-cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Cancel', scope: 'keys-prompt'},
-	{action: {type: 'keys-prompt-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase the last character', scope: 'keys-prompt'},
+	{action: {type: 'keys-prompt-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase a character', scope: 'keys-prompt'},
 ];
 
 function chordMatches(chord: KeysKeyChord, input: string, key: Key): boolean {

@@ -37,7 +37,7 @@ after(async () => {
 });
 
 function Probe({source, prefix}: {source: KeyBrowserSource; prefix: string | undefined}) {
-	const browser = useKeyBrowser(source, {prefix, separator: '/'}, size.width, size.height);
+	const browser = useKeyBrowser(source, {prefix, separator: '/', active: true}, size.width, size.height);
 	useInput((input, key) => {
 		browser.handleKey(input, key);
 	});

@@ -6,6 +6,7 @@ import {render} from 'ink-testing-library';
 import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
 import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
+import type {KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
 import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
 import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
@@ -75,12 +76,22 @@ export interface RenderAppOptions {
 	logSource?: LogTailSource;
 	logLines?: number;
 	metrics?: SnapshotSource<MetricsRound>;
+	keyBrowser?: KeyBrowserSource;
 	readOnly?: boolean;
 	onQuit?: () => void;
 }
 
 /** A log tail that never sends anything: the Logs pane stays on its starting status. */
 const silentLogs: LogTailSource = {start: () => undefined, stop: () => undefined};
+
+/** A key space that is never asked: the app tests do not open the Keys pane (test/ui/keys-pane and test/integration/keys-pane do). */
+const noKeys: KeyBrowserSource = {
+	defaultStartPrefix: () => Promise.reject(new Error('this test reads no keys')),
+	page: () => Promise.reject(new Error('this test reads no keys')),
+	count: () => Promise.reject(new Error('this test reads no keys')),
+	get: () => Promise.reject(new Error('this test reads no keys')),
+	watch: () => () => undefined,
+};
 
 /** A snapshot saver for tests that do not save: says so, if asked. */
 const refuseSnapshots: SaveSnapshot = () => Promise.reject(new Error('this test saves no snapshots'));
@@ -137,6 +148,8 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 			logSource={options.logSource ?? silentLogs}
 			logLines={options.logLines ?? 1000}
 			metrics={options.metrics}
+			keyBrowser={options.keyBrowser ?? noKeys}
+			keyBrowsing={{prefix: undefined, separator: '/'}}
 			readOnly={options.readOnly}
 			refreshMs={options.refreshMs ?? 60_000}
 			quotaBytes={options.quotaBytes ?? fixtureQuotaBytes}
