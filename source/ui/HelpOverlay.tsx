@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {keymap, scopeTitles, type KeyBinding} from './keymap.ts';
+import {helpNotes, keymap, scopeTitles, type KeyBinding} from './keymap.ts';
+import {wrapWords} from './wrap-words.ts';
 
 export interface HelpOverlayProps {
 	width: number;
@@ -13,15 +14,20 @@ export interface HelpOverlayProps {
 	legend?: readonly string[];
 }
 
-type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; binding: KeyBinding};
+type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; binding: KeyBinding} | {kind: 'note'; text: string};
 
 const columnGap = 3;
 const minimumColumnWidth = 36;
 
-/** The help's lines: a title per scope, then its bindings, in keymap order. */
+/** Notes are broken to fit the narrowest column. */
+const noteWidth = minimumColumnWidth - 2;
+
+/** The help's lines: a title per scope, then its bindings, in keymap order; then the notes. */
 export function helpLines(bindings: readonly KeyBinding[] = keymap): HelpLine[] {
 	const scopes = [...new Set(bindings.map(binding => binding.scope))];
-	return scopes.flatMap((scope): HelpLine[] => [{kind: 'title', text: scopeTitles[scope]}, ...bindings.filter(binding => binding.scope === scope).map((binding): HelpLine => ({kind: 'binding', binding}))]);
+	const keys = scopes.flatMap((scope): HelpLine[] => [{kind: 'title', text: scopeTitles[scope]}, ...bindings.filter(binding => binding.scope === scope).map((binding): HelpLine => ({kind: 'binding', binding}))]);
+	const notes = helpNotes.flatMap(note => wrapWords(note, noteWidth).map((text, index): HelpLine => ({kind: 'note', text: index === 0 ? text : `  ${text}`})));
+	return [...keys, {kind: 'title', text: 'Notes'}, ...notes];
 }
 
 /** Lines that fit in the overlay's body, and how many columns it uses at this width. */
@@ -44,7 +50,7 @@ function keyWidthOf(chunk: readonly HelpLine[]): number {
 }
 
 function columnWidths(chunks: readonly HelpLine[][], innerWidth: number, reasonOf: HelpOverlayProps['unavailableReason']): number[] {
-	const natural = chunks.map(chunk => Math.max(1, ...chunk.map(line => (line.kind === 'title' ? line.text.length : keyWidthOf(chunk) + line.binding.description.length + (reasonOf(line.binding) === undefined ? 0 : reasonOf(line.binding)!.length + 3)))));
+	const natural = chunks.map(chunk => Math.max(1, ...chunk.map(line => (line.kind !== 'binding' ? line.text.length : keyWidthOf(chunk) + line.binding.description.length + (reasonOf(line.binding) === undefined ? 0 : reasonOf(line.binding)!.length + 3)))));
 	const widths = [...natural];
 	const room = innerWidth - (columnGap * (chunks.length - 1));
 	while (widths.reduce((sum, each) => sum + each, 0) > room) {
@@ -58,6 +64,10 @@ function columnWidths(chunks: readonly HelpLine[][], innerWidth: number, reasonO
 function LineView({line, keyWidth, unavailableReason}: {line: HelpLine; keyWidth: number; unavailableReason: HelpOverlayProps['unavailableReason']}) {
 	if (line.kind === 'title') {
 		return <Text bold wrap="truncate">{line.text}</Text>;
+	}
+
+	if (line.kind === 'note') {
+		return <Text wrap="truncate">{line.text}</Text>;
 	}
 
 	const reason = unavailableReason(line.binding);
@@ -94,7 +104,7 @@ export function HelpOverlay({width, height, offset, unavailableReason, legend = 
 				{chunks.map((chunk, index) => (
 					<Box key={`column-${index}`} flexDirection="column" width={widths[index]} marginLeft={index === 0 ? 0 : columnGap}>
 						{chunk.map(line => (
-							<LineView key={line.kind === 'title' ? `title-${line.text}` : `${line.binding.scope}-${line.binding.keys}-${line.binding.description}`} line={line} keyWidth={keyWidthOf(chunk)} unavailableReason={unavailableReason} />
+							<LineView key={line.kind === 'binding' ? `${line.binding.scope}-${line.binding.keys}-${line.binding.description}` : `${line.kind}-${line.text}`} line={line} keyWidth={keyWidthOf(chunk)} unavailableReason={unavailableReason} />
 						))}
 					</Box>
 				))}

@@ -1,4 +1,4 @@
-import {keymap, scopeTitles, type KeyScope} from './keymap.ts';
+import {helpNotes, keymap, scopeTitles, type KeyScope} from './keymap.ts';
 
 /** The keymap as a Markdown table per scope, for the README: generated, so the README cannot drift. */
 export function keymapMarkdown(): string {
@@ -8,5 +8,6 @@ export function keymapMarkdown(): string {
 			const rows = keymap.filter(binding => binding.scope === scope).map(binding => `| \`${binding.keys.split(' ').join('` `')}\` | ${binding.description} |`);
 			return [`**${scopeTitles[scope]}**`, '', '| Keys | Action |', '|---|---|', ...rows].join('\n');
 		})
-		.join('\n\n');
+		.join('\n\n')
+		.concat('\n\n**Notes**\n\n', helpNotes.map(note => `- ${note}`).join('\n'));
 }

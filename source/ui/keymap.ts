@@ -118,6 +118,14 @@ export const keymap: readonly KeyBinding[] = [
 	{action: {type: 'scroll-help', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Scroll help down', scope: 'help'},
 ];
 
+/** What help says besides the keys: how figures are made and what a pane does when the cluster is in trouble. */
+export const helpNotes: readonly string[] = [
+	'Lag: a learner is ready to promote when within 1 entry of the leader on two refreshes in a row.',
+	'Health: percentiles come from histogram bucket deltas between scrapes (the last minute), not since etcd started.',
+	'Keys: reads are linearizable; without quorum they fall back to serializable reads from a member that answers, labelled STALE.',
+	'Times are UTC. Credentials never appear on screen.',
+];
+
 function chordMatches(chord: KeyChord, input: string, key: Key): boolean {
 	if (Boolean(chord.ctrl) !== key.ctrl) {
 		return false;

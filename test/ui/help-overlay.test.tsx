@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {HelpOverlay, maxHelpOffset} from '../../source/ui/HelpOverlay.tsx';
-import {keymap, scopeTitles, type KeyBinding} from '../../source/ui/keymap.ts';
+import {helpNotes, keymap, scopeTitles, type KeyBinding} from '../../source/ui/keymap.ts';
 import {cells, linesOf} from '../support/render.tsx';
 
 const tall = 200;
@@ -102,4 +102,14 @@ void test('the overlay is a box exactly as wide and as tall as it is told', () =
 			assert.equal(cells(line), width, line);
 		}
 	}
+});
+
+void test('the notes say how health percentiles are made and what the Keys pane reads without quorum, in full', () => {
+	const text = helpLines(100).map(inside).join(' ').replace(/\s+/g, ' ');
+	for (const note of helpNotes) {
+		assert.ok(text.includes(note), `"${note}" missing from:\n${text}`);
+	}
+
+	assert.ok(helpNotes.some(note => note.includes('bucket deltas between scrapes')));
+	assert.ok(helpNotes.some(note => note.includes('without quorum')));
 });
