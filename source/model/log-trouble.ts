@@ -7,6 +7,8 @@ export type TroubleKind = 'slow-apply' | 'heartbeat-late' | 'peer-unhealthy' | '
 export interface Trouble {
 	kind: TroubleKind;
 	took?: string;
+	/** How far past its deadline (a late heartbeat: etcd logs the excess, not the time taken). */
+	lateBy?: string;
 	expected?: string;
 	/** The member the line is about: the unhealthy peer, the heartbeat's target, the leader lost. */
 	peerId?: string;
@@ -51,9 +53,9 @@ const rules: readonly Rule[] = [
 	{
 		kind: 'heartbeat-late',
 		zap: /^leader failed to send out heartbeat on time/,
-		fromFields: field => ({took: field('exceeded-duration'), expected: field('expected-duration'), peerId: field('to')}),
+		fromFields: field => ({lateBy: field('exceeded-duration'), expected: field('expected-duration'), peerId: field('to')}),
 		text: /failed to send out heartbeat on time \(exceeded the (\S+) timeout for (\S+), to ([0-9a-f]+)\)/,
-		fromText: match => ({expected: match[1], took: match[2], peerId: match[3]}),
+		fromText: match => ({expected: match[1], lateBy: match[2], peerId: match[3]}),
 	},
 	{
 		kind: 'peer-unhealthy',
@@ -128,10 +130,10 @@ export function normalizeMemberId(id: string): string {
 	return id.toLowerCase().replace(/^0+(?=.)/, '');
 }
 
-/** One line saying what went wrong, with etcd's figures and member names: "late heartbeat to m2: took 2.37s, expected 200ms". */
+/** One line saying what went wrong, with etcd's figures and member names: "late heartbeat to m2: 2.37s late, expected 200ms". */
 export function describeTrouble(trouble: Trouble, memberNames: ReadonlyMap<string, string> = new Map()): string {
 	const peer = trouble.peerId === undefined ? undefined : memberLabel(trouble.peerId, memberNames);
-	const figures = [trouble.took === undefined ? undefined : `took ${trouble.took}`, trouble.expected === undefined ? undefined : `expected ${trouble.expected}`].filter(part => part !== undefined).join(', ');
+	const figures = [trouble.took === undefined ? undefined : `took ${trouble.took}`, trouble.lateBy === undefined ? undefined : `${trouble.lateBy} late`, trouble.expected === undefined ? undefined : `expected ${trouble.expected}`].filter(part => part !== undefined).join(', ');
 	const label = troubleKinds.find(candidate => candidate.kind === trouble.kind)!.label;
 	switch (trouble.kind) {
 		case 'heartbeat-late': {

@@ -37,7 +37,7 @@ export const zapTroubles: readonly TroubleFixture[] = [
 	{
 		kind: 'heartbeat-late',
 		line: '{"level":"warn","ts":"2026-11-23T13:41:29.608Z","caller":"etcdserver/raft.go:440","msg":"leader failed to send out heartbeat on time; took too long, leader is overloaded likely from slow disk","to":"e2506241081c86db","heartbeat-interval":"100ms","expected-duration":"200ms","exceeded-duration":"2.370745617s"}',
-		described: 'late heartbeat to m1: took 2.370745617s, expected 200ms',
+		described: 'late heartbeat to m1: 2.370745617s late, expected 200ms',
 	},
 	{
 		kind: 'peer-unhealthy',
@@ -76,7 +76,7 @@ export const capnslogTroubles: readonly TroubleFixture[] = [
 	{
 		kind: 'heartbeat-late',
 		line: '2026-11-23 13:42:17.376810 W | etcdserver: failed to send out heartbeat on time (exceeded the 100ms timeout for 2.361293173s, to afb9c431fd7a400b)',
-		described: 'late heartbeat to m3: took 2.361293173s, expected 100ms',
+		described: 'late heartbeat to m3: 2.361293173s late, expected 100ms',
 	},
 	{
 		kind: 'peer-unhealthy',

@@ -5,7 +5,7 @@ import type {MemberActionResult} from '../../source/cluster/member-action-result
 import type {Action} from '../../source/ui/keymap.ts';
 import {lagNodes, lagSnapshot, learnerNode} from '../support/lag-fixtures.ts';
 import {FixtureSource} from '../support/snapshot-fixtures.ts';
-import {RecordedActions, renderApp, waitFor, type RenderedApp} from '../support/render.tsx';
+import {rawLinesOf, RecordedActions, renderApp, waitFor, type RenderedApp} from '../support/render.tsx';
 
 afterEach(() => {
 	cleanup();
@@ -134,4 +134,29 @@ void test('the Lag pane shows each member\'s lag and the learner\'s readiness, a
 	}
 
 	await pressAndWait(app, {type: 'promote'}, dialogOpen, 'the promote confirmation from the lag pane');
+});
+
+void test('on every frame of the Lag pane, a learner\'s lag and its readiness come from the same refresh', async () => {
+	const snapshots = Array.from({length: 6}, (_, second) => lagSnapshot(second, [5000 + (second * 500), 5000 + (second * 500), 5000 + (second * 500), 10]));
+	const app = await started({source: new FixtureSource(snapshots[0]!, ...snapshots.slice(1))});
+	await pressAndWait(app, {type: 'show-pane', pane: 'lag'}, frame => frame.includes('READINESS'), 'the lag pane');
+	await refreshTimes(app, 4);
+	const disagreements: string[] = [];
+	let rowsSeen = 0;
+	for (const frame of app.frames) {
+		const row = rawLinesOf(frame).find(line => /^[› ] etcd-4 /.test(line) && line.includes('entries behind'));
+		if (row === undefined) {
+			continue;
+		}
+
+		rowsSeen++;
+		const behind = /([\d,]+) entries behind/.exec(row)![1];
+		const raftLag = /learner +([\d,]+)/.exec(row)?.[1];
+		if (raftLag !== behind) {
+			disagreements.push(row);
+		}
+	}
+
+	assert.ok(rowsSeen >= 4, `the learner's row drawn on each refresh (${rowsSeen})`);
+	assert.deepEqual(disagreements, []);
 });
