@@ -1,0 +1,81 @@
+import os from 'node:os';
+import {LocalCluster} from '../../source/demo/local-cluster.ts';
+import {ensureTools, etcdTools} from '../../source/demo/system-tools.ts';
+import {benchSettings, type Section} from './bench-settings.ts';
+import {benchIdle} from './bench-idle.ts';
+import {benchKeys} from './bench-keys.ts';
+import {benchKeystroke} from './bench-keystroke.ts';
+import {benchRefresh} from './bench-refresh.ts';
+import {benchStartup} from './bench-startup.ts';
+import {etcdeckVariants} from './etcdeck-variants.ts';
+import type {Figure} from './figures.ts';
+import {reportText} from './report.ts';
+import {machineInfo, writeResults} from './results-file.ts';
+
+/**
+ * `npm run bench`: starts its own loopback clusters, measures etcdeck beside what an operator would
+ * run instead, prints the figures and writes them to bench-results/ so runs can be compared.
+ */
+async function main(): Promise<void> {
+	ensureTools([...etcdTools, {command: 'script', debianPackage: 'bsdutils'}]);
+	const settings = benchSettings();
+	const startedAt = new Date().toISOString();
+	const machine = machineInfo();
+	const figures: Figure[] = [];
+	const details: Record<string, unknown> = {};
+	const wanted = (section: Section) => settings.only.includes(section);
+	const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
+	say(`${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}; ${settings.runs} runs a side`);
+
+	const etcdeck = await etcdeckVariants();
+	if (etcdeck.bundleError !== undefined) {
+		say(`no prebuilt bundle to measure: ${etcdeck.bundleError}`);
+	}
+
+	const measure = async (section: Section, label: string, key: string, work: () => Promise<{figures: Figure[]; details: unknown}>) => {
+		if (!wanted(section)) {
+			return;
+		}
+
+		say(label);
+		const result = await work();
+		figures.push(...result.figures);
+		details[key] = result.details;
+	};
+
+	if (wanted('refresh') || wanted('keys')) {
+		say('starting a 3-member cluster');
+		const cluster = await LocalCluster.start({voters: 3});
+		try {
+			await measure('refresh', '1. refresh cost, 3 members', 'refresh3', async () => benchRefresh(cluster, settings.runs));
+			await measure('keys', `3. key browsing, ${settings.keyCounts.join(', ')} keys`, 'keys', async () => benchKeys(cluster, settings, etcdeck, say));
+		} finally {
+			await cluster.stop();
+		}
+	}
+
+	if (wanted('refresh') || wanted('startup') || wanted('idle') || wanted('keystroke')) {
+		say('starting a 5-member cluster');
+		const cluster = await LocalCluster.start({voters: 5});
+		try {
+			await measure('refresh', '1. refresh cost, 5 members', 'refresh5', async () => benchRefresh(cluster, settings.runs));
+			await measure('startup', '2. time to first full screen', 'startup', async () => benchStartup(cluster, settings.runs, etcdeck, say));
+			await measure('idle', `4. idle cost over ${settings.idleSeconds} s`, 'idle', async () => benchIdle(cluster, settings.idleSeconds, etcdeck));
+			await measure('keystroke', `5. keystroke latency, ${settings.logRate} log lines/s`, 'keystroke', async () => benchKeystroke(cluster, settings, etcdeck));
+		} finally {
+			await cluster.stop();
+		}
+	}
+
+	machine.loadAverageAtEnd = os.loadavg().map(load => Math.round(load * 100) / 100);
+	// Sections ran in the order the clusters allow; they are reported in the issue's order.
+	figures.sort((a, b) => a.section.localeCompare(b.section));
+	const files = writeResults({startedAt, finishedAt: new Date().toISOString(), machine, settings: {...settings}, figures, details});
+	process.stdout.write(`\netcdeck benchmark, ${startedAt}\n`);
+	process.stdout.write(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.kernel}, node ${machine.node}, etcd ${machine.etcd}\n`);
+	process.stdout.write(`load average (1, 5, 15 min): ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end; medians of ${settings.runs} runs a side\n\n`);
+	process.stdout.write(reportText(figures));
+	process.stdout.write(`written: ${files.join(', ')}\n`);
+}
+
+await main();
