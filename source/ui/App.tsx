@@ -75,6 +75,7 @@ export interface AppProps {
 }
 
 const maxHeaderWarnings = 4;
+const backgroundMetricsMs = 10_000;
 
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
 export function App({source, actions, saveSnapshot, snapshotDir, logSource, logLines, metrics, keyBrowser, keyBrowsing, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
@@ -100,7 +101,9 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 		dispatch({type: 'notice', text: entrySummary(entry)});
 	});
 	const logs = useLogTail(logSource, logLines);
-	const {health} = useHealth(metrics, refreshMs);
+	// /metrics pages are large: scraped at the refresh interval while the Health pane is shown, and every
+	// 10 s otherwise (enough for the header's health warnings).
+	const {health} = useHealth(metrics, state.pane === 'health' ? refreshMs : Math.max(refreshMs, backgroundMetricsMs));
 	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes});
 	const memberNames = new Map((snapshot?.members ?? []).map(member => [member.id, member.name]));
 	const extraWarnings = [...headerHealthWarnings(health?.warnings ?? []), ...recurringTroubleWarnings(logs.view.counts, logs.view.now, memberNames)];

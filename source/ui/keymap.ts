@@ -121,7 +121,7 @@ export const keymap: readonly KeyBinding[] = [
 /** What help says besides the keys: how figures are made and what a pane does when the cluster is in trouble. */
 export const helpNotes: readonly string[] = [
 	'Lag: a learner is ready to promote when within 1 entry of the leader on two refreshes in a row.',
-	'Health: percentiles come from histogram bucket deltas between scrapes (the last minute), not since etcd started.',
+	'Health: percentiles come from histogram bucket deltas between scrapes (the last minute), not since etcd started. /metrics is scraped every refresh while this pane is shown, every 10 s otherwise.',
 	'Keys: reads are linearizable; without quorum they fall back to serializable reads from a member that answers, labelled STALE.',
 	'Times are UTC. Credentials never appear on screen.',
 ];

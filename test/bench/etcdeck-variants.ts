@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {buildBundle} from './build-bundle.ts';
+import {buildBundle} from '../../scripts/build-bundle.ts';
 
 /** The checkout: etcdeck runs with it as its working directory, as `npm start` would. */
 export const repository = path.resolve(import.meta.dirname, '../..');

@@ -1,0 +1,54 @@
+import {chmodSync, mkdirSync} from 'node:fs';
+import path from 'node:path';
+import {build, type Plugin} from 'esbuild';
+
+const repository = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Where the benchmark puts the bundle it measures: under node_modules/ so that the packages left
+ * outside it (etcd3, which reads its .proto files from its own directory) resolve as they do for
+ * bin/etcdeck.js, and two levels down so source/backup/etcdeck-version.ts's "../../package.json"
+ * lands where it would for a dist/bin/etcdeck.mjs.
+ */
+export const bundleFile = path.join(repository, 'node_modules/.cache/etcdeck-bench/etcdeck.mjs');
+
+/** Ink imports react-devtools-core only when DEV=true; the package is not installed, so it is stubbed. */
+const withoutDevtools: Plugin = {
+	name: 'without-react-devtools',
+	setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
+	},
+};
+
+/**
+ * One ES module of etcdeck and its dependencies, minified, with React's production build: what a
+ * prebuilt `dist/` would ship instead of compiling TypeScript with tsx at every start. etcd3 (and the
+ * gRPC code under it) stays a package, loaded by node as usual. `executable` makes it a command
+ * (a #! line, mode 755).
+ */
+export async function buildBundle(outfile = bundleFile, {executable = false} = {}): Promise<string> {
+	mkdirSync(path.dirname(outfile), {recursive: true});
+	await build({
+		entryPoints: [path.join(repository, 'source/cli.tsx')],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		jsx: 'automatic',
+		minify: true,
+		define: {'process.env.NODE_ENV': '"production"'},
+		external: ['etcd3'],
+		plugins: [withoutDevtools],
+		// Bundled CommonJS code calls require(); an ES module has none of its own.
+		banner: {js: 'import {createRequire as createRequireForBundle} from \'node:module\'; const require = createRequireForBundle(import.meta.url);'},
+		logLevel: 'error',
+	});
+	if (executable) {
+		// esbuild keeps source/cli.tsx's #! line at the top.
+		chmodSync(outfile, 0o755);
+	}
+
+	return outfile;
+}

@@ -1,0 +1,6 @@
+// npm run build (and npm ci, through "prepare"): dist/bin/etcdeck.mjs, the command as installed.
+import path from 'node:path';
+import {buildBundle} from './build-bundle.ts';
+
+const file = await buildBundle(path.resolve(import.meta.dirname, '../dist/bin/etcdeck.mjs'), {executable: true});
+process.stdout.write(`built ${file}\n`);

@@ -1,0 +1,26 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {buildBundle} from '../../scripts/build-bundle.ts';
+import {startClusterForFile} from '../support/cluster.ts';
+
+const run = promisify(execFile);
+const cluster = startClusterForFile({voters: 3});
+const installed = path.resolve(import.meta.dirname, '../../dist/bin/etcdeck.mjs');
+
+void test('the installed command (the prebuilt bundle) reports the same cluster as etcdctl, with its version', {timeout: 120_000}, async () => {
+	// What package.json's "bin" points at, built as npm ci ("prepare") and npm publish build it.
+	await buildBundle(installed, {executable: true});
+	const etcd = cluster();
+	const {stdout} = await run(installed, ['status', '--endpoints', etcd.endpoints[0]!]);
+	for (const member of etcd.members) {
+		assert.ok(stdout.includes(member.name), `${member.name} in:\n${stdout}`);
+	}
+
+	assert.match(stdout, /: healthy; leader m\d/);
+	const version = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {version: string}).version;
+	assert.equal((await run(installed, ['--version'])).stdout.trim(), version);
+});
