@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import React from 'react';
-import {render} from 'ink';
 import meow from 'meow';
 import {ClusterService} from './cluster/cluster-service.ts';
 import {resolveSettings} from './config/resolve-settings.ts';
@@ -13,7 +11,6 @@ import {statusJson, statusText} from './headless/status-report.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
 import {resolveSnapshotDir} from './model/snapshot-files.ts';
-import {Root} from './ui/Root.tsx';
 import type {ClusterSnapshot} from './cluster/snapshot.ts';
 import {parseEndpoints} from './config/endpoints.ts';
 import {LogSource} from './logs/log-source.ts';
@@ -62,6 +59,9 @@ async function main(): Promise<void> {
 		throw error;
 	}
 
+	// The dashboard's code loads while the first refresh is on the network.
+	const view = command === undefined ? import('./dashboard-view.tsx') : undefined;
+	view?.catch(() => undefined);
 	const service = new ClusterService(settings.connection);
 	const first = await service.refresh();
 	if (command === 'status') {
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 		fail('the dashboard needs a terminal; for a report without one use "etcdeck status"', 2);
 	}
 
-	await runDashboard(service, settings, dashboard, first);
+	await runDashboard(service, settings, dashboard, first, view!);
 }
 
 interface DashboardOptions {
@@ -93,7 +93,7 @@ interface DashboardOptions {
 	keyBrowsing: {prefix: string | undefined; separator: string};
 }
 
-async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterSnapshot): Promise<void> {
+async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterSnapshot, view: Promise<typeof import('./dashboard-view.tsx')>): Promise<void> {
 	const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 	const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
 	let restored = false;
@@ -120,21 +120,19 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 	const metrics = new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members});
 	const logSource = new LogSource(options.logSettings);
 	const keyBrowser = new KeyBrowserService(settings.connection);
-	const root = (
-		<Root
-			service={cluster}
-			saveSnapshot={dashboardSaver(settings.connection)}
-			snapshotDir={options.snapshotDir}
-			logSource={logSource}
-			logLines={options.logSettings.lines}
-			metrics={metrics}
-			keyBrowser={keyBrowser}
-			keyBrowsing={options.keyBrowsing}
-			settings={settings}
-			initialSnapshot={first}
-		/>
-	);
-	const instance = render(root, {exitOnCtrlC: false, patchConsole: true});
+	const {renderDashboard} = await view;
+	const instance = renderDashboard({
+		service: cluster,
+		saveSnapshot: dashboardSaver(settings.connection),
+		snapshotDir: options.snapshotDir,
+		logSource,
+		logLines: options.logSettings.lines,
+		metrics,
+		keyBrowser,
+		keyBrowsing: options.keyBrowsing,
+		settings,
+		initialSnapshot: first,
+	});
 	const shutdown = (code: number) => {
 		instance.unmount();
 		service.close();

@@ -111,7 +111,7 @@ export interface KeystrokeDetails {
  * a --log-command generator; beside it the same key with a quiet log. The key is the pane's follow
  * toggle (its status line flips between "follow on" and "paused"), pressed both ways. Frames are read
  * from the pty's output stream as it arrives (no screen polling), and the pty relay's own round trip
- * (measured with cat) is taken off every press. etcdeck as shipped, and as the proposed prebuilt bundle.
+ * (measured with cat) is taken off every press. etcdeck as installed, and from the sources via tsx beside it.
  */
 export async function benchKeystroke(cluster: LocalCluster, settings: BenchSettings, etcdeck: EtcdeckVariants): Promise<{figures: Figure[]; details: KeystrokeDetails}> {
 	const relay = await relayRoundTrip(20);
@@ -132,7 +132,7 @@ export async function benchKeystroke(cluster: LocalCluster, settings: BenchSetti
 			etcdeck: corrected(flood),
 			alternative: {label: `the same key with ${quietRate} log line/s (etcdeck's own baseline)`, runs: corrected(quiet)},
 			withRatio: false,
-			target: targets.atMost(50, 'ms'),
+			...(variant.aside ? {} : {target: targets.atMost(50, 'ms')}),
 			note: `${variant.label}; medians less the pty relay's own round trip (${rounded(relayMedian, 2)} ms, a byte echoed by cat through script); uncorrected median ${rounded(median(flood.latencies))} ms; log lines that reached the screen: ${delivered}/s; the key is the Logs pane's follow toggle, ${flood.latencies.length} presses`,
 		}));
 	}

@@ -60,7 +60,7 @@ export async function benchRefresh(cluster: LocalCluster, runs: number): Promise
 		}
 
 		const etcdeckRequests = await countRequests(cluster, async () => {
-			await refresh();
+			await service.refresh();
 		});
 		const runbookRequests = await countRequests(cluster, async () => {
 			await runRunbook(cluster.endpoints[0]!);
@@ -70,7 +70,6 @@ export async function benchRefresh(cluster: LocalCluster, runs: number): Promise
 		const clusterOnly: number[] = [];
 		const metricsOnly: number[] = [];
 		const runbook: number[] = [];
-		const statusCommands: number[] = [];
 		const healthCommand: number[] = [];
 		const pageGets: number[] = [];
 		const pageParses: number[] = [];
@@ -85,34 +84,33 @@ export async function benchRefresh(cluster: LocalCluster, runs: number): Promise
 			pageParses.push(await timed(async () => Promise.all(pages.value.map(async page => parseEtcdMetrics(page)))));
 			const commands = await runRunbook(cluster.endpoints[0]!);
 			runbook.push(commands.ms);
-			statusCommands.push(commands.runs[0]!.ms + commands.runs[1]!.ms);
 			healthCommand.push(commands.runs[2]!.ms);
 		}
 
-		const expectedFromCode = 2 + (2 * members);
-		const counted = etcdeckRequests.total === expectedFromCode ? `as the code paths say (1 + 1 + ${members} + ${members})` : `the code paths say ${expectedFromCode}: CHECK`;
+		const expectedFromCode = 2 + members;
+		const counted = etcdeckRequests.total === expectedFromCode ? `as the code paths say (1 + 1 + ${members})` : `the code paths say ${expectedFromCode}: CHECK`;
 		return {
 			figures: [
 				figure({
 					section,
-					measure: `full refresh, ${members} members (status + /metrics)`,
+					measure: `refresh, ${members} members (member list, alarms, every member's status)`,
+					unit: 'ms',
+					etcdeck: clusterOnly,
+					alternative: {label: 'etcdctl member list + endpoint status --cluster + endpoint health --cluster', runs: runbook},
+					target: targets.timesFaster(10),
+					note: `what the dashboard asks every --refresh: members, each member's own status (answering, its leader, raft index: its health) and alarms; first refresh with new clients: ${coldFirstRefreshMs.toFixed(1)} ms. The Health pane's /metrics round is not in it: it runs every 10 s, or every refresh while pane 6 is shown (next lines)`,
+				}),
+				figure({
+					section,
+					measure: `  refresh while the Health pane is shown, ${members} members (status + /metrics in parallel)`,
 					unit: 'ms',
 					etcdeck: full,
 					alternative: {label: 'etcdctl member list + endpoint status --cluster + endpoint health --cluster', runs: runbook},
-					target: targets.timesFaster(10),
-					note: `the cluster refresh and the /metrics round run in parallel, as in the dashboard; first refresh with new clients: ${coldFirstRefreshMs.toFixed(1)} ms`,
+					note: 'the cluster refresh and the /metrics round in parallel',
 				}),
 				figure({
 					section,
-					measure: `  of which: cluster refresh alone, ${members} members`,
-					unit: 'ms',
-					etcdeck: clusterOnly,
-					alternative: {label: 'etcdctl member list + endpoint status --cluster', runs: statusCommands},
-					note: 'member list, alarms, each member\'s status',
-				}),
-				figure({
-					section,
-					measure: `  of which: /metrics round alone, ${members} members`,
+					measure: `  /metrics round alone, ${members} members`,
 					unit: 'ms',
 					etcdeck: metricsOnly,
 					alternative: {label: 'etcdctl endpoint health --cluster', runs: healthCommand},
