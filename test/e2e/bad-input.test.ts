@@ -9,7 +9,7 @@ import {freePorts} from '../../source/demo/free-ports.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {createCertificateAuthority, type CertificateAuthority} from '../../source/demo/throwaway-pki.ts';
 import {parseEtcdJson, type EtcdctlEndpointStatus} from '../support/etcd-json.ts';
-import {launchEtcdeck} from '../support/etcdeck-in-terminal.ts';
+import {launchEtcdeck, selectRow} from '../support/etcdeck-in-terminal.ts';
 import {chordFor, TmuxTerminal} from '../support/tmux.ts';
 
 /**
@@ -247,11 +247,11 @@ void describe('met in the dashboard', () => {
 		const run = await launchEtcdeck(screen, ['--endpoints', plain.voterEndpoints[0]!, '--refresh', '500'], scratch);
 		try {
 			await screen.waitForScreen('both members', text => text.includes(' m1 ') && text.includes(' learner1 '));
-			await select('m1');
+			await selectRow(screen, 'm1');
 			await screen.press(chordFor({type: 'promote'}));
 			const promote = await screen.waitForScreen('the promote refusal', text => /Cannot promote m1 \([0-9a-f]+\): it is a voter already; only a learner can be promoted/.test(text));
 			assert.ok(!promote.includes('member promote'), `no confirmation opened:\n${promote}`);
-			await select('learner1');
+			await selectRow(screen, 'learner1');
 			await screen.press(chordFor({type: 'move-leader'}));
 			const move = await screen.waitForScreen('the move-leader refusal', text => /Cannot move leadership to learner1 \([0-9a-f]+\): a learner cannot lead \(promote it first\)/.test(text));
 			assert.ok(!move.includes('move-leader '), `no confirmation opened:\n${move}`);
@@ -268,22 +268,6 @@ void describe('met in the dashboard', () => {
 /** The text inside a bordered box on screen, its lines joined: what wrapWords broke is one string again. */
 function boxText(screen: string): string {
 	return screen.split('\n').map(line => line.replace(/^\s*│/, '').replace(/│\s*$/, '').trim()).join(' ').replaceAll(/\s+/g, ' ');
-}
-
-/** Presses ↓ until the row marked › is `name`'s. */
-async function select(name: string): Promise<void> {
-	const screen = screenOf();
-	for (let step = 0; step < 4; step++) {
-		const text = await screen.screen();
-		if (text.split('\n').some(line => line.startsWith('› ') && line.includes(` ${name} `))) {
-			return;
-		}
-
-		await screen.press(chordFor({type: 'select-next'}));
-		await screen.waitForScreen('the selection to move', next => next !== text);
-	}
-
-	throw new Error(`could not select ${name}`);
 }
 
 /** Makes a directory nobody may write in: root ignores modes, so for root it is made immutable. */

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {etcdeckBin} from './run-cli.ts';
-import {shellQuote, type TmuxTerminal} from './tmux.ts';
+import {chordFor, shellQuote, type TmuxTerminal} from './tmux.ts';
 
 let launches = 0;
 
@@ -69,4 +69,19 @@ export function residentKib(pid: number): number {
 	}
 
 	return kib;
+}
+
+/** Presses the select-next key until the row marked › is `name`'s (member rows keep their order on every member pane). */
+export async function selectRow(terminal: TmuxTerminal, name: string, maxSteps = 6): Promise<void> {
+	for (let step = 0; step < maxSteps; step++) {
+		const screen = await terminal.screen();
+		if (screen.split('\n').some(line => line.startsWith('› ') && line.includes(` ${name} `))) {
+			return;
+		}
+
+		await terminal.press(chordFor({type: 'select-next'}));
+		await terminal.waitForScreen('the selection to move', next => next !== screen);
+	}
+
+	throw new Error(`could not select ${name}`);
 }
