@@ -1,6 +1,8 @@
 import {chmodSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
+import {readFile} from 'node:fs/promises';
 import {build, type Plugin} from 'esbuild';
+import {boundCache} from './bound-ink-caches.ts';
 
 const repository = path.resolve(import.meta.dirname, '..');
 
@@ -18,6 +20,17 @@ const withoutDevtools: Plugin = {
 	setup(builder) {
 		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
 		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
+	},
+};
+
+/** Ink's unbounded string caches, bounded in the bundle (see bound-ink-caches.ts). */
+const withBoundedInkCaches: Plugin = {
+	name: 'bounded-ink-caches',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/}, async arguments_ => {
+			const file = path.basename(arguments_.path) as 'measure-text.js' | 'wrap-text.js';
+			return {contents: boundCache(file, await readFile(arguments_.path, 'utf8')), loader: 'js'};
+		});
 	},
 };
 
@@ -40,7 +53,7 @@ export async function buildBundle(outfile = bundleFile, {executable = false} = {
 		minify: true,
 		define: {'process.env.NODE_ENV': '"production"'},
 		external: ['etcd3'],
-		plugins: [withoutDevtools],
+		plugins: [withoutDevtools, withBoundedInkCaches],
 		// Bundled CommonJS code calls require(); an ES module has none of its own.
 		banner: {js: 'import {createRequire as createRequireForBundle} from \'node:module\'; const require = createRequireForBundle(import.meta.url);'},
 		logLevel: 'error',

@@ -1,0 +1,64 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+
+/**
+ * Ink 6.8 (the last Ink for Node 20) caches every string it ever measured or wrapped, for good
+ * (vadimdemedes/ink#986; Ink 8 bounds them but needs Node 22). A dashboard tailing a log draws new
+ * strings all day, so those caches grew by about 14 MiB a minute. This bounds both: when one holds
+ * `cacheLimit` entries it starts again. Applied to the installed bundle by the build and to
+ * node_modules by `npm ci` (prepare), so the tests run what ships.
+ */
+export const cacheLimit = 10_000;
+const marker = '/* etcdeck: cache bounded */';
+
+interface CachePatch {
+	file: 'measure-text.js' | 'wrap-text.js';
+	replacements: ReadonlyArray<[string, string]>;
+}
+
+export const inkCachePatches: readonly CachePatch[] = [
+	{
+		file: 'measure-text.js',
+		replacements: [['    cache.set(text, dimensions);', `    ${marker} if (cache.size >= ${cacheLimit}) cache.clear();\n    cache.set(text, dimensions);`]],
+	},
+	{
+		file: 'wrap-text.js',
+		replacements: [
+			['const cache = {};', `${marker} let cache = {};\nlet cacheSize = 0;`],
+			['    cache[cacheKey] = wrappedText;', `    if (++cacheSize > ${cacheLimit}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;`],
+		],
+	},
+];
+
+/** The file's source with its cache bounded; throws when Ink's code is not what this patch knows. */
+export function boundCache(file: CachePatch['file'], source: string): string {
+	if (source.includes(marker)) {
+		return source;
+	}
+
+	let result = source;
+	for (const [from, to] of inkCachePatches.find(patch => patch.file === file)!.replacements) {
+		if (!result.includes(from)) {
+			throw new Error(`ink/build/${file} is not the Ink 6.8 code this patch bounds (no "${from.trim()}"): check the cache there and update scripts/bound-ink-caches.ts`);
+		}
+
+		result = result.replace(from, to);
+	}
+
+	return result;
+}
+
+/** Ink's build directory, as node resolves it from this checkout. */
+export function inkBuildDir(): string {
+	return path.dirname(createRequire(import.meta.url).resolve('ink'));
+}
+
+/** Bounds the caches in node_modules/ink itself (idempotent). */
+export function boundInkCachesInPlace(): string[] {
+	return inkCachePatches.map(({file}) => {
+		const target = path.join(inkBuildDir(), file);
+		writeFileSync(target, boundCache(file, readFileSync(target, 'utf8')));
+		return target;
+	});
+}
