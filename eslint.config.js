@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-	{ignores: ['node_modules/', 'scratch/', 'media/']},
+	{ignores: ['node_modules/', 'scratch/', 'media/', 'dist/', 'bench-results/']},
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,
 	{
