@@ -1,6 +1,6 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -270,10 +270,16 @@ function boxText(screen: string): string {
 	return screen.split('\n').map(line => line.replace(/^\s*│/, '').replace(/│\s*$/, '').trim()).join(' ').replaceAll(/\s+/g, ' ');
 }
 
-/** Makes a directory nobody may write in: root ignores modes, so for root it is made immutable. */
+/**
+ * Makes a directory nobody may write in: root ignores modes, so for root it is made immutable. An
+ * immutable directory cannot be removed either, so it is unlocked on exit too if the test dies first.
+ */
 function lockDirectory(dir: string): void {
 	if (process.getuid?.() === 0) {
 		execFileSync('chattr', ['+i', dir]);
+		process.once('exit', () => {
+			unlockDirectory(dir);
+		});
 	} else {
 		chmodSync(dir, 0o555);
 	}
@@ -281,7 +287,8 @@ function lockDirectory(dir: string): void {
 
 function unlockDirectory(dir: string): void {
 	if (process.getuid?.() === 0) {
-		execFileSync('chattr', ['-i', dir]);
+		// Also on exit, when the test may have unlocked it already (or the directory is gone).
+		spawnSync('chattr', ['-i', dir]);
 	} else {
 		chmodSync(dir, 0o755);
 	}
