@@ -1,5 +1,5 @@
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import {Box, useApp, useInput, type Key} from 'ink';
 import type {MemberActionResult} from '../cluster/member-action-result.ts';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
 import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
@@ -115,7 +115,7 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 	const lastAction: ActionLogEntry | undefined = actionLog.entries.at(-1);
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
 	const height = rows - 1;
-	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight;
+	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight(snapshotJob.job, columns);
 	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine, extraWarnings) - 2 - jobHeight;
 	const [keysActive, setKeysActive] = useState(false);
 	useEffect(() => {
@@ -194,7 +194,23 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 		snapshotJob.start(form.path.trim(), member, clusterId);
 	};
 
+	// A terminal read can hold several keys ("jj" typed fast, or pasted); Ink hands them over as one
+	// input that matches no binding. Outside text fields, each character is a key of its own.
 	useInput((input, key) => {
+		const now = currentState();
+		const typing = now.snapshotForm !== undefined || (now.pane === 'logs' && logs.read().draft !== undefined) || (now.pane === 'keys' && keys.takesAllKeys);
+		if ([...input].length > 1 && !typing && !key.ctrl && !key.meta) {
+			for (const character of input) {
+				handleKey(character, key);
+			}
+
+			return;
+		}
+
+		handleKey(input, key);
+	});
+
+	function handleKey(input: string, key: Key): void {
 		const now = currentState();
 		if (now.pane === 'keys' && !overlayOpen(now)) {
 			const jobKey = snapshotJob.job === undefined ? undefined : actionFor({scopes: ['snapshot-job'], readOnly}, input, key);
@@ -336,7 +352,7 @@ export function App({source, actions, saveSnapshot, snapshotDir, logSource, logL
 				break;
 			}
 		}
-	});
+	}
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return <TooSmall columns={columns} rows={rows} />;

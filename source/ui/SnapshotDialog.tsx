@@ -3,10 +3,20 @@ import {Box, Text} from 'ink';
 import {formatSnapshotProgress, snapshotProgressRatio, type SnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotJob} from '../hooks/use-snapshot-job.ts';
 import {truncate} from './fit-columns.ts';
+import {wrapWords} from './wrap-words.ts';
 import type {SnapshotForm} from './snapshot-dialog-state.ts';
 
-/** Lines the running job's box takes below the pane: border, two lines of text. */
-export const snapshotJobHeight = 4;
+/** Lines of a failure's reason shown in full below the pane (the action log keeps it whole too). */
+const maxReasonLines = 3;
+
+function failureLines(job: Extract<SnapshotJob, {phase: 'failed'}>, width: number): string[] {
+	return wrapWords(`${job.cancelled ? '• Snapshot cancelled' : '✖ Snapshot failed'}: ${job.message}`, width - 4).slice(0, maxReasonLines);
+}
+
+/** Lines the job's box takes below the pane: its border and text (a failure's reason wraps). */
+export function snapshotJobHeight(job: SnapshotJob, width: number): number {
+	return 2 + (job.phase === 'failed' ? failureLines(job, width).length + 1 : 2);
+}
 
 export function progressBar(progress: SnapshotProgress | undefined, width: number): string {
 	const ratio = progress === undefined ? 0 : (snapshotProgressRatio(progress) ?? 0);
@@ -57,7 +67,7 @@ export function SnapshotJobView({job, width}: {job: SnapshotJob; width: number})
 		case 'running': {
 			const caption = job.progress === undefined ? 'connecting…' : formatSnapshotProgress(job.progress);
 			return (
-				<Box flexDirection="column" width={width} height={snapshotJobHeight} borderStyle="round" borderColor="cyan" paddingX={1}>
+				<Box flexDirection="column" width={width} height={snapshotJobHeight(job, width)} borderStyle="round" borderColor="cyan" paddingX={1}>
 					<Text wrap="truncate">
 						Snapshot from {job.member.name} → {job.target}
 					</Text>
@@ -70,7 +80,7 @@ export function SnapshotJobView({job, width}: {job: SnapshotJob; width: number})
 
 		case 'done': {
 			return (
-				<Box flexDirection="column" width={width} height={snapshotJobHeight} borderStyle="round" borderColor="green" paddingX={1}>
+				<Box flexDirection="column" width={width} height={snapshotJobHeight(job, width)} borderStyle="round" borderColor="green" paddingX={1}>
 					<Text wrap="truncate" color="green">
 						✔ Saved and verified: {job.saved.path} <Text dimColor>(sha256 {job.saved.sha256.slice(0, 16)}…)</Text>
 					</Text>
@@ -83,10 +93,12 @@ export function SnapshotJobView({job, width}: {job: SnapshotJob; width: number})
 
 		case 'failed': {
 			return (
-				<Box flexDirection="column" width={width} height={snapshotJobHeight} borderStyle="round" borderColor={job.cancelled ? 'yellow' : 'red'} paddingX={1}>
-					<Text wrap="truncate" color={job.cancelled ? 'yellow' : 'red'}>
-						{job.cancelled ? '• Snapshot cancelled' : '✖ Snapshot failed'}: {job.message}
-					</Text>
+				<Box flexDirection="column" width={width} height={snapshotJobHeight(job, width)} borderStyle="round" borderColor={job.cancelled ? 'yellow' : 'red'} paddingX={1}>
+					{failureLines(job, width).map(line => (
+						<Text key={line} color={job.cancelled ? 'yellow' : 'red'}>
+							{line}
+						</Text>
+					))}
 					<Text wrap="truncate" dimColor>
 						Nothing was left at {job.target} · Enter/Esc close
 					</Text>

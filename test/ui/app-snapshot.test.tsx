@@ -120,8 +120,8 @@ void test('a failed save says what happened; Esc closes the message', async () =
 	await openForm(app);
 	await app.press({type: 'snapshot-save'});
 	await waitFor(() => app.frame().includes('Snapshot from'), 2000, 'the save to start');
-	saver.failWith('connection to the member was lost mid-stream');
-	await waitFor(() => app.frame().includes('✖ Snapshot failed: connection to the member was lost mid-stream'), 2000, `the failure:\n${app.frame()}`);
+	saver.failWith('connection to the member was lost mid-stream; this cluster has authentication enabled: pass --user NAME[:PASSWORD] (or set ETCDCTL_USER)');
+	await waitFor(() => app.frame().includes('✖ Snapshot failed: connection to the member was lost mid-stream') && app.frame().includes('(or set ETCDCTL_USER)'), 2000, `the whole reason, wrapped:\n${app.frame()}`);
 	await app.press({type: 'snapshot-dismiss'});
 	await waitFor(() => !app.frame().includes('Snapshot failed:'), 2000, 'the message closed');
 });

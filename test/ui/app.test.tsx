@@ -222,6 +222,10 @@ void test('keys that arrive in one chunk each act on the state the one before le
 	const down = sequencesFor({type: 'select-next'})[0]!;
 	app.stdin.write(down + down);
 	await waitFor(() => rawLinesOf(app.lastFrame()).some(line => line.startsWith(`› ${ids[2]!}`)), 2000, `two moves down:\n${app.frame()}`);
+	// Printable keys in one read reach the app as one input ("kk"): each is a key of its own.
+	const upByLetter = sequencesFor({type: 'select-previous'}, 'global').find(sequence => sequence.length === 1)!;
+	app.stdin.write(upByLetter + upByLetter);
+	await waitFor(() => rawLinesOf(app.lastFrame()).some(line => line.startsWith(`› ${ids[0]!}`)), 2000, `two moves up by letter in one read:\n${app.frame()}`);
 
 	let quits = 0;
 	const other = await started({snapshot: healthySnapshot(), onQuit: () => quits++});
