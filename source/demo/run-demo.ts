@@ -25,7 +25,9 @@ async function main(): Promise<void> {
 		await cluster.putKeys(keys);
 		process.stderr.write(`wrote ${keys.length} example keys; opening etcdeck on ${cluster.endpoints[0]}\n`);
 		const etcdeck = fileURLToPath(new URL('../../bin/etcdeck.js', import.meta.url));
-		const child = spawn(process.execPath, [etcdeck, '--endpoints', cluster.endpoints[0]!, ...process.argv.slice(2)], {stdio: 'inherit', env: process.env});
+		// The demo's members are not systemd units: the Logs pane tails the first member's own log instead.
+		const logs = process.argv.slice(2).some(argument => /^--(log-command|log-unit|journal-dir|journal-file)\b/.test(argument)) ? [] : ['--log-command', `tail -n +1 -F '${cluster.members[0]!.logFile}'`];
+		const child = spawn(process.execPath, [etcdeck, '--endpoints', cluster.endpoints[0]!, ...logs, ...process.argv.slice(2)], {stdio: 'inherit', env: process.env});
 		const code = await new Promise<number>(resolve => {
 			child.once('exit', (exitCode, signal) => {
 				resolve(exitCode ?? (signal === null ? 1 : 128));
