@@ -1,6 +1,7 @@
 import type {Key} from 'ink';
+import {chordMatches, type KeyChord} from './key-chord.ts';
 import {keysKeymap, keysKeyScopeTitles, type KeysCommand, type KeysKeyScope} from './keys-keymap.ts';
-import {logsKeymap, logsKeyScopeTitles, type LogsCommand, type LogsKeyName, type LogsKeyScope} from './logs-keymap.ts';
+import {logsKeymap, logsKeyScopeTitles, type LogsCommand, type LogsKeyScope} from './logs-keymap.ts';
 
 export type PaneId = 'members' | 'endpoints' | 'lag' | 'logs' | 'keys' | 'health';
 
@@ -29,13 +30,7 @@ export type Action =
 	| {type: 'keys'; command: KeysCommand}
 	| {type: 'quit'};
 
-/** One key as Ink reports it: a printable input, or one of Ink's named keys. */
-export interface KeyChord {
-	input?: string;
-	named?: 'tab' | LogsKeyName;
-	shift?: boolean;
-	ctrl?: boolean;
-}
+export type {KeyChord} from './key-chord.ts';
 
 /**
  * Where a binding applies: everywhere, in one pane, or while a dialog or overlay is open (which then
@@ -125,18 +120,6 @@ export const helpNotes: readonly string[] = [
 	'Keys: reads are linearizable; without quorum they fall back to serializable reads from a member that answers, labelled STALE.',
 	'Times are UTC. Credentials never appear on screen.',
 ];
-
-function chordMatches(chord: KeyChord, input: string, key: Key): boolean {
-	if (Boolean(chord.ctrl) !== key.ctrl) {
-		return false;
-	}
-
-	if (chord.named !== undefined) {
-		return key[chord.named] && Boolean(chord.shift) === key.shift;
-	}
-
-	return chord.input === input;
-}
 
 export interface KeyContext {
 	/** Scopes to search, first match wins: an open dialog's alone, or the pane's before the global ones. */

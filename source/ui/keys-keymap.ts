@@ -1,15 +1,12 @@
 import type {Key} from 'ink';
+import {chordMatches, type KeyChord, type NamedKey} from './key-chord.ts';
 import type {KeyBrowserEvent, KeyBrowserState} from '../model/key-browser-state.ts';
 
-/** Ink's named keys the Keys pane uses. */
-export type KeysKeyName = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'escape' | 'return' | 'backspace' | 'delete';
+/** Ink's named keys the pane uses. */
+export type KeysKeyName = NamedKey;
 
-/** One key as Ink reports it: a printable input, or one of Ink's named keys. */
-export interface KeysKeyChord {
-	input?: string;
-	named?: KeysKeyName;
-	ctrl?: boolean;
-}
+/** One key as Ink reports it (the app's chord type). */
+export type KeysKeyChord = KeyChord;
 
 /** `keys`: the pane is shown; `keys-prompt`: the `/` line is being typed, and the pane takes every key. */
 export type KeysKeyScope = 'keys' | 'keys-prompt';
@@ -56,14 +53,6 @@ export const keysKeymap: readonly KeysKeyBinding[] = [
 	{action: {type: 'keys-prompt-cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Cancel', scope: 'keys-prompt'},
 	{action: {type: 'keys-prompt-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase a character', scope: 'keys-prompt'},
 ];
-
-function chordMatches(chord: KeysKeyChord, input: string, key: Key): boolean {
-	if (Boolean(chord.ctrl) !== key.ctrl) {
-		return false;
-	}
-
-	return chord.named === undefined ? chord.input === input : key[chord.named];
-}
 
 /** The scope the pane's keys are in now. */
 export function keysKeyScope(state: Pick<KeyBrowserState, 'prompt'>): KeysKeyScope {

@@ -1,15 +1,12 @@
 import type {Key} from 'ink';
+import {chordMatches, type KeyChord, type NamedKey} from './key-chord.ts';
 import type {LogViewEvent, LogViewState} from '../model/log-view.ts';
 
-/** Ink's named keys the log pane uses. */
-export type LogsKeyName = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'escape' | 'return' | 'backspace' | 'delete';
+/** Ink's named keys the pane uses. */
+export type LogsKeyName = NamedKey;
 
-/** One key as Ink reports it: a printable input, or one of Ink's named keys. */
-export interface LogsKeyChord {
-	input?: string;
-	named?: LogsKeyName;
-	ctrl?: boolean;
-}
+/** One key as Ink reports it (the app's chord type). */
+export type LogsKeyChord = KeyChord;
 
 /** `logs`: the pane is shown; `logs-filter`: a filter is being typed, and the pane takes every key. */
 export type LogsKeyScope = 'logs' | 'logs-filter';
@@ -54,14 +51,6 @@ export const logsKeymap: readonly LogsKeyBinding[] = [
 	{command: {type: 'filter-cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Previous filter back', scope: 'logs-filter'},
 	{command: {type: 'filter-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase a character', scope: 'logs-filter'},
 ];
-
-function chordMatches(chord: LogsKeyChord, input: string, key: Key): boolean {
-	if (Boolean(chord.ctrl) !== key.ctrl) {
-		return false;
-	}
-
-	return chord.named === undefined ? chord.input === input : key[chord.named];
-}
 
 /** The scope the pane's keys are in now. */
 export function logsKeyScope(state: Pick<LogViewState, 'draft'>): LogsKeyScope {

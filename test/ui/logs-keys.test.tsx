@@ -27,6 +27,7 @@ function Harness({initial}: {initial: LogViewState}) {
 
 /** What a terminal sends for a chord of the table. */
 const sequences: Record<NonNullable<LogsKeyChord['named']>, string> = {
+	tab: '\t',
 	upArrow: '\u001B[A',
 	downArrow: '\u001B[B',
 	pageUp: '\u001B[5~',
