@@ -1,4 +1,5 @@
 import {execFile} from 'node:child_process';
+import {rmSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {isDeepStrictEqual, promisify} from 'node:util';
 import {waitFor} from '../../source/demo/wait-for.ts';
@@ -91,7 +92,12 @@ export class TmuxTerminal {
 
 	/** Ends the tmux server and everything running in it. */
 	async stop(): Promise<void> {
+		const socket = (await this.tmux(['display-message', '-p', '#{socket_path}']).catch(() => '')).trim();
 		await this.tmux(['kill-server']).catch(() => undefined);
+		// A killed server leaves its socket file behind.
+		if (socket !== '') {
+			rmSync(socket, {force: true});
+		}
 	}
 }
 
