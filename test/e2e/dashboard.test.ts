@@ -1,27 +1,13 @@
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {chordFor, TmuxTerminal} from '../support/tmux.ts';
+import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 const cluster = startClusterForFile({voters: 3, learners: 1});
-let terminal: TmuxTerminal | undefined;
+const terminal = startTerminalForFile({columns: 100, rows: 30});
 
-before(async () => {
-	terminal = await TmuxTerminal.start({columns: 100, rows: 30});
-});
-after(async () => {
-	await terminal?.stop();
-});
-
-function started(): TmuxTerminal {
-	if (terminal === undefined) {
-		throw new Error('the terminal has not started');
-	}
-
-	return terminal;
-}
 
 /** The screen line that shows `endpoint` as a row of the endpoints table (not the detail line under it). */
 function endpointRow(screen: string, endpoint: string): string | undefined {
@@ -36,19 +22,19 @@ function raftIndexOf(row: string | undefined): number | undefined {
 
 void test('the dashboard in a real terminal: every member, a killed member turns to an error while the rest update, q restores the terminal', {timeout: 120_000}, async () => {
 	const etcd = cluster();
-	const terminal = started();
+	const screen = terminal();
 	const [first] = etcd.endpoints;
-	await terminal.type(`node ${etcdeckBin} --endpoints ${first} --refresh 500 --timeout 1000; echo "etcdeck exited with $?"`);
+	await screen.type(`node ${etcdeckBin} --endpoints ${first} --refresh 500 --timeout 1000; echo "etcdeck exited with $?"`);
 	const names = etcd.members.map(member => member.name);
-	await terminal.waitForScreen('every member on the members pane', screen => names.every(name => screen.includes(` ${name} `)));
-	assert.ok(await terminal.onAlternateScreen(), 'the dashboard draws on the alternate screen');
+	await screen.waitForScreen('every member on the members pane', screen => names.every(name => screen.includes(` ${name} `)));
+	assert.ok(await screen.onAlternateScreen(), 'the dashboard draws on the alternate screen');
 
-	await terminal.press(chordFor({type: 'show-pane', pane: 'endpoints'}));
-	await terminal.waitForScreen('every endpoint with its raft index', screen => etcd.endpoints.every(endpoint => raftIndexOf(endpointRow(screen, endpoint)) !== undefined));
+	await screen.press(chordFor({type: 'show-pane', pane: 'endpoints'}));
+	await screen.waitForScreen('every endpoint with its raft index', screen => etcd.endpoints.every(endpoint => raftIndexOf(endpointRow(screen, endpoint)) !== undefined));
 
 	const victim = etcd.members[2]!;
 	await etcd.kill(victim.name);
-	const afterKill = await terminal.waitForScreen(`${victim.name}'s row to show an error`, screen => {
+	const afterKill = await screen.waitForScreen(`${victim.name}'s row to show an error`, screen => {
 		const row = endpointRow(screen, victim.clientUrl);
 		return row !== undefined && raftIndexOf(row) === undefined && row.includes('connection refused');
 	});
@@ -60,11 +46,11 @@ void test('the dashboard in a real terminal: every member, a killed member turns
 		await etcd.etcdctl(['put', '/e2e/after-kill', String(Date.now())], {endpoints: etcd.voterEndpoints.filter(endpoint => endpoint !== victim.clientUrl)});
 		return true;
 	});
-	await terminal.waitForScreen(`${survivor.name}'s raft index to move past ${indexBefore}`, screen => (raftIndexOf(endpointRow(screen, survivor.clientUrl)) ?? 0) > indexBefore);
+	await screen.waitForScreen(`${survivor.name}'s raft index to move past ${indexBefore}`, screen => (raftIndexOf(endpointRow(screen, survivor.clientUrl)) ?? 0) > indexBefore);
 
-	await terminal.press(chordFor({type: 'quit'}));
-	const shell = await terminal.waitForScreen('the shell after quitting', screen => screen.includes('etcdeck exited with 0'));
-	assert.equal(await terminal.onAlternateScreen(), false, 'the alternate screen is left');
+	await screen.press(chordFor({type: 'quit'}));
+	const shell = await screen.waitForScreen('the shell after quitting', screen => screen.includes('etcdeck exited with 0'));
+	assert.equal(await screen.onAlternateScreen(), false, 'the alternate screen is left');
 	assert.ok(shell.includes(`--endpoints ${first}`), `the shell's own screen is back, with the command line on it:\n${shell}`);
 	await etcd.restart(victim.name);
 });

@@ -1,26 +1,20 @@
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {demoKeys} from '../../source/demo/demo-keys.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {chordFor, TmuxTerminal} from '../support/tmux.ts';
+import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 const cluster = startClusterForFile({voters: 3});
-let terminal: TmuxTerminal | undefined;
+const terminal = startTerminalForFile({columns: 100, rows: 30});
 
-before(async () => {
-	terminal = await TmuxTerminal.start({columns: 100, rows: 30});
-});
-after(async () => {
-	await terminal?.stop();
-});
 
 const enter = chordFor({type: 'keys', command: {type: 'keys-enter'}}, 'keys');
 
 void test('the Keys pane in a real terminal: down three levels by Enter, a JSON value opened pretty-printed, changed by etcdctl while open', {timeout: 120_000}, async () => {
 	const etcd = cluster();
 	await etcd.putKeys(demoKeys());
-	const screen = terminal!;
+	const screen = terminal();
 	await screen.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]}; echo "etcdeck exited with $?"`);
 	await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
 	await screen.press(chordFor({type: 'show-pane', pane: 'keys'}));

@@ -1,21 +1,15 @@
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import {startClusterForFile} from '../support/cluster.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {chordFor, TmuxTerminal} from '../support/tmux.ts';
+import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 const cluster = startClusterForFile({voters: 3});
-let terminal: TmuxTerminal | undefined;
+const terminal = startTerminalForFile({columns: 120, rows: 30});
 
-before(async () => {
-	terminal = await TmuxTerminal.start({columns: 120, rows: 30});
-});
-after(async () => {
-	await terminal?.stop();
-});
 
 void test('the Logs pane tails a member\'s real log and names a hung peer its prober flags; the Health pane reads every member\'s /metrics', {timeout: 120_000}, async () => {
 	const etcd = cluster();
-	const screen = terminal!;
+	const screen = terminal();
 	const logged = etcd.members[0]!;
 	await screen.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]} --refresh 500 --log-command 'tail -n +1 -F ${logged.logFile}'; echo "etcdeck exited with $?"`);
 	await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));

@@ -1,20 +1,14 @@
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {hex, parseEtcdJson} from '../support/etcd-json.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {chordFor, TmuxTerminal} from '../support/tmux.ts';
+import {chordFor, startTerminalForFile, type TmuxTerminal} from '../support/tmux.ts';
 
 const cluster = startClusterForFile({voters: 3, learners: 1});
-let terminal: TmuxTerminal | undefined;
+const terminal = startTerminalForFile({columns: 100, rows: 30});
 
-before(async () => {
-	terminal = await TmuxTerminal.start({columns: 100, rows: 30});
-});
-after(async () => {
-	await terminal?.stop();
-});
 
 interface StatusJson {
 	Endpoint: string;
@@ -46,7 +40,7 @@ async function select(screenTerminal: TmuxTerminal, name: string): Promise<void>
 
 void test('promote the learner, then move leadership to it, by keystrokes in a real terminal', {timeout: 120_000}, async () => {
 	const etcd = cluster();
-	const screenTerminal = terminal!;
+	const screenTerminal = terminal();
 	const learner = etcd.members.find(member => member.isLearner)!;
 	await screenTerminal.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]} --refresh 500; echo "etcdeck exited with $?"`);
 	await screenTerminal.press(chordFor({type: 'show-pane', pane: 'lag'}));

@@ -1,28 +1,24 @@
-import {after, before, test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startClusterForFile} from '../support/cluster.ts';
 import {etcdeckBin, runCli} from '../support/run-cli.ts';
-import {chordFor, TmuxTerminal} from '../support/tmux.ts';
+import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 const cluster = startClusterForFile({voters: 3});
-let terminal: TmuxTerminal | undefined;
+const terminal = startTerminalForFile({columns: 100, rows: 30});
 const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-snapshots-'));
 
-before(async () => {
-	terminal = await TmuxTerminal.start({columns: 100, rows: 30});
-});
-after(async () => {
-	await terminal?.stop();
+after(() => {
 	rmSync(snapshotDir, {recursive: true, force: true});
 });
 
 void test('s then Enter in a real terminal: the snapshot file appears, verified, with its manifest and nothing else', {timeout: 120_000}, async () => {
 	const etcd = cluster();
 	await etcd.putKeys(Array.from({length: 500}, (_, index) => [`/e2e/snapshot/${String(index).padStart(4, '0')}`, `value ${index}`] as const));
-	const screen = terminal!;
+	const screen = terminal();
 	await screen.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]} --snapshot-dir ${snapshotDir}; echo "etcdeck exited with $?"`);
 	await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
 	await screen.press(chordFor({type: 'snapshot'}));
