@@ -218,3 +218,14 @@ export class FixtureSource implements SnapshotSource<ClusterSnapshot> {
 		return Promise.resolve(this.last);
 	}
 }
+
+/** Every state the fixtures can put the cluster in, by name: for tests that check each one. */
+export const namedSnapshots: Record<string, () => ClusterSnapshot> = {
+	healthy: healthySnapshot,
+	'voter unreachable': voterUnreachableSnapshot,
+	'quorum lost': quorumLostSnapshot,
+	'unstarted member': unstartedMemberSnapshot,
+	'DB near quota': () => dbNearQuotaSnapshot(),
+	alarm: alarmSnapshot,
+	'many warnings': manyWarningsSnapshot,
+};

@@ -8,18 +8,16 @@ import {keymap, panes, type Action, type PaneId} from '../../source/ui/keymap.ts
 import {cells, inverseLines, press, rawLinesOf, renderApp, sequencesFor, sizes, skipWithoutColour, waitFor, type RenderedApp} from '../support/render.tsx';
 import {
 	alarmSnapshot,
-	dbNearQuotaSnapshot,
-	FixtureSource,
 	fixtureClusterId,
 	fixtureQuotaBytes,
+	FixtureSource,
 	fixtureTakenAt,
 	healthyCluster,
 	healthySnapshot,
 	leaderRaftIndex,
-	manyWarningsSnapshot,
+	namedSnapshots,
 	quorumLostSnapshot,
 	unreachableError,
-	unstartedMemberSnapshot,
 	voterUnreachableSnapshot,
 } from '../support/snapshot-fixtures.ts';
 
@@ -370,16 +368,7 @@ void test('with a colour terminal the selection stays on its member across refre
 });
 
 void test('no line is wider than the terminal and the dashboard is one line short of it, in every state', async () => {
-	const fixtures: Record<string, () => ClusterSnapshot> = {
-		healthy: healthySnapshot,
-		'voter unreachable': voterUnreachableSnapshot,
-		'quorum lost': quorumLostSnapshot,
-		'unstarted member': unstartedMemberSnapshot,
-		'DB near quota': dbNearQuotaSnapshot,
-		alarm: alarmSnapshot,
-		'many warnings': manyWarningsSnapshot,
-		'25 members': () => healthyCluster({voters: 25, learners: 0}),
-	};
+	const fixtures: Record<string, () => ClusterSnapshot> = {...namedSnapshots, '25 members': () => healthyCluster({voters: 25, learners: 0})};
 	for (const [name, build] of Object.entries(fixtures)) {
 		for (const size of [sizes.roomy, sizes.minimum]) {
 			const app = await started({snapshot: build(), size});

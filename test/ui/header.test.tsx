@@ -13,6 +13,7 @@ import {
 	fixtureQuotaBytes,
 	healthySnapshot,
 	manyWarningsSnapshot,
+	namedSnapshots,
 	quorumLostError,
 	quorumLostSnapshot,
 	unreachableError,
@@ -21,15 +22,7 @@ import {
 	voterUnreachableSnapshot,
 } from '../support/snapshot-fixtures.ts';
 
-const fixtures: Record<string, () => ClusterSnapshot> = {
-	healthy: healthySnapshot,
-	'voter unreachable': voterUnreachableSnapshot,
-	'quorum lost': quorumLostSnapshot,
-	'unstarted member': unstartedMemberSnapshot,
-	'DB near quota': dbNearQuotaSnapshot,
-	alarm: alarmSnapshot,
-	'many warnings': manyWarningsSnapshot,
-};
+const fixtures = namedSnapshots;
 
 /** The header's lines for a snapshot, as the App draws it: 4 warning lines at most, 100 columns unless told. */
 function headerLines(snapshot: ClusterSnapshot | undefined, {width = 100, maxWarnings = 4} = {}): string[] {

@@ -5,6 +5,7 @@ import {summarize, type ClusterSummary, type Warning} from '../../source/model/c
 import {findLeader, memberViews} from '../../source/model/member-view.ts';
 import {nothingAnswers} from '../../source/model/reachability.ts';
 import {endpointRows, memberRows, statusExitCode} from '../../source/model/table-rows.ts';
+import {snapshotOf} from '../support/snapshot-fixtures.ts';
 
 const quotaBytes = 1_000_000_000;
 const refused = 'connection refused: is etcd running and listening on this address?';
@@ -56,18 +57,7 @@ function down(of: MemberInfo, error = refused): EndpointProbe {
 }
 
 function snapshot(members: MemberInfo[], probes: EndpointProbe[], extra: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
-	return {
-		takenAt: 1_700_000_000_000,
-		clusterId: 'cdf818194e3a8c32',
-		members,
-		memberListFrom: probes.find(probe => probe.status !== undefined)?.endpoint,
-		memberListError: undefined,
-		probes,
-		alarms: [],
-		alarmsError: undefined,
-		durationMs: 12,
-		...extra,
-	};
+	return snapshotOf(members, probes, {takenAt: 1_700_000_000_000, ...extra});
 }
 
 function summary(of: ClusterSnapshot): ClusterSummary {
