@@ -18,6 +18,7 @@ import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
 import {MetricsService} from './metrics/metrics-service.ts';
 import {KeyBrowserService} from './cluster/key-browser/key-browser-service.ts';
 import {resolveKeyBrowsing} from './config/key-browsing.ts';
+import {loadDashboardView} from './load-dashboard-view.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
 
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
 	}
 
 	// The dashboard's code loads while the first refresh is on the network.
-	const view = command === undefined ? import('./dashboard-view.tsx') : undefined;
+	const view = command === undefined ? loadDashboardView() : undefined;
 	view?.catch(() => undefined);
 	const service = new ClusterService(settings.connection);
 	const first = await service.refresh();

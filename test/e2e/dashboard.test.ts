@@ -6,7 +6,8 @@ import {etcdeckBin} from '../support/run-cli.ts';
 import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 const cluster = startClusterForFile({voters: 3, learners: 1});
-const terminal = startTerminalForFile({columns: 100, rows: 30});
+// CI=true as a CI job's shell has it: Ink would draw nothing until exit were it not hidden from Ink.
+const terminal = startTerminalForFile({columns: 100, rows: 30, env: {CI: 'true'}});
 
 
 /** The screen line that shows `endpoint` as a row of the endpoints table (not the detail line under it). */
