@@ -6,7 +6,7 @@ import path from 'node:path';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {LocalCluster, type LocalMember} from '../../source/demo/local-cluster.ts';
 import {endpointLines, headerHealthy, headerLeader, statusRefresh} from '../support/dashboard-screen.ts';
-import {parseEtcdJson, type EtcdctlEndpointStatus} from '../support/etcd-json.ts';
+import {leaderOf} from '../support/cluster.ts';
 import {launchEtcdeck, type EtcdeckRun} from '../support/etcdeck-in-terminal.ts';
 import {KeyWriter} from '../support/key-writer.ts';
 import {chordFor, TmuxTerminal} from '../support/tmux.ts';
@@ -77,15 +77,6 @@ async function allAnswering(etcd: LocalCluster, what: string): Promise<string> {
 		const rows = endpointLines(screen);
 		return etcd.members.every(member => rows.get(member.clientUrl)?.raftIndex !== undefined) && headerHealthy(screen)?.answering === etcd.members.length;
 	}, 60_000);
-}
-
-/** The member that leads, by `etcdctl endpoint status` of the members that run. */
-async function leaderOf(etcd: LocalCluster): Promise<LocalMember> {
-	const running = etcd.members.filter(member => member.process !== undefined).map(member => member.clientUrl);
-	const statuses = parseEtcdJson<EtcdctlEndpointStatus>(await etcd.etcdctl(['endpoint', 'status', '-w', 'json'], {endpoints: running}));
-	const leading = statuses.find(entry => entry.Status.leader === entry.Status.header.member_id);
-	assert.ok(leading, 'a running member says it leads');
-	return etcd.members.find(member => member.clientUrl === leading.Endpoint)!;
 }
 
 /** A voter that neither leads nor is the seed, so one fault at a time is what the step breaks. */

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startClusterForFile} from '../support/cluster.ts';
+import {leaderOf, startClusterForFile} from '../support/cluster.ts';
 import {runCli} from '../support/run-cli.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
 
@@ -40,20 +40,25 @@ test('status --json reads ETCDCTL_ENDPOINTS and reports exact hex IDs', async ()
 });
 
 test('status exits 1 with a member down and 2 with quorum lost', async () => {
-	await cluster().kill('m3');
+	// A follower, not asked directly: killing the leader would report "no leader" (exit 2) until the election.
+	const leader = await leaderOf(cluster());
+	const [asked, ...others] = cluster().members.filter(member => !member.isLearner);
+	const follower = others.find(member => member !== leader)!;
+	const second = others.find(member => member !== follower)!;
+	await cluster().kill(follower.name);
 	try {
-		const degraded = await runCli(['status', '--json', '--timeout', '1000', '--endpoints', cluster().endpoints[0]!]);
+		const degraded = await runCli(['status', '--json', '--timeout', '1000', '--endpoints', asked!.clientUrl]);
 		assert.equal(degraded.code, 1, degraded.stdout);
 		const report = JSON.parse(degraded.stdout) as StatusReport;
 		assert.equal(report.health, 'degraded');
-		assert.notEqual(report.members.find(member => member.name === 'm3')?.error, null);
+		assert.notEqual(report.members.find(member => member.name === follower.name)?.error, null);
 
-		await cluster().kill('m2');
-		const lost = await runCli(['status', '--timeout', '1000', '--endpoints', cluster().endpoints[0]!]);
+		await cluster().kill(second.name);
+		const lost = await runCli(['status', '--timeout', '1000', '--endpoints', asked!.clientUrl]);
 		assert.equal(lost.code, 2, lost.stdout);
 		assert.match(lost.stdout, /CRITICAL: QUORUM LOST: 1 of 3 voters answer, 2 needed/);
 	} finally {
-		await cluster().ensureRunning('m2', 'm3');
+		await cluster().ensureRunning(follower.name, second.name);
 	}
 });
 
