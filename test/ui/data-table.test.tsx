@@ -192,6 +192,6 @@ void test('with a colour terminal the selected row, and only it, is drawn invers
 		const {raw} = draw(memberColumns, rows, {selectedId: selected.id});
 		const inverse = inverseLines(raw);
 		assert.equal(inverse.length, 1, raw);
-		assert.ok(inverse[0]!.startsWith(selected.id), inverse[0]);
+		assert.ok(inverse[0]!.startsWith(`› ${selected.id}`), inverse[0]);
 	}
 });
