@@ -1,10 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {buildBundle} from '../../scripts/build-bundle.ts';
+import {buildBundle, nodeOptionsForTheCommand} from '../../scripts/build-bundle.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 
 const run = promisify(execFile);
@@ -23,4 +24,17 @@ void test('the installed command (the prebuilt bundle) reports the same cluster 
 	assert.match(stdout, /: healthy; leader m\d/);
 	const version = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {version: string}).version;
 	assert.equal((await run(installed, ['--version'])).stdout.trim(), version);
+
+	// npm links the command into node_modules/.bin: through a link, node still gets the command's options.
+	const linkDir = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-bin-'));
+	try {
+		const link = path.join(linkDir, 'etcdeck');
+		symlinkSync(installed, link);
+		const printOptions = `--import=data:text/javascript,${encodeURIComponent('process.stderr.write(JSON.stringify(process.execArgv))')}`;
+		const {stdout: linked, stderr} = await run(link, ['--version'], {env: {...process.env, NODE_OPTIONS: printOptions}});
+		assert.equal(linked.trim(), version);
+		assert.deepEqual(JSON.parse(stderr) as string[], nodeOptionsForTheCommand);
+	} finally {
+		rmSync(linkDir, {recursive: true, force: true});
+	}
 });
