@@ -28,7 +28,7 @@ interface IdleRun {
 
 /** etcdeck watching the cluster at a 1 s refresh: its CPU share and RSS from /proc, the requests etcd served. */
 async function watchIdle(variant: EtcdeckVariant, cluster: LocalCluster, seconds: number): Promise<IdleRun> {
-	const session = PtySession.start(process.execPath, [variant.entry, '--endpoints', cluster.endpoints[0]!, '--refresh', String(refreshMs)], {cwd: repository, env: variant.env});
+	const session = PtySession.start(variant.command, [...variant.commandArgs, '--endpoints', cluster.endpoints[0]!, '--refresh', String(refreshMs)], {cwd: repository, env: variant.env});
 	const names = cluster.members.map(member => member.name);
 	try {
 		await session.frame('every member on screen', text => showsEveryMember(text, names));

@@ -70,7 +70,7 @@ interface KeystrokeRun {
 /** etcdeck with a log of `rate` lines a second in its Logs pane: `f` pressed again and again, each time to the frame that shows it. */
 async function pressesUnderLog(variant: EtcdeckVariant, cluster: LocalCluster, rate: number, presses: number): Promise<KeystrokeRun> {
 	const logCommand = [process.execPath, '--import', 'tsx', generator, String(rate)].map(word => shellQuote(word)).join(' ');
-	const session = PtySession.start(process.execPath, [variant.entry, '--endpoints', cluster.endpoints[0]!, '--log-command', logCommand], {cwd: repository, env: variant.env});
+	const session = PtySession.start(variant.command, [...variant.commandArgs, '--endpoints', cluster.endpoints[0]!, '--log-command', logCommand], {cwd: repository, env: variant.env});
 	const names = cluster.members.map(member => member.name);
 	try {
 		await session.frame('the dashboard', text => showsEveryMember(text, names));

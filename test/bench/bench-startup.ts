@@ -29,7 +29,7 @@ export function showsEveryMember(screen: string, names: readonly string[]): bool
 
 async function startInPty(variant: EtcdeckVariant, cluster: LocalCluster, names: readonly string[]): Promise<Start> {
 	const mark = new FirstConnectMark();
-	const session = PtySession.start(process.execPath, [...mark.nodeArgs, variant.entry, '--endpoints', cluster.endpoints[0]!], {env: {...variant.env, ...mark.env}, cwd: repository});
+	const session = PtySession.start(variant.command, [...variant.commandArgs, '--endpoints', cluster.endpoints[0]!], {env: {...variant.env, ...mark.env}, cwd: repository});
 	try {
 		const entered = await session.raw('the dashboard to take the screen', enterAlternateScreen);
 		const full = await session.frame('every member on screen', screen => showsEveryMember(screen, names));
@@ -67,15 +67,16 @@ export interface StartupDetails {
  * From spawning etcdeck in a pty to a frame with every member's status, against etcdctl's status table
  * in the same kind of pty. Also where etcdeck's start-up time goes, within each start: loading the code
  * (until its first TCP connection, node's own start-up included), the first refresh (until it takes the
- * alternate screen), and the first render (until that frame is out). The shipped start (tsx compiling
- * TypeScript at every start) is measured beside a prebuilt bundle.
+ * alternate screen), and the first render (until that frame is out). The installed command (the
+ * prebuilt bundle) is measured beside the sources run through tsx.
  */
 export async function benchStartup(cluster: LocalCluster, runs: number, etcdeck: EtcdeckVariants, say: (text: string) => void): Promise<{figures: Figure[]; details: StartupDetails}> {
 	const names = cluster.members.map(member => member.name);
 	const variants = [etcdeck.shipped, ...(etcdeck.bundle === undefined ? [] : [etcdeck.bundle])];
 	const figures: Figure[] = etcdeck.bundleError === undefined ? [] : [notMeasured(section, 'a prebuilt bundle', 'ms', etcdeck.bundleError)];
 
-	const coldTsxCacheMs = await coldCacheStart(variants[0]!, cluster, names, say);
+	const tsxVariant = variants.find(variant => variant.compilesSources);
+	const coldTsxCacheMs = tsxVariant === undefined ? undefined : await coldCacheStart(tsxVariant, cluster, names, say);
 	const results: VariantRuns[] = variants.map(variant => ({variant, starts: []}));
 	const etcdctlRuns: number[] = [];
 	const nodeAlone: number[] = [];
@@ -89,7 +90,7 @@ export async function benchStartup(cluster: LocalCluster, runs: number, etcdeck:
 	}
 
 	const details: StartupDetails = {nodeAloneMs: rounded(median(nodeAlone)), coldTsxCacheMs: coldTsxCacheMs === undefined ? undefined : rounded(coldTsxCacheMs), variants: []};
-	for (const [index, {variant, starts}] of results.entries()) {
+	for (const {variant, starts} of results) {
 		const phase = (of: (start: Start) => number) => rounded(median(starts.map(start => of(start))));
 		const breakdown = {
 			label: variant.label,
@@ -100,7 +101,7 @@ export async function benchStartup(cluster: LocalCluster, runs: number, etcdeck:
 			starts: starts.map(start => ({connectedMs: rounded(start.connectedMs), enteredMs: rounded(start.enteredMs), fullMs: rounded(start.fullMs)})),
 		};
 		details.variants.push(breakdown);
-		const cold = index === 0 && coldTsxCacheMs !== undefined ? `; with tsx's cache empty (first start after an install or upgrade): ${rounded(coldTsxCacheMs)} ms` : '';
+		const cold = variant.compilesSources && coldTsxCacheMs !== undefined ? `; with tsx's cache empty (first start after an install or upgrade): ${rounded(coldTsxCacheMs)} ms` : '';
 		figures.push(figure({
 			section,
 			measure: variantMeasure(variant, `first full screen, ${names.length} members`),

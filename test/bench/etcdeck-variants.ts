@@ -10,10 +10,14 @@ export interface EtcdeckVariant {
 	label: string;
 	/** Short, for table rows. */
 	short: string;
-	entry: string;
+	/** The program and the arguments before etcdeck's own: the installed command runs as itself, through its launcher lines. */
+	command: string;
+	commandArgs: string[];
 	env: Record<string, string>;
 	/** Not the installed command: measured beside it, for comparison, with no target. */
 	aside: boolean;
+	/** tsx compiles the sources as it starts (its compile cache lives under TMPDIR). */
+	compilesSources: boolean;
 }
 
 export interface EtcdeckVariants {
@@ -29,12 +33,12 @@ export interface EtcdeckVariants {
  * it, the sources compiled by tsx at every start (bin/etcdeck.js).
  */
 export async function etcdeckVariants(): Promise<EtcdeckVariants> {
-	const sources: EtcdeckVariant = {label: 'bin/etcdeck.js (tsx compiles the sources at start: npm start, the demo, the tests)', short: 'sources via tsx', entry: etcdeckBin, env: {}, aside: true};
+	const sources: EtcdeckVariant = {label: 'bin/etcdeck.js (tsx compiles the sources at start: npm start, the demo, the tests)', short: 'sources via tsx', command: process.execPath, commandArgs: [etcdeckBin], env: {}, aside: true, compilesSources: true};
 	try {
 		const entry = await buildBundle(path.join(repository, 'dist/bin/etcdeck.mjs'), {executable: true});
-		return {shipped: {label: 'dist/bin/etcdeck.mjs, the installed command (prebuilt by npm ci)', short: 'installed', entry, env: {}, aside: false}, bundle: sources, bundleError: undefined};
+		return {shipped: {label: 'dist/bin/etcdeck.mjs, the installed command (prebuilt by npm ci)', short: 'installed', command: entry, commandArgs: [], env: {}, aside: false, compilesSources: false}, bundle: sources, bundleError: undefined};
 	} catch (error) {
-		return {shipped: sources, bundle: undefined, bundleError: `esbuild could not build the installed command: ${(error as Error).message}`};
+		return {shipped: {...sources, aside: false}, bundle: undefined, bundleError: `esbuild could not build the installed command: ${(error as Error).message}`};
 	}
 }
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Preloaded into etcdeck with --import (as a data: URL, so it needs neither tsx nor a file of its
- * own): writes when the process first opens a TCP connection, i.e. when loading the code and reading
+ * Preloaded into etcdeck with --import in NODE_OPTIONS (as a data: URL, so it needs neither tsx nor a
+ * file of its own, and reaches the node the installed command's launcher starts): writes when the process first opens a TCP connection, i.e. when loading the code and reading
  * the settings are done and the first refresh starts, as epoch milliseconds.
  */
 const preload = `
@@ -30,9 +30,12 @@ net.Socket.prototype.connect = function (...args) {
 
 /** Marks one process's first connection; read it once the process has connected. */
 export class FirstConnectMark {
-	readonly nodeArgs = ['--import', `data:text/javascript,${encodeURIComponent(preload)}`];
 	private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-bench-mark-'));
-	readonly env = {ETCDECK_BENCH_FIRST_CONNECT: path.join(this.dir, 'first-connect')};
+	readonly env = {
+		ETCDECK_BENCH_FIRST_CONNECT: path.join(this.dir, 'first-connect'),
+		// encodeURIComponent leaves no space, which NODE_OPTIONS would split on.
+		NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(preload)}`,
+	};
 
 	/** When it connected, on this process's performance.now() clock. */
 	read(): number {

@@ -13,7 +13,7 @@ export interface Frame {
 
 /**
  * Cuts a terminal's output into Ink's frames. Ink redraws the whole screen each frame, so a frame's
- * text is the screen. (Ink leaves the marks out when it believes it runs in CI: keep CI variables away.)
+ * text is the screen. (Ink leaves the marks out in CI; etcdeck loads Ink with CI's variables hidden.)
  */
 export class FrameReader {
 	private pending = '';

@@ -14,7 +14,7 @@ const notInThisBuild = 'not part of this build';
  * etcdeck process. When the dashboard has no Keys pane yet, the reason it gives instead of a result.
  */
 export async function browseInEtcdeck(variant: EtcdeckVariant, cluster: LocalCluster, browsed: BrowsedPrefix, runs: number, size: {columns: number; rows: number}): Promise<BrowseResult | {notWired: string}> {
-	const session = PtySession.start(process.execPath, [variant.entry, '--endpoints', cluster.endpoints[0]!], {cwd: repository, env: variant.env, ...size});
+	const session = PtySession.start(variant.command, [...variant.commandArgs, '--endpoints', cluster.endpoints[0]!], {cwd: repository, env: variant.env, ...size});
 	try {
 		await session.frame('the dashboard', text => text.includes('healthy '));
 		const pid = session.programPid();

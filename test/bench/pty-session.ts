@@ -198,10 +198,10 @@ function settle(waiters: Set<Waiter>, printed: Printed): void {
 
 /**
  * The caller's environment without etcdctl's variables (a stray ETCDCTL_ENDPOINTS must not redirect a
- * run) or CI markers (Ink stops marking frames when it thinks it runs in CI).
+ * run). CI markers stay: etcdeck draws with them set (source/load-dashboard-view.ts).
  */
 export function terminalEnvironment(): Record<string, string> {
-	const kept = Object.entries(process.env).filter(([name]) => !name.startsWith('ETCDCTL_') && name !== 'CI' && name !== 'CONTINUOUS_INTEGRATION' && !name.startsWith('CI_'));
+	const kept = Object.entries(process.env).filter(([name]) => !name.startsWith('ETCDCTL_'));
 	return {...Object.fromEntries(kept) as Record<string, string>, TERM: 'xterm-256color', ETCDCTL_API: '3'};
 }
 
