@@ -1,7 +1,7 @@
 import React from 'react';
 import {setImmediate, setTimeout as delay} from 'node:timers/promises';
 import {isDeepStrictEqual, stripVTControlCharacters} from 'node:util';
-import {Text} from 'ink';
+import chalk from 'chalk';
 import {render} from 'ink-testing-library';
 import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
@@ -13,6 +13,10 @@ import type {MemberActionResult} from '../../source/cluster/member-action-result
 import {App, type MemberActions} from '../../source/ui/App.tsx';
 import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
 import {FixtureSource, fixtureQuotaBytes} from './snapshot-fixtures.ts';
+
+// Ink colours what it draws only where chalk finds a colour terminal, and a test runner's output is a
+// pipe in CI: every component test draws as on a 16-colour terminal, wherever it runs.
+chalk.level = 1;
 
 export interface TerminalSize {
 	columns: number;
@@ -210,22 +214,6 @@ export async function waitFor(condition: () => boolean | void, timeoutMs = 2000,
 		await delay(10);
 	}
 }
-
-/** Whether Ink drew a frame with colour codes (it does only when the test runner sits on a colour terminal). */
-export function hasColour(frame: string | undefined): boolean {
-	return frame?.includes('\u001B[') ?? false;
-}
-
-/**
- * Why a test of colour and inverse video is skipped, or false when Ink draws colour codes here: it
- * does only when the test runner's own output is a colour terminal, never in CI logs or pipes.
- */
-export const skipWithoutColour: string | false = (() => {
-	const probe = render(<Text inverse>x</Text>);
-	const colour = hasColour(probe.lastFrame());
-	probe.unmount();
-	return colour ? false : 'Ink draws no colour codes here: the test runner is not on a colour terminal';
-})();
 
 /** The lines Ink drew inverse (the selected row, the current pane's tab), without colour codes. */
 export function inverseLines(frame: string | undefined): string[] {

@@ -5,7 +5,7 @@ import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import {summarize} from '../../source/model/cluster-summary.ts';
 import {endpointRows, memberRows} from '../../source/model/table-rows.ts';
 import {keymap, panes, type Action, type PaneId} from '../../source/ui/keymap.ts';
-import {cells, inverseLines, press, rawLinesOf, renderApp, sequencesFor, sizes, skipWithoutColour, waitFor, type RenderedApp} from '../support/render.tsx';
+import {cells, inverseLines, press, rawLinesOf, renderApp, sequencesFor, sizes, waitFor, type RenderedApp} from '../support/render.tsx';
 import {
 	alarmSnapshot,
 	fixtureClusterId,
@@ -348,7 +348,7 @@ void test('r refreshes at once, without waiting for the interval', async () => {
 	assert.equal(source.calls, 2);
 });
 
-void test('with a colour terminal the selection stays on its member across refreshes, and falls back to the first row when it goes', {skip: skipWithoutColour}, async () => {
+void test('with a colour terminal the selection stays on its member across refreshes, and falls back to the first row when it goes', async () => {
 	const withoutEtcd2 = healthySnapshot();
 	withoutEtcd2.members = withoutEtcd2.members.filter(member => member.name !== 'etcd-2');
 	withoutEtcd2.probes = withoutEtcd2.probes.filter(probe => probe.endpoint !== 'http://10.0.0.2:2379');

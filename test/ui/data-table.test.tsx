@@ -6,7 +6,7 @@ import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import {summarize} from '../../source/model/cluster-summary.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows, type Column, type Row} from '../../source/model/table-rows.ts';
 import {DataTable} from '../../source/ui/DataTable.tsx';
-import {cells, inverseLines, linesOf, rawLinesOf, skipWithoutColour} from '../support/render.tsx';
+import {cells, inverseLines, linesOf, rawLinesOf} from '../support/render.tsx';
 import {
 	alarmSnapshot,
 	fixtureQuotaBytes,
@@ -186,7 +186,7 @@ void test('scrolling and hidden columns share the footer line', () => {
 	assert.equal(lines.at(-1), '↑ 2 more  ↓ 6 more  hidden: PEER ADDRS');
 });
 
-void test('with a colour terminal the selected row, and only it, is drawn inverse', {skip: skipWithoutColour}, () => {
+void test('with a colour terminal the selected row, and only it, is drawn inverse', () => {
 	const rows = membersOf(healthySnapshot());
 	for (const selected of rows) {
 		const {raw} = draw(memberColumns, rows, {selectedId: selected.id});

@@ -5,7 +5,7 @@ import {render} from 'ink-testing-library';
 import type {LogSourceStatus} from '../../source/logs/log-status.ts';
 import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../../source/model/log-view.ts';
 import {LogsPane, logsPageSize} from '../../source/ui/LogsPane.tsx';
-import {cells, linesOf, skipWithoutColour} from '../support/render.tsx';
+import {cells, linesOf} from '../support/render.tsx';
 import {ordinaryLines, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 
 const now = Date.UTC(2026, 10, 23, 13, 45);
@@ -101,7 +101,7 @@ test('no line is wider than the pane, and the pane no taller than its height', (
 	}
 });
 
-test('lines are coloured by level and trouble signs stand out', {skip: skipWithoutColour}, () => {
+test('lines are coloured by level and trouble signs stand out', () => {
 	const error = journal('{"level":"error","ts":"2026-11-23T13:45:00.000Z","caller":"x.go:1","msg":"failed to commit"}');
 	const {raw} = draw(view([error, journal(zapTroubles[0]!.line), info(1)]));
 	const rows = raw.split('\n');
