@@ -7,5 +7,8 @@ import {Root, type RootProps} from './ui/Root.tsx';
  * refresh is on the network: most of etcdeck's start-up is loading code, not asking etcd.
  */
 export function renderDashboard(props: RootProps): Instance {
-	return render(<Root {...props} />, {exitOnCtrlC: false, patchConsole: true});
+	// Ink holds a render back until 1000/maxFps ms after the last one (30 fps by default): a key pressed
+	// just after the Logs pane drew a batch waited up to 33 ms for its frame. Batches and refreshes
+	// are already paced (line-batcher.ts, --refresh), so the cap only decides how long a key waits.
+	return render(<Root {...props} />, {exitOnCtrlC: false, patchConsole: true, maxFps: 120});
 }
