@@ -7,14 +7,6 @@ import {withPrebuiltProtos} from './etcd3-proto-json.ts';
 
 const repository = path.resolve(import.meta.dirname, '..');
 
-/**
- * Where the benchmark puts the bundle it measures: under node_modules/ so that the packages left
- * outside it (etcd3, which reads its .proto files from its own directory) resolve as they do for
- * bin/etcdeck.js, and two levels down so source/backup/etcdeck-version.ts's "../../package.json"
- * lands where it would for a dist/bin/etcdeck.mjs.
- */
-export const bundleFile = path.join(repository, 'node_modules/.cache/etcdeck-bench/etcdeck.mjs');
-
 /** Ink imports react-devtools-core only when DEV=true; the package is not installed, so it is stubbed. */
 const withoutDevtools: Plugin = {
 	name: 'without-react-devtools',
@@ -61,12 +53,13 @@ export function withLauncher(bundle: string): string {
 }
 
 /**
- * One ES module of etcdeck and its dependencies, minified, with React's production build: what a
- * prebuilt `dist/` would ship instead of compiling TypeScript with tsx at every start. etcd3 (and the
- * gRPC code under it) stays a package, loaded by node as usual. `executable` makes it a command
- * (withLauncher's first lines, mode 755).
+ * One ES module of etcdeck and its dependencies, etcd3 and gRPC included, minified, with React's
+ * production build: the installed command, instead of compiling TypeScript with tsx at every start.
+ * It belongs at dist/bin/ in the package: it reads "../../package.json" for its version, and
+ * protobufjs still requires its optional packages (long) from node_modules. `executable` makes it a
+ * command (withLauncher's first lines, mode 755).
  */
-export async function buildBundle(outfile = bundleFile, {executable = false} = {}): Promise<string> {
+export async function buildBundle(outfile: string, {executable = false} = {}): Promise<string> {
 	mkdirSync(path.dirname(outfile), {recursive: true});
 	await build({
 		entryPoints: [path.join(repository, 'source/cli.tsx')],

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {buildBundle, nodeOptionsForTheCommand} from '../../scripts/build-bundle.ts';
 import {startClusterForFile} from '../support/cluster.ts';
+import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
 
 const run = promisify(execFile);
 const cluster = startClusterForFile({voters: 3});
@@ -22,6 +23,10 @@ void test('the installed command (the prebuilt bundle) reports the same cluster 
 	}
 
 	assert.match(stdout, /: healthy; leader m\d/);
+	// etcd's 64-bit IDs through the bundled gRPC and protobufjs, digit for digit.
+	const {stdout: json} = await run(installed, ['status', '--json', '--endpoints', etcd.endpoints[0]!]);
+	const members = parseEtcdJson<EtcdctlMemberList>(await etcd.etcdctl(['member', 'list', '-w', 'json'], {endpoints: etcd.voterEndpoints}));
+	assert.deepEqual((JSON.parse(json) as {members: Array<{id: string}>}).members.map(member => member.id).sort(), members.members.map(member => hex(member.ID)).sort());
 	const version = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {version: string}).version;
 	assert.equal((await run(installed, ['--version'])).stdout.trim(), version);
 
