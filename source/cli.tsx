@@ -118,18 +118,19 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 		promote: async (memberId: string) => service.promote(memberId),
 		moveLeader: async (memberId: string) => service.moveLeader(memberId),
 	};
-	const metrics = new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members});
-	const logSource = new LogSource(options.logSettings);
 	const keyBrowser = new KeyBrowserService(settings.connection);
 	const {renderDashboard} = await view;
 	const instance = renderDashboard({
-		service: cluster,
-		saveSnapshot: dashboardSaver(settings.connection),
+		services: {
+			cluster,
+			actions: cluster,
+			saveSnapshot: dashboardSaver(settings.connection),
+			logSource: new LogSource(options.logSettings),
+			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
+			keyBrowser,
+		},
 		snapshotDir: options.snapshotDir,
-		logSource,
 		logLines: options.logSettings.lines,
-		metrics,
-		keyBrowser,
 		keyBrowsing: options.keyBrowsing,
 		settings,
 		initialSnapshot: first,

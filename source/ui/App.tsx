@@ -2,7 +2,6 @@ import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {MemberActionResult} from '../cluster/member-action-result.ts';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
-import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
 import {actionHeadline, actionLogReducer, cancelledEntry, emptyActionLog, entryFromResult, entrySummary, type ActionLogEntry} from '../model/action-log.ts';
 import {summarize} from '../model/cluster-summary.ts';
 import {lagRows} from '../model/lag-rows.ts';
@@ -12,14 +11,13 @@ import {snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/table-rows.ts';
 import {useClusterSnapshot} from '../hooks/use-cluster-snapshot.ts';
 import {useLagHistory} from '../hooks/use-lag-history.ts';
-import type {SaveSnapshot} from '../backup/dashboard-saver.ts';
 import {useSnapshotJob, type SnapshotJob} from '../hooks/use-snapshot-job.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {useHealth} from '../hooks/use-health.ts';
-import {useLogTail, type LogTailSource} from '../hooks/use-log-tail.ts';
-import {useKeyBrowser, type KeyBrowserSource} from '../hooks/use-key-browser.ts';
+import {useLogTail} from '../hooks/use-log-tail.ts';
+import {useKeyBrowser} from '../hooks/use-key-browser.ts';
 import {KeysPane} from './KeysPane.tsx';
-import type {MetricsRound} from '../metrics/etcd-metrics.ts';
+import type {DashboardServices} from './dashboard-services.ts';
 import {headerHealthWarnings} from '../model/header-warnings.ts';
 import {healthRowIds} from '../model/health.ts';
 import {recurringTroubleWarnings} from '../model/trouble-counts.ts';
@@ -40,27 +38,12 @@ import {isPathText, openSnapshotForm} from './snapshot-dialog-state.ts';
 import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
 
-/** The writes the dashboard can ask of the cluster; both answer with what happened and never throw. */
-export interface MemberActions {
-	promote: (memberId: string) => Promise<MemberActionResult>;
-	moveLeader: (memberId: string) => Promise<MemberActionResult>;
-}
-
 export interface AppProps {
-	source: SnapshotSource<ClusterSnapshot>;
-	actions: MemberActions;
-	/** Streams, verifies and places a snapshot file (s). */
-	saveSnapshot: SaveSnapshot;
+	services: DashboardServices;
 	/** Where `s` proposes to put snapshots. */
 	snapshotDir: string;
-	/** The log tail of the Logs pane (journalctl or --log-command); started on mount, stopped on unmount. */
-	logSource: LogTailSource;
 	/** Lines the Logs pane keeps (--log-lines). */
 	logLines: number;
-	/** Scrapes every member's /metrics for the Health pane. */
-	metrics: SnapshotSource<MetricsRound> | undefined;
-	/** The Keys pane's reads and watches; nothing is read until the pane is first shown. */
-	keyBrowser: KeyBrowserSource;
 	/** --prefix (undefined: found from the keys) and --separator. */
 	keyBrowsing: {prefix: string | undefined; separator: string};
 	refreshMs: number;
@@ -78,11 +61,12 @@ const maxHeaderWarnings = 4;
 const backgroundMetricsMs = 10_000;
 
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
-export function App({source, actions, saveSnapshot, snapshotDir, logSource, logLines, metrics, keyBrowser, keyBrowsing, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
+export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
+	const {cluster, actions, saveSnapshot, logSource, metrics, keyBrowser} = services;
 	const {exit} = useApp();
 	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
 	const [actionLog, recordAction] = useReducer(actionLogReducer, emptyActionLog);
-	const {snapshot, refreshNow} = useClusterSnapshot(source, refreshMs, initialSnapshot);
+	const {snapshot, refreshNow} = useClusterSnapshot(cluster, refreshMs, initialSnapshot);
 	const history = useLagHistory(snapshot);
 	const snapshotJob = useSnapshotJob(saveSnapshot, (job: SnapshotJob) => {
 		if (job.phase === 'running') {

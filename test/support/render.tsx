@@ -10,7 +10,8 @@ import type {KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
 import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
 import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
-import {App, type MemberActions} from '../../source/ui/App.tsx';
+import {App} from '../../source/ui/App.tsx';
+import type {MemberActions} from '../../source/ui/dashboard-services.ts';
 import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
 import {FixtureSource, fixtureQuotaBytes} from './snapshot-fixtures.ts';
 
@@ -145,14 +146,16 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 
 	const rendered = render(
 		<App
-			source={source}
-			actions={options.actions ?? new RecordedActions()}
-			saveSnapshot={options.saveSnapshot ?? refuseSnapshots}
+			services={{
+				cluster: source,
+				actions: options.actions ?? new RecordedActions(),
+				saveSnapshot: options.saveSnapshot ?? refuseSnapshots,
+				logSource: options.logSource ?? silentLogs,
+				metrics: options.metrics,
+				keyBrowser: options.keyBrowser ?? noKeys,
+			}}
 			snapshotDir={options.snapshotDir ?? '/backups'}
-			logSource={options.logSource ?? silentLogs}
 			logLines={options.logLines ?? 1000}
-			metrics={options.metrics}
-			keyBrowser={options.keyBrowser ?? noKeys}
 			keyBrowsing={{prefix: undefined, separator: '/'}}
 			readOnly={options.readOnly}
 			refreshMs={options.refreshMs ?? 60_000}

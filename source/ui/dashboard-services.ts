@@ -1,0 +1,32 @@
+import type {SaveSnapshot} from '../backup/dashboard-saver.ts';
+import type {MemberActionResult} from '../cluster/member-action-result.ts';
+import type {ClusterSnapshot} from '../cluster/snapshot.ts';
+import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
+import type {KeyBrowserSource} from '../hooks/use-key-browser.ts';
+import type {LogTailSource} from '../hooks/use-log-tail.ts';
+import type {MetricsRound} from '../metrics/etcd-metrics.ts';
+
+/** The writes the dashboard can ask of the cluster; both answer with what happened and never throw. */
+export interface MemberActions {
+	promote: (memberId: string) => Promise<MemberActionResult>;
+	moveLeader: (memberId: string) => Promise<MemberActionResult>;
+}
+
+/**
+ * Everything the dashboard reads and acts through: the services of source/cluster, logs, metrics and
+ * backup, made once by the CLI (fixtures in the component tests) and handed down as one object.
+ */
+export interface DashboardServices {
+	/** The cluster's state, polled every --refresh. */
+	cluster: SnapshotSource<ClusterSnapshot>;
+	/** Promote and move-leader. */
+	actions: MemberActions;
+	/** Streams, verifies and places a snapshot file (s). */
+	saveSnapshot: SaveSnapshot;
+	/** The log tail of the Logs pane (journalctl or --log-command); started on mount, stopped on unmount. */
+	logSource: LogTailSource;
+	/** Scrapes every member's /metrics for the Health pane; undefined when this run scrapes none. */
+	metrics: SnapshotSource<MetricsRound> | undefined;
+	/** The Keys pane's reads and watches; nothing is read until the pane is first shown. */
+	keyBrowser: KeyBrowserSource;
+}
