@@ -28,6 +28,7 @@ import {ActionLog} from './ActionLog.tsx';
 import {appReducer, effectiveSelection, initialAppState, keyScopes, overlayOpen} from './app-state.ts';
 import {ConfirmDialog} from './ConfirmDialog.tsx';
 import {actionFor, memberPanes, panes, type KeyBinding} from './keymap.ts';
+import {escapeThenKey} from './key-chord.ts';
 import {DataTable} from './DataTable.tsx';
 import {Header, headerHeight} from './Header.tsx';
 import {HelpOverlay, maxHelpOffset} from './HelpOverlay.tsx';
@@ -181,6 +182,13 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	// A terminal read can hold several keys ("jj" typed fast, or pasted); Ink hands them over as one
 	// input that matches no binding. Outside text fields, each character is a key of its own.
 	useInput((input, key) => {
+		const split = escapeThenKey(input, key);
+		if (split !== undefined) {
+			handleKey('', split[0]);
+			handleKey(input, split[1]);
+			return;
+		}
+
 		const now = currentState();
 		const typing = now.snapshotForm !== undefined || (now.pane === 'logs' && logs.read().draft !== undefined) || (now.pane === 'keys' && keys.takesAllKeys);
 		if ([...input].length > 1 && !typing && !key.ctrl && !key.meta) {

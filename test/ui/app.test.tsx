@@ -224,6 +224,11 @@ void test('keys that arrive in one chunk each act on the state the one before le
 	const upByLetter = sequencesFor({type: 'select-previous'}, 'global').find(sequence => sequence.length === 1)!;
 	app.stdin.write(upByLetter + upByLetter);
 	await waitFor(() => rawLinesOf(app.lastFrame()).some(line => line.startsWith(`› ${ids[0]!}`)), 2000, `two moves up by letter in one read:\n${app.frame()}`);
+	// Esc and the next key in one read, which Ink reads as Alt+key: the action log closes, then pane 2 shows.
+	await app.press({type: 'toggle-action-log'});
+	await waitFor(() => app.frame().includes('Action log'), 2000, 'the action log');
+	app.stdin.write(`\u001B${sequencesFor({type: 'show-pane', pane: 'endpoints'})[0]!}`);
+	await waitFor(() => !app.frame().includes('Action log') && app.frame().includes('RAFT INDEX'), 2000, `the log closed and the endpoints shown:\n${app.frame()}`);
 
 	let quits = 0;
 	const other = await started({snapshot: healthySnapshot(), onQuit: () => quits++});
