@@ -6,10 +6,12 @@ import path from 'node:path';
  * Ink 6.8 (the last Ink for Node 20) caches every string it ever measured or wrapped, for good
  * (vadimdemedes/ink#986; Ink 8 bounds them but needs Node 22). A dashboard tailing a log draws new
  * strings all day, so those caches grew by about 14 MiB a minute. This bounds both: when one holds
- * `cacheLimit` entries it starts again. Applied to the installed bundle by the build and to
+ * `cacheLimit` entries it starts again. 2,000 holds every string of several frames (a frame has a few
+ * hundred) while log lines pass through; at 10,000 the caches took a minute and ten megabytes to
+ * fill, which the memory test saw as growth. Applied to the installed bundle by the build and to
  * node_modules by `npm ci` (prepare), so the tests run what ships.
  */
-export const cacheLimit = 10_000;
+export const cacheLimit = 2000;
 const marker = '/* etcdeck: cache bounded */';
 
 interface CachePatch {
@@ -34,7 +36,8 @@ export const inkCachePatches: readonly CachePatch[] = [
 /** The file's source with its cache bounded; throws when Ink's code is not what this patch knows. */
 export function boundCache(file: CachePatch['file'], source: string): string {
 	if (source.includes(marker)) {
-		return source;
+		// Bounded before, perhaps at another limit: the limit is brought up to date.
+		return source.replace(/(cache\.size >= )\d+/, `$1${cacheLimit}`).replace(/(\+\+cacheSize > )\d+/, `$1${cacheLimit}`);
 	}
 
 	let result = source;
