@@ -9,18 +9,21 @@ import {waitFor} from '../../source/demo/wait-for.ts';
 import {panes} from '../../source/ui/keymap.ts';
 import {launchEtcdeck, residentKib} from '../support/etcdeck-in-terminal.ts';
 import {KeyWriter} from '../support/key-writer.ts';
+import {gcOnSignalNodeOptions} from '../support/gc-on-signal.ts';
+import {buildBundle} from '../../scripts/build-bundle.ts';
 import {chordFor, shellQuote, TmuxTerminal} from '../support/tmux.ts';
 
 /**
- * etcdeck left running on a cluster that takes writes, its Logs pane fed a few hundred lines a second,
- * the panes shown in turn: what it holds at the end must be within 20% of what it held once warmed up
- * (the log ring full, every pane drawn). `npm test` runs 90 seconds against the figure after 30;
- * ETCDECK_SOAK=1 runs the ten-minute soak against the figure after the first minute.
+ * etcdeck as installed (the bundle npm ci builds, started through its launcher) left running on a
+ * cluster that takes writes, its Logs pane fed a few hundred lines a second, the panes shown in turn:
+ * what it holds at the end must be within 20% of what it held once warmed up (the log ring full, every
+ * pane drawn). `npm test` runs 90 seconds against the figure after 30; ETCDECK_SOAK=1 runs the
+ * ten-minute soak against the figure after the first minute.
  *
  * "Holds" is RSS from /proc/PID/status right after a full garbage collection, which the test asks of
- * etcdeck through a preloaded SIGUSR2 handler (test/support/gc-on-signal.ts): on a machine with memory
- * to spare V8 lets hundreds of megabytes of garbage pile up before it collects, so raw RSS mostly says
- * how lazy the collector was. Raw RSS is sampled and printed too.
+ * etcdeck through a SIGUSR2 handler preloaded by NODE_OPTIONS (test/support/gc-on-signal.ts): on a
+ * machine with memory to spare V8 lets hundreds of megabytes of garbage pile up before it collects, so
+ * raw RSS mostly says how lazy the collector was. Raw RSS is sampled and printed too.
  */
 const soak = process.env['ETCDECK_SOAK'] === '1';
 const runMs = soak ? 600_000 : 90_000;
@@ -30,7 +33,7 @@ const logLinesPerSecond = 300;
 const allowedGrowth = 0.2;
 
 const generator = fileURLToPath(new URL('../support/log-generator.ts', import.meta.url));
-const gcOnSignal = fileURLToPath(new URL('../support/gc-on-signal.ts', import.meta.url));
+const installed = fileURLToPath(new URL('../../dist/bin/etcdeck.mjs', import.meta.url));
 let etcd: LocalCluster | undefined;
 let terminal: TmuxTerminal | undefined;
 let writer: KeyWriter | undefined;
@@ -38,6 +41,8 @@ let scratch: string;
 let memoryFile: string;
 
 before(async () => {
+	// The installed command, built from these sources as npm ci builds it: what operators leave running.
+	await buildBundle(installed, {executable: true});
 	scratch = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-memory-'));
 	memoryFile = path.join(scratch, 'after-gc.jsonl');
 	etcd = await LocalCluster.start({voters: 3});
@@ -45,7 +50,7 @@ before(async () => {
 	terminal = await TmuxTerminal.start({
 		columns: 120,
 		rows: 30,
-		env: {NODE_OPTIONS: `--expose-gc --import tsx --import ${gcOnSignal}`, ETCDECK_TEST_MEMORY_FILE: memoryFile},
+		env: {NODE_OPTIONS: gcOnSignalNodeOptions, ETCDECK_TEST_MEMORY_FILE: memoryFile},
 	});
 }, {timeout: 60_000});
 
@@ -60,6 +65,8 @@ interface AfterCollection {
 	atMs: number;
 	rssKib: number;
 	heapUsed: number;
+	heapTotal: number;
+	external: number;
 }
 
 /** Asks etcdeck for a full collection and reads its RSS once that is done. */
@@ -68,8 +75,8 @@ async function collected(pid: number, started: number): Promise<AfterCollection>
 	const before = lines().length;
 	process.kill(pid, 'SIGUSR2');
 	const line = await waitFor('etcdeck to report after a full collection', () => lines()[before], {timeoutMs: 10_000, intervalMs: 50});
-	const {heapUsed} = JSON.parse(line) as {heapUsed: number};
-	return {atMs: Date.now() - started, rssKib: residentKib(pid), heapUsed};
+	const {rssKib, heapUsed, heapTotal, external} = JSON.parse(line) as Omit<AfterCollection, 'atMs'>;
+	return {atMs: Date.now() - started, rssKib, heapUsed, heapTotal, external};
 }
 
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -78,7 +85,7 @@ void test(`RSS after ${runMs / 1000} s stays within ${allowedGrowth * 100}% of R
 	const screen = terminal!;
 	const cluster = etcd!;
 	const logCommand = `${shellQuote(process.execPath)} --import tsx ${shellQuote(generator)} ${logLinesPerSecond}`;
-	const run = await launchEtcdeck(screen, ['--endpoints', cluster.endpoints[0]!, '--refresh', '500', '--log-command', logCommand], scratch);
+	const run = await launchEtcdeck(screen, ['--endpoints', cluster.endpoints[0]!, '--refresh', '500', '--log-command', logCommand], scratch, {program: installed});
 	try {
 		await screen.waitForScreen('every member', text => cluster.members.every(member => text.includes(` ${member.name} `)));
 		const started = Date.now();
@@ -108,7 +115,7 @@ void test(`RSS after ${runMs / 1000} s stays within ${allowedGrowth * 100}% of R
 		assert.ok(warm, 'measured once warmed up');
 		const at = (sample: {atMs: number}) => `${Math.round(sample.atMs / 1000)} s`;
 		const figures = `after a full collection: RSS ${mib(warm.rssKib * 1024)} MiB at ${at(warm)}, ${mib(end.rssKib * 1024)} MiB at ${at(end)} `
-			+ `(${(((end.rssKib / warm.rssKib) - 1) * 100).toFixed(1)}%), heap used ${mib(warm.heapUsed)} → ${mib(end.heapUsed)} MiB; `
+			+ `(${(((end.rssKib / warm.rssKib) - 1) * 100).toFixed(1)}%), heap used ${mib(warm.heapUsed)} → ${mib(end.heapUsed)} MiB of ${mib(warm.heapTotal)} → ${mib(end.heapTotal)}, external ${mib(warm.external)} → ${mib(end.external)} MiB; `
 			+ `raw RSS (s: MiB) ${raw.map(sample => `${Math.round(sample.atMs / 1000)}: ${mib(sample.kib * 1024)}`).join(', ')}; writer ${writer!.written} puts`;
 		t.diagnostic(figures);
 		console.log(`memory: ${figures}`);

@@ -19,14 +19,15 @@ export interface EtcdeckRun {
 /**
  * Types `etcdeck ARGS` into the terminal's shell the way an operator would, in a subshell that writes its
  * own PID to a file and then execs node, so the PID is etcdeck's (for /proc and signals). The shell
- * prints a marker with the exit code afterwards, unique to this run.
+ * prints a marker with the exit code afterwards, unique to this run. `program` runs instead of the
+ * sources through tsx: the installed command, whose launcher execs node in the same process.
  */
-export async function launchEtcdeck(terminal: TmuxTerminal, args: readonly string[], pidDir: string): Promise<EtcdeckRun> {
+export async function launchEtcdeck(terminal: TmuxTerminal, args: readonly string[], pidDir: string, {program}: {program?: string} = {}): Promise<EtcdeckRun> {
 	launches += 1;
 	const run = launches;
 	const pidFile = path.join(pidDir, `etcdeck-${run}.pid`);
 	const marker = `etcdeck run ${run} exited with`;
-	const command = ['exec', 'node', etcdeckBin, ...args].map(word => (word === 'exec' || word === 'node' ? word : shellQuote(word))).join(' ');
+	const command = `exec ${program === undefined ? `node ${shellQuote(etcdeckBin)}` : shellQuote(program)} ${args.map(word => shellQuote(word)).join(' ')}`;
 	await terminal.type(`(echo $BASHPID > ${shellQuote(pidFile)}; ${command}); echo "${marker} $?"`);
 	const pid = await waitFor('etcdeck to write its PID', () => {
 		const text = readFileSync(pidFile, 'utf8').trim();

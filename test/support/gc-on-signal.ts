@@ -1,21 +1,27 @@
 /**
- * Preloaded into etcdeck by the memory test (NODE_OPTIONS="--expose-gc --import tsx --import THIS"):
- * on SIGUSR2 it runs a full garbage collection and writes what the process holds afterwards, as one
- * JSON line, to ETCDECK_TEST_MEMORY_FILE. V8 lets hundreds of megabytes of garbage pile up before it
- * collects when the machine has memory to spare, so RSS alone says little about what is retained.
- * Other node processes started under the same NODE_OPTIONS (the log generator) are left alone.
+ * A preload for etcdeck in the memory test, as NODE_OPTIONS (so it reaches the node that the installed
+ * command's launcher starts, and needs no tsx): on SIGUSR2 it runs a full garbage collection and writes
+ * what the process holds afterwards, as one JSON line, to ETCDECK_TEST_MEMORY_FILE. V8 lets hundreds
+ * of megabytes of garbage pile up before it collects when the machine has memory to spare, so RSS
+ * alone says little about what is retained. Other node processes started under the same NODE_OPTIONS
+ * (the log generator) are left alone.
  */
+const preload = `
 import {appendFileSync, readFileSync} from 'node:fs';
-import process from 'node:process';
-
-const file = process.env['ETCDECK_TEST_MEMORY_FILE'];
-const collect = (globalThis as {gc?: () => void}).gc;
-if (file !== undefined && collect !== undefined && process.argv[1]?.endsWith('etcdeck.js')) {
+const file = process.env.ETCDECK_TEST_MEMORY_FILE;
+if (file !== undefined && typeof globalThis.gc === 'function' && /etcdeck\\.m?js$/.test(process.argv[1] ?? '')) {
 	process.on('SIGUSR2', () => {
-		collect();
-		collect();
+		globalThis.gc();
+		globalThis.gc();
 		const {heapUsed, heapTotal, external} = process.memoryUsage();
-		const rssKib = Number(/VmRSS:\s*(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
-		appendFileSync(file, `${JSON.stringify({at: Date.now(), rssKib, heapUsed, heapTotal, external})}\n`);
+		// V8 hands the pages it freed back to the system from a background task: give it a second.
+		setTimeout(() => {
+			const rssKib = Number(/VmRSS:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+			appendFileSync(file, JSON.stringify({at: Date.now(), rssKib, heapUsed, heapTotal, external}) + '\\n');
+		}, 1000);
 	});
 }
+`;
+
+/** NODE_OPTIONS for the memory test's terminal; encodeURIComponent leaves no space for NODE_OPTIONS to split on. */
+export const gcOnSignalNodeOptions = `--expose-gc --import=data:text/javascript,${encodeURIComponent(preload)}`;
