@@ -4,7 +4,8 @@ import {waitFor} from '../../source/demo/wait-for.ts';
 import {hex, parseEtcdJson} from '../support/etcd-json.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {chordFor, startTerminalForFile, type TmuxTerminal} from '../support/tmux.ts';
+import {selectRow} from '../support/etcdeck-in-terminal.ts';
+import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 const cluster = startClusterForFile({voters: 3, learners: 1});
 const terminal = startTerminalForFile({columns: 100, rows: 30});
@@ -23,21 +24,6 @@ async function leaderByEtcdctl(endpoints: string[]): Promise<string> {
 	return [...leaders][0]!;
 }
 
-/** Presses ↓ until the row marked › is `name`'s (rows are members in the same order on every member pane). */
-async function select(screenTerminal: TmuxTerminal, name: string): Promise<void> {
-	for (let step = 0; step < 6; step++) {
-		const screen = await screenTerminal.screen();
-		if (screen.split('\n').some(line => line.startsWith('› ') && line.includes(` ${name} `))) {
-			return;
-		}
-
-		await screenTerminal.press(chordFor({type: 'select-next'}));
-		await screenTerminal.waitForScreen('the selection to move', next => next !== screen);
-	}
-
-	throw new Error(`could not select ${name}`);
-}
-
 void test('promote the learner, then move leadership to it, by keystrokes in a real terminal', {timeout: 120_000}, async () => {
 	const etcd = cluster();
 	const screenTerminal = terminal();
@@ -46,7 +32,7 @@ void test('promote the learner, then move leadership to it, by keystrokes in a r
 	await screenTerminal.press(chordFor({type: 'show-pane', pane: 'lag'}));
 	await screenTerminal.waitForScreen(`${learner.name} ready to promote`, screen => screen.split('\n').some(line => line.includes(` ${learner.name} `) && /\bready\b/.test(line) && !line.includes('ready if')));
 
-	await select(screenTerminal, learner.name);
+	await selectRow(screenTerminal, learner.name);
 	await screenTerminal.press(chordFor({type: 'promote'}));
 	await screenTerminal.waitForScreen('the promote confirmation', screen => screen.includes('member promote'));
 	await screenTerminal.press(chordFor({type: 'confirm'}, 'confirm'));
