@@ -116,7 +116,7 @@ void test(`RSS after ${runMs / 1000} s stays within ${allowedGrowth * 100}% of R
 		const at = (sample: {atMs: number}) => `${Math.round(sample.atMs / 1000)} s`;
 		const figures = `after a full collection: RSS ${mib(warm.rssKib * 1024)} MiB at ${at(warm)}, ${mib(end.rssKib * 1024)} MiB at ${at(end)} `
 			+ `(${(((end.rssKib / warm.rssKib) - 1) * 100).toFixed(1)}%), heap used ${mib(warm.heapUsed)} → ${mib(end.heapUsed)} MiB of ${mib(warm.heapTotal)} → ${mib(end.heapTotal)}, external ${mib(warm.external)} → ${mib(end.external)} MiB; `
-			+ `raw RSS (s: MiB) ${raw.map(sample => `${Math.round(sample.atMs / 1000)}: ${mib(sample.kib * 1024)}`).join(', ')}; writer ${writer!.written} puts`;
+			+ `raw RSS (s: MiB) ${raw.map(sample => `${Math.round(sample.atMs / 1000)}: ${mib(sample.kib * 1024)}`).join(', ')}; writer ${writer!.written} puts, ${writer!.failed} failed`;
 		t.diagnostic(figures);
 		console.log(`memory: ${figures}`);
 		assert.ok(end.rssKib <= warm.rssKib * (1 + allowedGrowth), figures);
