@@ -1,27 +1,11 @@
-import {after, before} from 'node:test';
 import assert from 'node:assert/strict';
 import {LocalCluster, type LocalClusterOptions, type LocalMember} from '../../source/demo/local-cluster.ts';
 import {parseEtcdJson, type EtcdctlEndpointStatus} from './etcd-json.ts';
+import {startForFile} from './for-file.ts';
 
-/**
- * Starts a real etcd cluster before the tests of a file and stops it after them. The getter throws
- * when used before start-up, so a test can never run against a missing cluster by accident.
- */
+/** A real etcd cluster started before the tests of a file and stopped after them. */
 export function startClusterForFile(options: LocalClusterOptions = {}): () => LocalCluster {
-	let cluster: LocalCluster | undefined;
-	before(async () => {
-		cluster = await LocalCluster.start(options);
-	}, {timeout: 90_000});
-	after(async () => {
-		await cluster?.stop();
-	});
-	return () => {
-		if (cluster === undefined) {
-			throw new Error('the test cluster has not started');
-		}
-
-		return cluster;
-	};
+	return startForFile('cluster', async () => LocalCluster.start(options), async cluster => cluster.stop(), 90_000);
 }
 
 /** The member that leads, by `etcdctl endpoint status` of the members that run. */

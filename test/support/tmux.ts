@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process';
-import {after, before} from 'node:test';
+import {startForFile} from './for-file.ts';
 import {rmSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {isDeepStrictEqual, promisify} from 'node:util';
@@ -167,23 +167,7 @@ export function chordFor(action: Action, scope: KeyScope = 'global'): KeyChord {
 	return binding.chords[0]!;
 }
 
-/**
- * A real terminal started before the tests of a file and stopped after them, as startClusterForFile
- * does for a cluster. The getter throws when used before start-up.
- */
+/** A real terminal started before the tests of a file and stopped after them. */
 export function startTerminalForFile(options: TerminalOptions = {}): () => TmuxTerminal {
-	let terminal: TmuxTerminal | undefined;
-	before(async () => {
-		terminal = await TmuxTerminal.start(options);
-	});
-	after(async () => {
-		await terminal?.stop();
-	});
-	return () => {
-		if (terminal === undefined) {
-			throw new Error('the test terminal has not started');
-		}
-
-		return terminal;
-	};
+	return startForFile('terminal', async () => TmuxTerminal.start(options), async terminal => terminal.stop());
 }
