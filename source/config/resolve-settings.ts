@@ -70,9 +70,9 @@ export function resolveSettings(flags: RawOptions, env: Environment): Settings {
 			endpoints,
 			...(auth === undefined ? {} : {auth}),
 			...(tls === undefined ? {} : {tls}),
-			timeoutMs: positiveInteger(flags.timeout, '--timeout', defaults.timeoutMs, 100),
+			timeoutMs: timerMs(flags.timeout, '--timeout', defaults.timeoutMs),
 		},
-		refreshMs: positiveInteger(flags.refresh, '--refresh', defaults.refreshMs, 100),
+		refreshMs: timerMs(flags.refresh, '--refresh', defaults.refreshMs),
 		quotaBytes: positiveInteger(flags.quotaBytes, '--quota-bytes', defaults.quotaBytes, 1),
 		readOnly: flags.readOnly ?? false,
 	};
@@ -228,6 +228,26 @@ function cacertPath(dir: string, cacertContent: string): string {
 
 	// A relative path in the file is relative to the client directory, wherever etcdeck runs from.
 	return cacertContent === '' ? '' : path.resolve(dir, cacertContent);
+}
+
+/** The longest --timeout and --refresh: an hour, well inside what a Node timer holds (2^31-1 ms, about 24.8 days). */
+export const maxTimerMs = 3_600_000;
+const minTimerMs = 100;
+
+/**
+ * A duration that drives a timer. Node runs a timer of more than 2^31-1 ms after 1 ms instead (with a
+ * warning), so --timeout 1e12 would time every call out at once: such values are refused, naming the range.
+ */
+function timerMs(value: number | undefined, flag: string, fallback: number): number {
+	if (value === undefined) {
+		return fallback;
+	}
+
+	if (!Number.isInteger(value) || value < minTimerMs || value > maxTimerMs) {
+		throw new ConfigError(`${flag} must be a whole number of milliseconds from ${minTimerMs} to ${maxTimerMs} (one hour), got ${String(value)}`);
+	}
+
+	return value;
 }
 
 function positiveInteger(value: number | undefined, flag: string, fallback: number, minimum: number): number {

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import {clockTime, type ActionLogEntry, type ActionOutcome} from '../model/action-log.ts';
 import {plural} from '../model/format.ts';
 import {wrapWords} from './wrap-words.ts';
