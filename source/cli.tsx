@@ -7,7 +7,8 @@ import {flags, helpText} from './cli-flags.ts';
 import {summarize} from './model/cluster-summary.ts';
 import {nothingAnswers} from './model/reachability.ts';
 import {statusExitCode} from './model/table-rows.ts';
-import {statusJson, statusText} from './headless/status-report.ts';
+import {statusJson, statusLines} from './headless/status-report.ts';
+import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
 import {resolveSnapshotDir} from './model/snapshot-files.ts';
@@ -22,8 +23,9 @@ import {loadDashboardView} from './load-dashboard-view.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
 
-function fail(message: string, code: number): never {
-	process.stderr.write(`etcdeck: ${message}\n`);
+/** Says why etcdeck stops (with detail lines indented under it) and exits with `code`. */
+function fail(message: string, code: number, details: readonly string[] = []): never {
+	printLines(process.stderr, [`etcdeck: ${message}`, ...details.map(detail => `  ${detail}`)]);
 	process.exit(code);
 }
 
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
 	const first = await service.refresh();
 	if (command === 'status') {
 		const summary = summarize(first, {quotaBytes: settings.quotaBytes});
-		process.stdout.write(cli.flags.json ? statusJson(summary) : statusText(summary));
+		printLines(process.stdout, cli.flags.json ? statusJson(summary).split('\n') : statusLines(summary));
 		service.close();
 		process.exitCode = statusExitCode(summary);
 		return;
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
 	const unreachable = nothingAnswers(first);
 	if (unreachable !== undefined) {
 		service.close();
-		fail(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`, 2);
+		fail('cannot reach the cluster:', 2, unreachable);
 	}
 
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -95,17 +97,15 @@ interface DashboardOptions {
 }
 
 async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterSnapshot, view: Promise<typeof import('./dashboard-view.tsx')>): Promise<void> {
-	const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-	const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
 	let restored = false;
 	const restoreTerminal = () => {
 		if (!restored) {
 			restored = true;
-			process.stdout.write(leaveAlternateScreen);
+			writeScreenControl(process.stdout, 'leaveAlternateScreen');
 		}
 	};
 
-	process.stdout.write(enterAlternateScreen);
+	writeScreenControl(process.stdout, 'enterAlternateScreen');
 	process.once('exit', restoreTerminal);
 	// The metrics scrapes follow the member list of the latest refresh.
 	let members = first.members;
@@ -152,7 +152,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 	process.once('uncaughtException', error => {
 		instance.unmount();
 		restoreTerminal();
-		process.stderr.write(`etcdeck crashed: ${error.stack ?? error.message}\n`);
+		printLines(process.stderr, `etcdeck crashed: ${error.stack ?? error.message}`.split('\n'));
 		process.exit(70);
 	});
 

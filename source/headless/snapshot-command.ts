@@ -15,6 +15,7 @@ import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
+import {clearInPlace, printInPlace, printLines} from './print.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
 export interface SnapshotFlags extends RawOptions {
@@ -39,7 +40,12 @@ export const snapshotExitCodes = {
 	refused: 2,
 } as const;
 
-class Refusal extends Error {}
+/** Refused before anything was written: the message, and detail lines (one per member) shown under it. */
+class Refusal extends Error {
+	constructor(message: string, readonly details: readonly string[] = []) {
+		super(message);
+	}
+}
 
 /** `etcdeck snapshot save [PATH]` and `etcdeck snapshot verify FILE`; returns the exit code. */
 export async function runSnapshotCommand(args: readonly string[], flags: SnapshotFlags, io: CommandIo): Promise<number> {
@@ -56,7 +62,8 @@ export async function runSnapshotCommand(args: readonly string[], flags: Snapsho
 		throw new Refusal(`expected "snapshot save [PATH]" or "snapshot verify FILE", got "snapshot ${args.join(' ')}"; see --help`);
 	} catch (error) {
 		if (error instanceof Refusal || error instanceof ConfigError) {
-			io.stderr.write(`etcdeck: ${error.message}\n`);
+			const details = error instanceof Refusal ? error.details : [];
+			printLines(io.stderr, [`etcdeck: ${error.message}`, ...details.map(detail => `  ${detail}`)]);
 			return snapshotExitCodes.refused;
 		}
 
@@ -98,14 +105,20 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 			clusterId,
 			connection: settings.connection,
 			signal: controller.signal,
-			onProgress: progressLine ? progress => io.stderr.write(`\r\u001B[Ksnapshot from ${member.name}: ${formatSnapshotProgress(progress)}`) : undefined,
+			onProgress: progressLine ? progress => {
+				printInPlace(io.stderr, `snapshot from ${member.name}: ${formatSnapshotProgress(progress)}`);
+			} : undefined,
 		});
 	} catch (error) {
 		if (!(error instanceof SnapshotError)) {
 			throw error;
 		}
 
-		io.stderr.write(`${progressLine ? '\r\u001B[K' : ''}etcdeck: ${error.message}\n`);
+		if (progressLine) {
+			clearInPlace(io.stderr);
+		}
+
+		printLines(io.stderr, [`etcdeck: ${error.message}`]);
 		// As a shell reports a command a signal ended: 128 plus the signal's number.
 		return interruptedBy === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : 128 + os.constants.signals[interruptedBy];
 	} finally {
@@ -114,10 +127,10 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 	}
 
 	if (progressLine) {
-		io.stderr.write('\r\u001B[K');
+		clearInPlace(io.stderr);
 	}
 
-	io.stdout.write(savedReport(saved));
+	printLines(io.stdout, savedReport(saved));
 	return retain(saved, clusterId, flags.keep, io);
 }
 
@@ -133,7 +146,7 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	service.close();
 	const unreachable = nothingAnswers(snapshot);
 	if (unreachable !== undefined) {
-		throw new Refusal(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`);
+		throw new Refusal('cannot reach the cluster:', unreachable);
 	}
 
 	if (snapshot.clusterId === undefined) {
@@ -144,7 +157,7 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	const member = source === undefined ? undefined : snapshotMemberOf(source);
 	if (member === undefined) {
 		const reasons = snapshotSourceChoices(snapshot).map(choice => `${choice.name}: ${choice.unavailableReason ?? 'no client URL'}`);
-		throw new Refusal(`no member can serve a snapshot:\n  ${reasons.join('\n  ')}`);
+		throw new Refusal('no member can serve a snapshot:', reasons);
 	}
 
 	return {clusterId: snapshot.clusterId, member};
@@ -167,7 +180,7 @@ async function retain(saved: SavedSnapshot, clusterId: string, keep: number | un
 	try {
 		const removed = await applyRetention(saved.path, clusterId, keep);
 		for (const file of removed) {
-			io.stdout.write(`removed ${file} (--keep ${keep})\n`);
+			printLines(io.stdout, [`removed ${file} (--keep ${keep})`]);
 		}
 
 		return snapshotExitCodes.ok;
@@ -176,20 +189,19 @@ async function retain(saved: SavedSnapshot, clusterId: string, keep: number | un
 			throw error;
 		}
 
-		io.stderr.write(`etcdeck: the new snapshot is saved and verified, but ${error.message}\n`);
+		printLines(io.stderr, [`etcdeck: the new snapshot is saved and verified, but ${error.message}`]);
 		return snapshotExitCodes.failed;
 	}
 }
 
-function savedReport(saved: SavedSnapshot): string {
+function savedReport(saved: SavedSnapshot): string[] {
 	const {manifest} = saved;
 	return [
 		`saved ${saved.path} (${formatBytes(manifest.sizeBytes)}) from ${manifest.member.name} (${manifest.member.endpoint}) of cluster ${manifest.clusterId}: complete and verified`,
 		`  sha256 ${manifest.sha256}`,
 		`  revision ${manifest.revision ?? 'unknown'}; ${describeStatusOutcome(saved.status)}`,
 		`  manifest ${saved.manifestPath}`,
-		'',
-	].join('\n');
+	];
 }
 
 async function verify(fileOperand: string, io: CommandIo): Promise<number> {
@@ -213,11 +225,10 @@ async function verify(fileOperand: string, io: CommandIo): Promise<number> {
 			? `  no manifest (${path.basename(verification.manifestPath)}) beside it`
 			: `  manifest: taken ${manifest.takenAt} from ${manifest.member.name} (${manifest.member.id}) of cluster ${manifest.clusterId}, revision ${manifest.revision ?? 'unknown'}, by etcdeck ${manifest.etcdeckVersion}`,
 		`  ${describeStatusOutcome(verification.status)}`,
-		'',
 	];
-	io.stdout.write(lines.join('\n'));
+	printLines(io.stdout, lines);
 	if (problems.length > 0) {
-		io.stderr.write(problems.map(problem => `etcdeck: ${file}: ${problem}\n`).join(''));
+		printLines(io.stderr, problems.map(problem => `etcdeck: ${file}: ${problem}`));
 		return snapshotExitCodes.failed;
 	}
 

@@ -1,25 +1,33 @@
 import type {ClusterSummary} from '../model/cluster-summary.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/table-rows.ts';
 import {plural} from '../model/format.ts';
+import {safeJson, safeText} from '../model/safe-text.ts';
 import {textTable} from './text-table.ts';
 
 const healthWords = ['healthy', 'degraded', 'unavailable'] as const;
 
-/** The human report of `etcdeck status`: a verdict line, the warnings, then etcdctl-style tables. */
-export function statusText(summary: ClusterSummary): string {
+/**
+ * The human report of `etcdeck status`, line by line: a verdict line, the warnings, then etcdctl-style
+ * tables. Each line is sanitized (member names, URLs and etcd's errors are in them), table cells before
+ * the table is laid out.
+ */
+export function statusLines(summary: ClusterSummary): string[] {
 	const code = statusExitCode(summary);
-	const lines = [
+	return [
 		`cluster ${summary.clusterId ?? '?'}: ${healthWords[code]}; leader ${summary.leader?.name ?? 'none'}; voters ${summary.healthyVoters}/${summary.voters} healthy, quorum ${summary.quorum}, tolerates ${plural(summary.failuresTolerated, 'failure')}; learners ${summary.learners}`,
 		...summary.warnings.map(warning => `${warning.severity.toUpperCase()}: ${warning.text}`),
 		'',
-		textTable(memberColumns, memberRows(summary)),
+		...textTable(memberColumns, memberRows(summary)),
 		'',
-		textTable(endpointColumns, endpointRows(summary)),
-	];
-	return `${lines.join('\n')}\n`;
+		...textTable(endpointColumns, endpointRows(summary)),
+	].map(line => safeText(line));
 }
 
-/** The machine report of `etcdeck status --json`. IDs are hex strings, never lossy JSON numbers. */
+
+/**
+ * The machine report of `etcdeck status --json`. IDs are hex strings, never lossy JSON numbers; text
+ * from etcd is escaped as JSON escapes, also the characters JSON.stringify leaves raw (C1, bidi, U+2028).
+ */
 export function statusJson(summary: ClusterSummary): string {
 	const code = statusExitCode(summary);
 	const report = {
@@ -48,5 +56,5 @@ export function statusJson(summary: ClusterSummary): string {
 			endpointStatus: view.status ?? null,
 		})),
 	};
-	return `${JSON.stringify(report, null, 2)}\n`;
+	return safeJson(report, 2);
 }
