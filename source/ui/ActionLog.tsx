@@ -37,7 +37,7 @@ export function ActionLog({entries, width, height}: ActionLogProps) {
 	let room = height - frameLines;
 	for (const entry of [...entries].reverse()) {
 		const messageLines = wrapWords(entry.message, inner - indent.length);
-		const commandLines = wrapWords(`$ ${entry.etcdctl}`, inner - indent.length);
+		const commandLines = entry.etcdctl === undefined ? [] : wrapWords(`$ ${entry.etcdctl}`, inner - indent.length);
 		const lines = 1 + messageLines.length + commandLines.length;
 		// Unless this is the oldest entry, a line must stay free for "N earlier actions".
 		const countLine = drawn.length + 1 < entries.length ? 1 : 0;
