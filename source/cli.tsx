@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {ClusterService} from './cluster/cluster-service.ts';
+import {secretsOf} from './cluster/describe-error.ts';
 import {resolveSettings} from './config/resolve-settings.ts';
 import {ConfigError, type Settings} from './config/settings.ts';
 import {flags, helpText} from './cli-flags.ts';
@@ -125,7 +126,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 			cluster,
 			actions: cluster,
 			saveSnapshot: dashboardSaver(settings.connection),
-			logSource: new LogSource(options.logSettings),
+			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
 			keyBrowser,
 		},
