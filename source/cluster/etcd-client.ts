@@ -1,13 +1,17 @@
 import {Etcd3, type IOptions, type IResponseStream, type ISnapshotResponse} from 'etcd3';
 import {noop} from 'cockatiel';
 import type {ConnectionSettings} from '../config/settings.ts';
+import {refusePlaintext} from './plaintext-refusal.ts';
 
 /**
  * A client bound to exactly one endpoint, so what it reports is that member's own view. etcd3's
  * retries and circuit breaker are switched off: a dashboard must show a failure at once, not hide it
  * behind retries, and every call carries the --timeout deadline so a hung member cannot stall anyone.
+ * Throws PlaintextRefused for an endpoint without TLS when the cluster was reached over TLS.
  */
 export function createEndpointClient(endpoint: string, settings: ConnectionSettings): Etcd3 {
+	// No client without TLS once the cluster was reached over TLS: it would send the password in cleartext.
+	refusePlaintext(endpoint, settings);
 	if (endpoint.startsWith('https:')) {
 		silenceIpServerNameWarning();
 	}
