@@ -2,6 +2,7 @@
  * What may be in the bytes etcdeck writes to a terminal: text, and the escape sequences etcdeck (and Ink
  * for it) emits itself. Everything else is a sign that text from outside reached the terminal raw.
  */
+/* eslint-disable no-control-regex -- these patterns are about the escape character */
 const ownSequences: ReadonlyArray<[RegExp, string]> = [
 	[/^\u001B\[[\d;]*m/, 'SGR (colours)'],
 	[/^\u001B\[\d*[ABCDEFG]/, 'cursor movement'],
@@ -9,6 +10,7 @@ const ownSequences: ReadonlyArray<[RegExp, string]> = [
 	[/^\u001B\[\d*[JK]/, 'erase'],
 	[/^\u001B\[\?(25|1049|2026)[hl]/, 'cursor shown, alternate screen, synchronized update'],
 ];
+/* eslint-enable no-control-regex */
 
 /** Where a byte stream breaks the rule, described one finding each (with a little context); empty when clean. */
 export function foreignControls(bytes: Buffer, {allowProgressLine = false}: {allowProgressLine?: boolean} = {}): string[] {
