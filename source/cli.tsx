@@ -2,7 +2,7 @@
 import meow from 'meow';
 import {ClusterService} from './cluster/cluster-service.ts';
 import {secretsOf} from './cluster/describe-error.ts';
-import {resolveSettings} from './config/resolve-settings.ts';
+import {PromptCancelled, resolveSettingsAsking} from './config/password-prompt.ts';
 import {ConfigError, type Settings} from './config/settings.ts';
 import {flags, helpText} from './cli-flags.ts';
 import {summarize} from './model/cluster-summary.ts';
@@ -30,10 +30,26 @@ function fail(message: string, code: number, details: readonly string[] = []): n
 	process.exit(code);
 }
 
+/**
+ * `--password X` or `--user NAME:X` shows X to everyone who lists processes (ps reads
+ * /proc/PID/cmdline): once read, the command line is rewritten with *** in its place. Until then it
+ * is visible, which is why the README recommends the prompt, ETCDCTL_PASSWORD or --client-dir.
+ */
+function hidePasswordFromProcessList(settings: Settings): void {
+	const password = settings.connection.auth?.password;
+	if (password === undefined || password === '' || !process.argv.some(argument => argument.includes(password))) {
+		return;
+	}
+
+	process.title = ['etcdeck', ...process.argv.slice(2).map(argument => argument.split(password).join('***'))].join(' ');
+}
+
 async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
+	// A password is asked for on the terminal, as etcdctl does, only when stdin is one.
+	const terminal = process.stdin.isTTY ? {input: process.stdin, output: process.stderr} : undefined;
 	if (command === 'snapshot') {
-		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
 		return;
 	}
 
@@ -48,20 +64,26 @@ async function main(): Promise<void> {
 	let settings: Settings;
 	let dashboard: DashboardOptions;
 	try {
-		settings = resolveSettings(cli.flags, process.env);
 		dashboard = {
 			logSettings: resolveLogSettings(cli.flags),
 			metricsUrls: cli.flags.metricsUrls === undefined ? undefined : parseEndpoints(cli.flags.metricsUrls, '--metrics-urls'),
 			snapshotDir: resolveSnapshotDir(cli.flags.snapshotDir, process.cwd()),
 			keyBrowsing: resolveKeyBrowsing(cli.flags),
 		};
+		settings = await resolveSettingsAsking(cli.flags, process.env, terminal);
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			fail(error.message, 2);
 		}
 
+		if (error instanceof PromptCancelled) {
+			fail(error.message, 130);
+		}
+
 		throw error;
 	}
+
+	hidePasswordFromProcessList(settings);
 
 	// The dashboard's code loads while the first refresh is on the network.
 	const view = command === undefined ? loadDashboardView() : undefined;

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseEndpoints} from './endpoints.ts';
-import {ConfigError, defaults, type AuthSettings, type Settings, type TlsSettings} from './settings.ts';
+import {ConfigError, defaults, PasswordNeeded, type AuthSettings, type Settings, type TlsSettings} from './settings.ts';
 import {checkCertificates, checkKeyPair, type TlsFile} from './tls-files.ts';
 
 /** What the operator typed: flags as meow parsed them. Undefined means "not given". */
@@ -58,22 +58,26 @@ export function resolveSettings(flags: RawOptions, env: Environment): Settings {
 	}
 
 	const endpoints = parseEndpoints(endpointsSource.value, endpointsSource.origin);
-	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
 	const tls = resolveTls(
 		readTlsFile(pick('cacert', '--cacert', 'cacert', 'ETCDCTL_CACERT')),
 		readTlsFile(pick('cert', '--cert', undefined, 'ETCDCTL_CERT')),
 		readTlsFile(pick('key', '--key', undefined, 'ETCDCTL_KEY')),
 	);
+	const timeoutMs = timerMs(flags.timeout, '--timeout', defaults.timeoutMs);
+	const refreshMs = timerMs(flags.refresh, '--refresh', defaults.refreshMs);
+	const quotaBytes = positiveInteger(flags.quotaBytes, '--quota-bytes', defaults.quotaBytes, 1);
+	// Last: a missing password is asked for on the terminal, and only once everything else is sound.
+	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
 
 	return {
 		connection: {
 			endpoints,
 			...(auth === undefined ? {} : {auth}),
 			...(tls === undefined ? {} : {tls}),
-			timeoutMs: timerMs(flags.timeout, '--timeout', defaults.timeoutMs),
+			timeoutMs,
 		},
-		refreshMs: timerMs(flags.refresh, '--refresh', defaults.refreshMs),
-		quotaBytes: positiveInteger(flags.quotaBytes, '--quota-bytes', defaults.quotaBytes, 1),
+		refreshMs,
+		quotaBytes,
 		readOnly: flags.readOnly ?? false,
 	};
 }
@@ -98,7 +102,8 @@ function resolveAuth(user: Sourced | undefined, password: Sourced | undefined): 
 	const inlinePassword = colon === -1 ? undefined : user.value.slice(colon + 1);
 	const secret = password !== undefined && (inlinePassword === undefined || password.precedence <= user.precedence) ? password.value : inlinePassword;
 	if (secret === undefined) {
-		throw new ConfigError(`${user.origin} names user "${username}" without a password: use NAME:PASSWORD, --password or ETCDCTL_PASSWORD`);
+		// The CLI asks on the terminal when there is one (password-prompt.ts), as etcdctl does.
+		throw new PasswordNeeded(username, user.origin);
 	}
 
 	return {username, password: secret};

@@ -7,7 +7,8 @@ import {SnapshotError} from '../backup/snapshot-error.ts';
 import {describeStatusOutcome} from '../backup/snapshot-status.ts';
 import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {ClusterService} from '../cluster/cluster-service.ts';
-import {resolveSettings, type RawOptions} from '../config/resolve-settings.ts';
+import {PromptCancelled, resolveSettingsAsking, type PasswordTerminal} from '../config/password-prompt.ts';
+import type {RawOptions} from '../config/resolve-settings.ts';
 import {ConfigError, type Settings} from '../config/settings.ts';
 import {formatBytes} from '../model/format.ts';
 import {nothingAnswers} from '../model/reachability.ts';
@@ -28,6 +29,10 @@ export interface CommandIo {
 	stderr: {write(text: string): unknown; isTTY?: boolean};
 	env: Record<string, string | undefined>;
 	cwd: string;
+	/** Where to ask for a password when a user is named without one; undefined: stdin is no terminal. */
+	terminal?: PasswordTerminal;
+	/** Called once the settings are read (the CLI hides a password from the process list then). */
+	onSettings?: (settings: Settings) => void;
 }
 
 /** Exit codes of `etcdeck snapshot`, as the help text lists them. */
@@ -61,6 +66,11 @@ export async function runSnapshotCommand(args: readonly string[], flags: Snapsho
 
 		throw new Refusal(`expected "snapshot save [PATH]" or "snapshot verify FILE", got "snapshot ${args.join(' ')}"; see --help`);
 	} catch (error) {
+		if (error instanceof PromptCancelled) {
+			printLines(io.stderr, [`etcdeck: ${error.message}`]);
+			return 130;
+		}
+
 		if (error instanceof Refusal || error instanceof ConfigError) {
 			const details = error instanceof Refusal ? error.details : [];
 			printLines(io.stderr, [`etcdeck: ${error.message}`, ...details.map(detail => `  ${detail}`)]);
@@ -80,7 +90,8 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		throw new Refusal('give either PATH or --snapshot-dir, not both');
 	}
 
-	const settings = resolveSettings(flags, io.env);
+	const settings = await resolveSettingsAsking(flags, io.env, io.terminal);
+	io.onSettings?.(settings);
 	const {clusterId, member} = await chooseSource(settings);
 	const now = Date.now();
 	const target = pathOperand === undefined

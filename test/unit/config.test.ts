@@ -224,10 +224,10 @@ void describe('resolveSettings: user and password', () => {
 		assert.deepEqual(resolve({endpoints: 'h:1', password: secret}, {ETCDCTL_USER: 'bob'}).connection.auth, {username: 'bob', password: secret});
 	});
 
-	void test('a user without a password is an error naming the source and the user', () => {
+	void test('a user without a password is an error naming the source and the user (the CLI asks on a terminal instead)', () => {
 		assert.equal(
 			configError(() => resolve({endpoints: 'h:1', user: 'alice'})),
-			'--user names user "alice" without a password: use NAME:PASSWORD, --password or ETCDCTL_PASSWORD',
+			'--user names user "alice" without a password, and stdin is not a terminal to ask for it on: use --password, ETCDCTL_PASSWORD or --client-dir (or NAME:PASSWORD)',
 		);
 		assert.match(configError(() => resolve({endpoints: 'h:1'}, {ETCDCTL_USER: 'carol'})), /^ETCDCTL_USER names user "carol" without a password/);
 	});
