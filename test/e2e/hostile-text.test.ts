@@ -179,3 +179,76 @@ void test('etcdeck snapshot save and verify, in a terminal, with the progress li
 		await verify.stop();
 	}
 });
+
+/** A small seeded generator (xorshift32), so that a failing run can be told apart and repeated. */
+function randomSource(seed: number): () => number {
+	let state = seed >>> 0 || 1;
+	return () => {
+		state ^= state << 13;
+		state >>>= 0;
+		state ^= state >>> 17;
+		state ^= state << 5;
+		state >>>= 0;
+		return state;
+	};
+}
+
+/** Bytes the fuzz leaves out: q and Ctrl-C quit and s opens the snapshot form (whose Enter writes a file). */
+const leftOut = new Set([0x03, 0x71, 0x73]);
+
+function randomByteStrings(count: number, seed: number): Buffer[] {
+	const next = randomSource(seed);
+	return Array.from({length: count}, () => {
+		const bytes = Array.from({length: 1 + (next() % 12)}, () => next() % 256).filter(byte => !leftOut.has(byte));
+		return Buffer.from(bytes);
+	});
+}
+
+/** Every CSI and SS3 final byte (plain, with parameters, private, 8-bit), control strings of each kind, and their bare introducers. */
+function sequencePrefixes(): string[] {
+	const finals = Array.from({length: 0x7F - 0x40}, (_, index) => String.fromCharCode(0x40 + index));
+	const sequences = finals.flatMap(final => [`\u001B[${final}`, `\u001B[1;5${final}`, `\u001B[?1${final}`, `\u001B[>0;1 ${final}`, `\u001BO${final}`, `\u009B${final}`, `\u008F${final}`]);
+	const strings = ['\u001B]0;title\u0007', '\u001B]8;;http://x\u001B\\', '\u001B]52;c;cHduZWQ=\u0007', '\u001BPq#0;2;0;0;0\u001B\\', '\u001B_G\u001B\\', '\u001B^pm\u001B\\', '\u001BXsos\u001B\\', '\u009D0;t\u009C', '\u0090x\u009C'];
+	const introducers = ['\u001B', '\u001B[', '\u001B[1', '\u001B[1;', '\u001B[?', '\u001BO', '\u001B]', '\u001B]0;', '\u001BP', '\u001B_', '\u001B^', '\u001BX', '\u009B', '\u008F', '\u009D', '\u0090', '\u001B\u001B', '\u001B\u001B['];
+	// A BEL after each ends a control string it may have left open, so the next one is read fresh.
+	return [...sequences, ...strings, ...introducers].map(sequence => `${sequence}\u0007`);
+}
+
+void test('fuzzing the input: 10,000 random byte strings and every CSI, SS3 and OSC prefix; etcdeck still draws and answers ?', {timeout: 300_000}, async () => {
+	const seed = Date.now() % 2 ** 31;
+	const session = etcdeckInPty(['--endpoints', etcd.endpoints[0]!, '--read-only', '--refresh', '1000', '--snapshot-dir', scratch, '--log-command', `tail -n +1 -f ${logFile}`]);
+	try {
+		await session.frame('every member', text => names.every(name => text.includes(safeText(name))));
+		// A key that draws: once it has, the terminal is in raw mode (the first frame can come before
+		// it is, and a cooked terminal would take Ctrl-\ for SIGQUIT).
+		await key(session, sequenceFor(chordFor({type: 'show-pane', pane: 'endpoints'})), 'the endpoints pane', text => text.includes('RAFT INDEX'));
+		const inputs = [...randomByteStrings(10_000, seed), ...sequencePrefixes().map(sequence => Buffer.from(sequence))];
+		// Batched: a hundred strings a write, each batch ending any control string left open.
+		for (let start = 0; start < inputs.length; start += 100) {
+			session.press(Buffer.concat([...inputs.slice(start, start + 100), Buffer.from('\u0007')]));
+		}
+
+		// Out of whatever the keys opened (a filter, the / line, help, the action log), then help.
+		session.press('\u0007\u001B\\');
+		for (let round = 0; round < 3; round++) {
+			session.press('\u001B\u001B\u001B');
+			const asked = session.press(sequenceFor(chordFor({type: 'toggle-help'})));
+			try {
+				await session.frame(`help after the fuzz (seed ${seed})`, text => text.includes('Everywhere'), {after: asked, timeoutMs: 60_000});
+				break;
+			} catch (error) {
+				if (round === 2) {
+					throw error;
+				}
+			}
+		}
+
+		const closed = session.press(sequenceFor({named: 'escape'}));
+		await session.frame('help closed: still drawing', text => !text.includes('Everywhere') && text.includes('refreshed'), {after: closed});
+		assertClean(session.output(), `the fuzzed dashboard (seed ${seed})`, {allowReplacementCharacter: true});
+		session.press(sequenceFor(chordFor({type: 'quit'})));
+		assert.equal(await session.exited, 0, `seed ${seed}`);
+	} finally {
+		await session.stop();
+	}
+});

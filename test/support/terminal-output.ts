@@ -13,7 +13,7 @@ const ownSequences: ReadonlyArray<[RegExp, string]> = [
 /* eslint-enable no-control-regex */
 
 /** Where a byte stream breaks the rule, described one finding each (with a little context); empty when clean. */
-export function foreignControls(bytes: Buffer, {allowProgressLine = false}: {allowProgressLine?: boolean} = {}): string[] {
+export function foreignControls(bytes: Buffer, {allowProgressLine = false, allowReplacementCharacter = false}: {allowProgressLine?: boolean; allowReplacementCharacter?: boolean} = {}): string[] {
 	const text = bytes.toString('utf8');
 	const findings: string[] = [];
 	const around = (at: number) => JSON.stringify(text.slice(Math.max(0, at - 30), at + 30));
@@ -46,7 +46,8 @@ export function foreignControls(bytes: Buffer, {allowProgressLine = false}: {all
 			continue;
 		}
 
-		if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\uFFFD]/u.test(char)) {
+		// U+FFFD is what a raw C1 byte (0x9B: CSI to an 8-bit terminal) decodes as; typed text may hold it too.
+		if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(char) || (char === '\uFFFD' && !allowReplacementCharacter)) {
 			findings.push(`U+${code.toString(16).padStart(4, '0')} at ${index}: ${around(index)}`);
 		}
 	}
