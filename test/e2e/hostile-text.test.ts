@@ -107,12 +107,16 @@ void test('the dashboard: every pane, a value of each kind, the logs, help, the 
 		for (const [name, value] of hostileKeys) {
 			const escaped = escapeKey(Buffer.from(name));
 			await key(session, '/', 'the / line', text => text.includes('Enter go'));
-			await key(session, `${escaped}\r`, `the level of ${escaped}`, text => text.includes(`names starting ${escapeKey(Buffer.from(name.slice('/hostile/'.length)))}`) && text.includes('row 1 of 1 read'));
+			// Pasted with colour codes around it: they are ignored, the CR ending the chunk is Enter.
+			await key(session, `\u001B[31m${escaped}\u001B[0m\r`, `the level of ${escaped}`, text => text.includes(`names starting ${escapeKey(Buffer.from(name.slice('/hostile/'.length)))}`) && text.includes('row 1 of 1 read'));
 			await key(session, '\r', `the value of ${escaped}`, text => text.includes('create rev') && text.includes(`${escaped}  ·  `) && text.includes(`${Buffer.byteLength(value)} B`));
 			valueScreens.push(session.frames.lastFrame!.text);
 			await key(session, sequenceFor({named: 'escape'}), 'back to the level', text => !text.includes('create rev'));
 		}
 
+		await key(session, '/', 'the / line', text => text.includes('Enter go'));
+		await key(session, '/hostile/\\xZZ\r', 'the bad escape refused', text => text.includes('bad escape "\\xZZ" at position 10'));
+		await key(session, sequenceFor({named: 'escape'}), 'the / line closed', text => !text.includes('bad escape'));
 		const valueFrames = valueScreens.join('\n');
 		assert.ok(valueFrames.includes('SAFE-LOOKING-VALUE\\rEVIL'));
 		assert.ok(valueFrames.includes('{"a":1}\\r{"zzz":"hidden"}'));
