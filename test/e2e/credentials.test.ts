@@ -88,7 +88,7 @@ void test('the dashboard after the prompt: the member\'s row says why it is not 
 			await session.frame(`the ${pane} pane`, () => true, {after: pressed});
 		}
 
-		await session.frame('the health pane\'s refusal, or the members again', text => text.includes(' sneaky '));
+		await session.frame('the members pane again', text => text.includes(' sneaky ') && text.includes('PEER ADDRS'));
 		const pressed = session.press(sequenceFor(chordFor({type: 'toggle-help'})));
 		await session.frame('help', text => text.includes('Everywhere'), {after: pressed});
 		session.press(sequenceFor({named: 'escape'}));
