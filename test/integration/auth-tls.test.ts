@@ -24,11 +24,11 @@ let scratch: string;
 
 before(async () => {
 	scratch = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-auth-tls-'));
-	[authCluster, tlsCluster, mtlsCluster] = await Promise.all([
-		LocalCluster.start({voters: 3}),
-		LocalCluster.start({voters: 1, tls: {}}),
-		LocalCluster.start({voters: 1, tls: {clientCertAuth: true}}),
-	]);
+	[authCluster, tlsCluster, mtlsCluster] = await LocalCluster.startAll([
+		{voters: 3},
+		{voters: 1, tls: {}},
+		{voters: 1, tls: {clientCertAuth: true}},
+	]) as [LocalCluster, LocalCluster, LocalCluster];
 	auth = await authCluster.enableAuth();
 	otherCa = await createCertificateAuthority(path.join(scratch, 'other-ca'), 'other-ca');
 }, {timeout: 120_000});
