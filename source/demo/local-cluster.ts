@@ -327,9 +327,6 @@ export class LocalCluster {
 		child.once('exit', () => {
 			processesToReap.delete(child);
 		});
-		// A member nobody stopped (a test whose start-up timed out half-way) must not keep node alive:
-		// node exits when its work is done, and the exit hook above kills what is left.
-		child.unref();
 		member.process = child;
 	}
 
