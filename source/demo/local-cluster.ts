@@ -6,7 +6,7 @@ import {randomBytes} from 'node:crypto';
 import {etcdProgram, pathWithEtcdBinDir} from './etcd-binaries.ts';
 import {freePorts} from './free-ports.ts';
 import {createCertificateAuthority, issueCertificate, type CertificateAuthority, type IssuedCertificate} from './throwaway-pki.ts';
-import {waitFor} from './wait-for.ts';
+import {StopWaiting, waitFor} from './wait-for.ts';
 
 /** One etcd process of a local cluster. */
 export interface LocalMember {
@@ -333,11 +333,11 @@ export class LocalCluster {
 	private assertRunning(): void {
 		for (const member of this.members) {
 			if (member.spawnError !== undefined) {
-				throw new Error(`cannot start etcd ${member.name} (${etcdProgram('etcd')}): ${member.spawnError.message}`);
+				throw new StopWaiting(`cannot start etcd ${member.name} (${etcdProgram('etcd')}): ${member.spawnError.message}`);
 			}
 
 			if (member.process?.exitCode !== null && member.process?.exitCode !== undefined) {
-				throw new Error(`etcd ${member.name} exited with code ${member.process.exitCode}: ${tail(member.logFile)}`);
+				throw new StopWaiting(`etcd ${member.name} exited with code ${member.process.exitCode}: ${tail(member.logFile)}`);
 			}
 		}
 	}
