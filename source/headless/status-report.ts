@@ -1,12 +1,31 @@
 import type {ClusterSummary} from '../model/cluster-summary.ts';
+import type {MemberView} from '../model/member-view.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/table-rows.ts';
 import {plural} from '../model/format.ts';
 import {textTable} from './text-table.ts';
 
 const healthWords = ['healthy', 'degraded', 'unavailable'] as const;
 
-/** The human report of `etcdeck status`: a verdict line, the warnings, then etcdctl-style tables. */
-export function statusText(summary: ClusterSummary): string {
+/**
+ * Members in the order etcdctl lists them: `member list` and `endpoint status --cluster` both print the
+ * member list as etcd returns it, sorted by member ID; endpoints in no member list come last. (The
+ * dashboard keeps voters by name, then learners.)
+ */
+export function inEtcdctlOrder(views: readonly MemberView[]): MemberView[] {
+	const key = (view: MemberView) => (view.member === undefined || !/^[\da-f]+$/i.test(view.member.id) ? undefined : BigInt(`0x${view.member.id}`));
+	return [...views].sort((a, b) => {
+		const [left, right] = [key(a), key(b)];
+		if (left === undefined || right === undefined) {
+			return Number(left === undefined) - Number(right === undefined);
+		}
+
+		return left < right ? -1 : left > right ? 1 : 0;
+	});
+}
+
+/** The human report of `etcdeck status`: a verdict line, the warnings, then etcdctl's two tables, in its order. */
+export function statusText(unordered: ClusterSummary): string {
+	const summary = {...unordered, views: inEtcdctlOrder(unordered.views)};
 	const code = statusExitCode(summary);
 	const lines = [
 		`cluster ${summary.clusterId ?? '?'}: ${healthWords[code]}; leader ${summary.leader?.name ?? 'none'}; voters ${summary.healthyVoters}/${summary.voters} healthy, quorum ${summary.quorum}, tolerates ${plural(summary.failuresTolerated, 'failure')}; learners ${summary.learners}`,
@@ -20,7 +39,8 @@ export function statusText(summary: ClusterSummary): string {
 }
 
 /** The machine report of `etcdeck status --json`. IDs are hex strings, never lossy JSON numbers. */
-export function statusJson(summary: ClusterSummary): string {
+export function statusJson(unordered: ClusterSummary): string {
+	const summary = {...unordered, views: inEtcdctlOrder(unordered.views)};
 	const code = statusExitCode(summary);
 	const report = {
 		health: healthWords[code],

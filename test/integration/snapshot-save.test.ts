@@ -8,14 +8,19 @@ import {SnapshotError} from '../../source/backup/snapshot-error.ts';
 import {checkSnapshotFile, verifySnapshot} from '../../source/backup/verify-snapshot.ts';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {streamSnapshot} from '../../source/cluster/snapshot-stream.ts';
+import {etcdProgram, pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {freePorts} from '../../source/demo/free-ports.ts';
 import {runEtcdctl} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {defaultSnapshotSource} from '../../source/model/snapshot-source.ts';
 import type {SnapshotProgress} from '../../source/model/snapshot-progress.ts';
 import {startClusterForFile} from '../support/cluster.ts';
+import {runSnapshotTool} from '../support/etcd-line.ts';
 import {withTempDir} from '../support/temp-dir.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
+
+// etcdeck runs the etcdutl or etcdctl on PATH to check a snapshot, here in this very process: the line's.
+process.env['PATH'] = pathWithEtcdBinDir();
 
 const cluster = startClusterForFile({voters: 3});
 const seededKeys = 20_000;
@@ -62,8 +67,8 @@ async function countRestoredKeys(snapshot: string, prefix: string, dir: string):
 	const [clientPort, peerPort] = await freePorts(2);
 	const clientUrl = `http://127.0.0.1:${clientPort}`;
 	const peerUrl = `http://127.0.0.1:${peerPort}`;
-	await runEtcdctl(['snapshot', 'restore', snapshot, '--data-dir', path.join(dir, 'data'), '--name', 'restored', '--initial-cluster', `restored=${peerUrl}`, '--initial-advertise-peer-urls', peerUrl], {timeoutMs: 120_000});
-	const etcd = spawn('etcd', ['--name', 'restored', '--data-dir', path.join(dir, 'data'), '--listen-client-urls', clientUrl, '--advertise-client-urls', clientUrl, '--listen-peer-urls', peerUrl, '--initial-advertise-peer-urls', peerUrl, '--initial-cluster', `restored=${peerUrl}`], {stdio: 'ignore'});
+	await runSnapshotTool(['snapshot', 'restore', snapshot, '--data-dir', path.join(dir, 'data'), '--name', 'restored', '--initial-cluster', `restored=${peerUrl}`, '--initial-advertise-peer-urls', peerUrl]);
+	const etcd = spawn(etcdProgram('etcd'), ['--name', 'restored', '--data-dir', path.join(dir, 'data'), '--listen-client-urls', clientUrl, '--advertise-client-urls', clientUrl, '--listen-peer-urls', peerUrl, '--initial-advertise-peer-urls', peerUrl, '--initial-cluster', `restored=${peerUrl}`], {stdio: 'ignore'});
 	const exited = new Promise(resolve => etcd.once('exit', resolve));
 	try {
 		await waitFor('the restored etcd to answer', async () => {
