@@ -17,6 +17,7 @@ export const flags = {
 	json: {type: 'boolean', default: false},
 	snapshotDir: {type: 'string'},
 	keep: {type: 'number'},
+	drill: {type: 'boolean'},
 	logUnit: {type: 'string'},
 	journalDir: {type: 'string'},
 	journalFile: {type: 'string'},
@@ -43,6 +44,12 @@ export const helpText = `
     $ etcdeck snapshot verify FILE   check a snapshot's trailing SHA-256, its manifest
                                      and etcd's snapshot status; exit 0 verified,
                                      1 failed, 2 cannot read FILE
+    $ etcdeck snapshot drill FILE    prove FILE restores: restore it into a temporary
+                                     directory with an etcd of its line, serve it on
+                                     loopback, compare key counts with its manifest,
+                                     read keys, then remove it all. Needs no cluster.
+                                     Exit 0 passed, 1 failed (which prefix, expected
+                                     and found), 2 cannot run (no etcd, no user)
 
   Connection (the same words as etcdctl; flags win over the environment)
     --endpoints URL[,URL...]   one member is enough: the rest are found   [ETCDCTL_ENDPOINTS]
@@ -87,6 +94,8 @@ export const helpText = `
     --keep N                   with snapshot save: once the new snapshot verified,
                                remove all but the newest N etcdeck snapshots of this
                                cluster in its directory (default: remove none)
+    --drill                    with snapshot save: drill the new snapshot; then
+                               --keep removes older ones only if it passed
 
   Output
     --json                     with status: JSON instead of tables

@@ -35,11 +35,11 @@ async function main(): Promise<void> {
 	}
 
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status" or "snapshot save|verify"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status" or "snapshot save|verify|drill"; see --help`, 2);
 	}
 
-	if (cli.flags.keep !== undefined) {
-		fail('--keep only applies to "etcdeck snapshot save"', 2);
+	if (cli.flags.keep !== undefined || cli.flags.drill) {
+		fail(`${cli.flags.keep === undefined ? '--drill' : '--keep'} only applies to "etcdeck snapshot save"`, 2);
 	}
 
 	let settings: Settings;
