@@ -9,6 +9,7 @@ import {nothingAnswers} from './model/reachability.ts';
 import {statusExitCode} from './model/table-rows.ts';
 import {statusJson, statusText} from './headless/status-report.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
+import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
 import {resolveSnapshotDir} from './model/snapshot-files.ts';
 import type {ClusterSnapshot} from './cluster/snapshot.ts';
@@ -29,13 +30,23 @@ function fail(message: string, code: number): never {
 
 async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
+	const misplaced = command === 'restore-plan' ? undefined : misplacedRestorePlanFlag(cli.flags);
+	if (misplaced !== undefined) {
+		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
+	}
+
 	if (command === 'snapshot') {
 		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
 		return;
 	}
 
+	if (command === 'restore-plan') {
+		process.exitCode = await runRestorePlanCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+		return;
+	}
+
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status" or "snapshot save|verify|drill"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill" or "restore-plan SNAPSHOT"; see --help`, 2);
 	}
 
 	if (cli.flags.keep !== undefined || cli.flags.drill) {
