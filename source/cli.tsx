@@ -11,6 +11,7 @@ import {statusJson, statusText} from './headless/status-report.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
+import {dashboardDriller} from './backup/dashboard-driller.ts';
 import {resolveSnapshotDir} from './model/snapshot-files.ts';
 import type {ClusterSnapshot} from './cluster/snapshot.ts';
 import {parseEndpoints} from './config/endpoints.ts';
@@ -136,6 +137,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 			cluster,
 			actions: cluster,
 			saveSnapshot: dashboardSaver(settings.connection),
+			drillSnapshot: dashboardDriller(settings.connection, process.env['PATH']),
 			logSource: new LogSource(options.logSettings),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
 			keyBrowser,
