@@ -136,7 +136,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 		services: {
 			cluster,
 			actions: cluster,
-			saveSnapshot: dashboardSaver(settings.connection),
+			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
 			drillSnapshot: dashboardDriller(settings.connection, process.env['PATH']),
 			logSource: new LogSource(options.logSettings),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),

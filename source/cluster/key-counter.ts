@@ -10,6 +10,8 @@ export const keyCountLimits = {
 	topLevel: 200,
 	/** Prefixes counted one level below each of those. */
 	perPrefix: 100,
+	/** Prefixes counted in all: a count is one request, and a save should not take minutes for them. */
+	total: 1000,
 	/** Levels the root may descend while every key shares them. */
 	rootDepth: 16,
 } as const;
@@ -69,9 +71,11 @@ export async function countKeysByPrefix(reader: KeyCountReader, separator: Buffe
 		cutShort.push(escapeKey(root));
 	}
 
-	for (const prefix of top.prefixes) {
+	for (const [index, prefix] of top.prefixes.entries()) {
 		prefixes.push({prefix: escapeKey(prefix), keys: await reader.count(prefix), depth: 1});
-		const below = await childPrefixes(reader, prefix, separator, keyCountLimits.perPrefix);
+		// Every top-level prefix is counted; what is left of the budget goes to the levels below, in order.
+		const budget = keyCountLimits.total - prefixes.length - (top.prefixes.length - index - 1);
+		const below = await childPrefixes(reader, prefix, separator, Math.max(0, Math.min(keyCountLimits.perPrefix, budget)));
 		if (below.more) {
 			cutShort.push(escapeKey(prefix));
 		}
@@ -105,7 +109,7 @@ async function childPrefixes(reader: KeyCountReader, level: Buffer, separator: B
 	let from: Buffer = level;
 	// Keys directly in the level come in the same pages as prefixes: page on until enough prefixes are found.
 	for (;;) {
-		const page = await walkForward(async query => reader.keys(query), {prefix: level, filter: Buffer.alloc(0)}, separator, from, limit);
+		const page = await walkForward(async query => reader.keys(query), {prefix: level, filter: Buffer.alloc(0)}, separator, from, Math.max(limit, 1));
 		for (const entry of page.entries) {
 			if (entry.kind === 'prefix') {
 				if (prefixes.length === limit) {

@@ -456,7 +456,7 @@ function memberSteps(member: ResolvedMember, input: RestorePlanInput, tool: 'etc
 		},
 		{
 			id: 'move-aside',
-			title: 'Move the old data directory aside (never deleted)',
+			title: 'Move the old data directory aside, never deleting it',
 			lines: [
 				`if [ -e ${shellQuote(dir)} ]; then`,
 				`\tif [ -e ${shellQuote(aside)} ]; then ${fail(`${aside} already exists: move one of them yourself`)}; fi`,
