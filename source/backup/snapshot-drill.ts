@@ -116,7 +116,7 @@ export async function drillSnapshot(request: DrillRequest): Promise<DrillResult>
 		const dataDir = path.join(workDir, 'data');
 		request.onStep?.(`restoring with ${tools.restore.name} ${tools.restore.version}`);
 		const restoreStarted = Date.now();
-		await restore(tools, request.file, dataDir, ports.peer, request.pathVariable);
+		await restore(tools, request.file, dataDir, ports.peer, request);
 		result.restoreMs = Date.now() - restoreStarted;
 		check();
 
@@ -183,7 +183,7 @@ async function verify(file: string): Promise<Awaited<ReturnType<typeof verifySna
 }
 
 /** The restore, as the plan runs it on a real host, but into the temporary directory with its own token. */
-async function restore(tools: DrillTools, file: string, dataDir: string, peerPort: number, pathVariable: string | undefined): Promise<void> {
+async function restore(tools: DrillTools, file: string, dataDir: string, peerPort: number, request: DrillRequest): Promise<void> {
 	const peerUrl = `http://127.0.0.1:${peerPort}`;
 	const args = [
 		'snapshot', 'restore', file,
@@ -194,9 +194,15 @@ async function restore(tools: DrillTools, file: string, dataDir: string, peerPor
 		`--initial-cluster-token=etcdeck-drill-${randomBytes(4).toString('hex')}`,
 	];
 	await new Promise<void>((resolve, reject) => {
-		execFile(tools.restore.path, args, {env: cleanToolEnv(pathVariable), timeout: 30 * 60_000, maxBuffer: 4 * 1024 * 1024}, (error, _stdout, stderr) => {
+		const options = {env: cleanToolEnv(request.pathVariable), timeout: 30 * 60_000, maxBuffer: 4 * 1024 * 1024, ...(request.signal === undefined ? {} : {signal: request.signal})};
+		execFile(tools.restore.path, args, options, (error, _stdout, stderr) => {
 			if (error === null) {
 				resolve();
+				return;
+			}
+
+			if (request.signal?.aborted) {
+				reject(new DrillStop('cannot-run', 'cancelled'));
 				return;
 			}
 

@@ -1,7 +1,7 @@
-import os from 'node:os';
 import {drillSnapshot} from '../backup/snapshot-drill.ts';
 import type {AuthSettings} from '../config/settings.ts';
 import {drillReportLines, type DrillResult} from '../model/drill-report.ts';
+import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import type {CommandIo} from './snapshot-command.ts';
 
 /** Exit codes of `etcdeck snapshot drill`, as the help text lists them. */
@@ -19,15 +19,7 @@ export interface DrillRun {
  */
 export async function runDrill(file: string, credentials: {auth?: AuthSettings; timeoutMs: number}, io: CommandIo): Promise<DrillRun> {
 	const progressLine = io.stderr.isTTY === true;
-	const controller = new AbortController();
-	let interruptedBy: NodeJS.Signals | undefined;
-	const interrupt = (signal: NodeJS.Signals) => {
-		interruptedBy = signal;
-		controller.abort();
-	};
-
-	process.once('SIGINT', interrupt);
-	process.once('SIGTERM', interrupt);
+	const interrupts = listenForInterrupts();
 	let result: DrillResult;
 	try {
 		result = await drillSnapshot({
@@ -35,12 +27,11 @@ export async function runDrill(file: string, credentials: {auth?: AuthSettings; 
 			auth: credentials.auth,
 			timeoutMs: credentials.timeoutMs,
 			pathVariable: io.env['PATH'],
-			signal: controller.signal,
+			signal: interrupts.signal,
 			...(progressLine ? {onStep: (step: string) => io.stderr.write(`\r\u001B[Kdrill: ${step}…`)} : {}),
 		});
 	} finally {
-		process.removeListener('SIGINT', interrupt);
-		process.removeListener('SIGTERM', interrupt);
+		interrupts.release();
 	}
 
 	if (progressLine) {
@@ -52,13 +43,13 @@ export async function runDrill(file: string, credentials: {auth?: AuthSettings; 
 		io.stderr.write(`etcdeck: drill ${file}: ${problem}\n`);
 	}
 
-	return {result, interruptedBy};
+	return {result, interruptedBy: interrupts.by};
 }
 
 /** The exit code for a drill run: as a shell reports a command a signal ended when interrupted. */
 export function drillExitCode(run: DrillRun): number {
 	if (run.interruptedBy !== undefined) {
-		return 128 + os.constants.signals[run.interruptedBy];
+		return signalExitCode(run.interruptedBy);
 	}
 
 	return run.result.outcome === 'passed' ? drillExitCodes.passed : run.result.outcome === 'failed' ? drillExitCodes.failed : drillExitCodes.cannotRun;

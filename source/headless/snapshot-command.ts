@@ -1,5 +1,4 @@
 import {statSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {applyRetention} from '../backup/retention.ts';
 import {saveSnapshot, type SavedSnapshot} from '../backup/save-snapshot.ts';
@@ -14,6 +13,7 @@ import {formatBytes, plural} from '../model/format.ts';
 import {printable} from '../model/printable.ts';
 import type {SnapshotClusterRecord} from '../model/snapshot-cluster-record.ts';
 import {drillExitCode, runDrill} from './drill-command.ts';
+import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {nothingAnswers} from '../model/reachability.ts';
 import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshot-files.ts';
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
@@ -98,15 +98,7 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		: targetFromOperand(path.resolve(io.cwd, pathOperand), clusterId, now);
 
 	const progressLine = io.stderr.isTTY === true;
-	const controller = new AbortController();
-	let interruptedBy: NodeJS.Signals | undefined;
-	const interrupt = (signal: NodeJS.Signals) => {
-		interruptedBy = signal;
-		controller.abort();
-	};
-
-	process.once('SIGINT', interrupt);
-	process.once('SIGTERM', interrupt);
+	const interrupts = listenForInterrupts();
 	let saved: SavedSnapshot;
 	try {
 		saved = await saveSnapshot({
@@ -115,7 +107,7 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 			clusterId,
 			connection: settings.connection,
 			separator: resolveKeyBrowsing(flags).separator,
-			signal: controller.signal,
+			signal: interrupts.signal,
 			onProgress: progressLine ? progress => io.stderr.write(`\r\u001B[Ksnapshot from ${member.name}: ${formatSnapshotProgress(progress)}`) : undefined,
 		});
 	} catch (error) {
@@ -124,11 +116,9 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		}
 
 		io.stderr.write(`${progressLine ? '\r\u001B[K' : ''}etcdeck: ${error.message}\n`);
-		// As a shell reports a command a signal ended: 128 plus the signal's number.
-		return interruptedBy === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : 128 + os.constants.signals[interruptedBy];
+		return interrupts.by === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : signalExitCode(interrupts.by);
 	} finally {
-		process.removeListener('SIGINT', interrupt);
-		process.removeListener('SIGTERM', interrupt);
+		interrupts.release();
 	}
 
 	if (progressLine) {

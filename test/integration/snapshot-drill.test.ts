@@ -1,13 +1,16 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {copyFileSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import {findEtcdPrograms} from '../../source/backup/etcd-programs.ts';
+import {waitFor} from '../../source/demo/wait-for.ts';
 import {compareLines, etcdLine} from '../../source/model/etcd-lines.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {deephavenKeys} from '../support/deephaven-keys.ts';
-import {runCli} from '../support/run-cli.ts';
+import {etcdeckBin, runCli} from '../support/run-cli.ts';
 import {seedKeys} from '../support/seed-keys.ts';
 import {withTempDir} from '../support/temp-dir.ts';
 
@@ -170,6 +173,28 @@ test('a snapshot drilled where only another etcd line is installed: restored wit
 			? new RegExp(`note: no etcd ${etcdLine(version)} on PATH: restored with etcd ${other.version}, a newer line \\(an upgrade, which etcd supports\\)`)
 			: new RegExp(`note: no etcd ${etcdLine(version)} on PATH: restored with etcd ${other.version}, an older line than the snapshot's ${version}\\. etcd does not support downgrades`));
 		assert.match(result.stdout, /key counts match the manifest: 4,000 keys in all/);
+	});
+});
+
+test('Ctrl-C during a drill: exit 130, and the throwaway etcd and its directory are gone', {timeout: 120_000}, async () => {
+	await withTempDir('etcdeck-drill-test-', async dir => {
+		const file = await saved(dir);
+		const before = new Set(readdirSync(os.tmpdir()).filter(name => name.startsWith('etcdeck-drill-') && !name.startsWith('etcdeck-drill-test-')));
+		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ETCDCTL_')));
+		const child = spawn(process.execPath, [etcdeckBin, 'snapshot', 'drill', file], {env, stdio: ['ignore', 'pipe', 'pipe']});
+		const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+		try {
+			// Interrupted as soon as its temporary directory appears: the restore and the start are still to come.
+			const workDir = await waitFor('the drill to start', () => readdirSync(os.tmpdir())
+				.filter(name => name.startsWith('etcdeck-drill-') && !name.startsWith('etcdeck-drill-test-') && !before.has(name))
+				.map(name => path.join(os.tmpdir(), name))[0], {timeoutMs: 60_000, intervalMs: 10});
+			child.kill('SIGINT');
+			assert.equal(await exited, 130);
+			assert.equal(existsSync(workDir), false, `${workDir} is removed`);
+			assert.equal(spawnSync('pgrep', ['-f', workDir]).status, 1, 'no process runs on it');
+		} finally {
+			child.kill('SIGKILL');
+		}
 	});
 });
 
