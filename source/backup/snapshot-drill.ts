@@ -126,6 +126,7 @@ export async function drillSnapshot(request: DrillRequest): Promise<DrillResult>
 		const logFile = path.join(workDir, 'etcd.log');
 		member = startMember(tools, dataDir, endpoint, ports.peer, logFile, request.pathVariable);
 		const ca = await waitUntilServing(member, endpoint, dataDir, logFile, request);
+		result.served = {endpoint, revision: undefined, startMs: Date.now() - started};
 		check();
 
 		request.onStep?.('counting keys');
@@ -136,7 +137,7 @@ export async function drillSnapshot(request: DrillRequest): Promise<DrillResult>
 		}
 
 		const {reading} = outcome;
-		result.served = {endpoint, revision: reading.revision, startMs: Date.now() - started};
+		result.served.revision = reading.revision;
 		if (recorded === undefined && manifest?.cluster !== undefined) {
 			result.notes.push(`the manifest has no key counts (${manifest.cluster.gaps.join('; ') || 'none recorded'})`);
 		} else if (manifest !== undefined && manifest.cluster === undefined) {

@@ -15,7 +15,8 @@ export interface DrillResult {
 	manifest: {takenAt: string; member: string; etcdVersion: string | null; clusterId: string; revision: number | null} | undefined;
 	tools: DrillTools | undefined;
 	restoreMs: number | undefined;
-	served: {endpoint: string; revision: number; startMs: number} | undefined;
+	/** The throwaway member, once it answered; revision once it was read. */
+	served: {endpoint: string; revision: number | undefined; startMs: number} | undefined;
 	/** undefined when not reached; recorded false when the manifest had no counts to compare. */
 	counts: {recorded: boolean; prefixes: number; totalKeys: number; mismatches: CountMismatch[]} | undefined;
 	sample: {keys: string[]; valueBytes: number} | undefined;
@@ -42,7 +43,7 @@ export function drillReportLines(result: DrillResult): string[] {
 		const {etcd, restore} = result.tools;
 		lines.push(`  restored with ${restore.path} ${restore.version} (${restore.name} snapshot restore) in ${seconds(result.restoreMs)}`);
 		if (result.served !== undefined) {
-			lines.push(`  served by etcd ${etcd.version} (${etcd.path}) on ${result.served.endpoint} after ${seconds(result.served.startMs)}, at revision ${result.served.revision}`);
+			lines.push(`  served by etcd ${etcd.version} (${etcd.path}) on ${result.served.endpoint} after ${seconds(result.served.startMs)}${result.served.revision === undefined ? '' : `, at revision ${result.served.revision}`}`);
 		}
 	}
 

@@ -308,7 +308,7 @@ function memberNameProblem(name: string): string | undefined {
 	}
 
 	if (hasControlCharacters(name)) {
-		return `member name ${JSON.stringify(name)} has control characters: refused, since it would act on a terminal and a script`;
+		return `member name ${JSON.stringify(name)} has control characters: refused, since it would act on a terminal and a script; name the new cluster's members with --members NAME=PEER-URL,...`;
 	}
 
 	if (name.includes(',') || name.includes('=')) {

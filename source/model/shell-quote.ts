@@ -21,8 +21,11 @@ export function shellFlag(flag: string, value: string): string {
 	return `${flag}=${shellQuote(value)}`;
 }
 
-/** Whether text holds a character a terminal or a shell script must not get raw: C0, DEL, C1, or a line or paragraph separator. */
+/**
+ * Whether text holds a character a terminal or a shell script must not get raw: C0, DEL, C1, a line
+ * or paragraph separator, or a bidirectional control (which makes a line read other than it runs).
+ */
 export function hasControlCharacters(text: string): boolean {
 	// eslint-disable-next-line no-control-regex
-	return /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(text);
+	return /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028-\u202E\u2066-\u2069]/.test(text);
 }

@@ -169,6 +169,9 @@ describe('restore plan: names, paths and tokens from outside', () => {
 	test('a name with control characters is refused; one with quotes, spaces or $ is one quoted word everywhere', () => {
 		assert.match(problemsOf({members: [{name: 'evil\u001B[2Jname', peerUrl: 'http://10.0.0.1:2380'}]}).join('\n'), /member name "evil\\u001b\[2Jname" has control characters: refused/);
 		assert.match(problemsOf({members: [{name: 'a,b', peerUrl: 'http://10.0.0.1:2380'}]}).join('\n'), /holds "," or "=", which --initial-cluster cannot carry/);
+		assert.match(problemsOf({members: [{name: 'etcd\u202E1-', peerUrl: 'http://10.0.0.1:2380'}]}).join('\n'), /has control characters: refused/);
+		const hostile = manifest([recorded(0, {name: 'evil\u001B]0;pwned\u0007'}), recorded(1), recorded(2)]);
+		assert.match(problemsOf({manifest: hostile}).join('\n'), /^member name "evil\\u001b\]0;pwned\\u0007" has control characters/, 'a name from the manifest too');
 		const name = 'it\'s $(rm -rf ~) `x` "q" \\n';
 		const plan = planOf({members: [{name, peerUrl: 'http://10.0.0.1:2380'}], unit: 'none', dataDir: '/srv/etcd data/{name}'});
 		const restore = step(plan, 0, 'restore')[0]!;
