@@ -1,5 +1,4 @@
 import {statSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {applyRetention} from '../backup/retention.ts';
 import {saveSnapshot, type SavedSnapshot} from '../backup/save-snapshot.ts';
@@ -9,7 +8,12 @@ import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {ClusterService} from '../cluster/cluster-service.ts';
 import {resolveSettings, type RawOptions} from '../config/resolve-settings.ts';
 import {ConfigError, type Settings} from '../config/settings.ts';
-import {formatBytes} from '../model/format.ts';
+import {resolveKeyBrowsing} from '../config/key-browsing.ts';
+import {formatBytes, plural} from '../model/format.ts';
+import {printable} from '../model/printable.ts';
+import type {SnapshotClusterRecord} from '../model/snapshot-cluster-record.ts';
+import {drillExitCode, runDrill} from './drill-command.ts';
+import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {nothingAnswers} from '../model/reachability.ts';
 import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshot-files.ts';
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
@@ -20,6 +24,10 @@ import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '..
 export interface SnapshotFlags extends RawOptions {
 	snapshotDir?: string;
 	keep?: number;
+	/** With save: drill the new snapshot before --keep removes any older one. */
+	drill?: boolean;
+	/** What splits key levels for the manifest's key counts. */
+	separator?: string;
 }
 
 export interface CommandIo {
@@ -41,10 +49,14 @@ export const snapshotExitCodes = {
 
 class Refusal extends Error {}
 
-/** `etcdeck snapshot save [PATH]` and `etcdeck snapshot verify FILE`; returns the exit code. */
+/** `etcdeck snapshot save [PATH]`, `snapshot verify FILE` and `snapshot drill FILE`; returns the exit code. */
 export async function runSnapshotCommand(args: readonly string[], flags: SnapshotFlags, io: CommandIo): Promise<number> {
 	const [action, ...operands] = args;
 	try {
+		if (flags.drill === true && action !== 'save') {
+			throw new Refusal('--drill only applies to "snapshot save" (to drill a file: "snapshot drill FILE")');
+		}
+
 		if (action === 'save' && operands.length <= 1) {
 			return await save(operands[0], flags, io);
 		}
@@ -53,7 +65,12 @@ export async function runSnapshotCommand(args: readonly string[], flags: Snapsho
 			return await verify(operands[0]!, io);
 		}
 
-		throw new Refusal(`expected "snapshot save [PATH]" or "snapshot verify FILE", got "snapshot ${args.join(' ')}"; see --help`);
+		if (action === 'drill' && operands.length === 1) {
+			const credentials = resolveSettings(flags, io.env, {endpoints: 'optional'}).connection;
+			return drillExitCode(await runDrill(path.resolve(io.cwd, operands[0]!), credentials, io));
+		}
+
+		throw new Refusal(`expected "snapshot save [PATH]", "snapshot verify FILE" or "snapshot drill FILE", got "snapshot ${args.join(' ')}"; see --help`);
 	} catch (error) {
 		if (error instanceof Refusal || error instanceof ConfigError) {
 			io.stderr.write(`etcdeck: ${error.message}\n`);
@@ -81,15 +98,7 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		: targetFromOperand(path.resolve(io.cwd, pathOperand), clusterId, now);
 
 	const progressLine = io.stderr.isTTY === true;
-	const controller = new AbortController();
-	let interruptedBy: NodeJS.Signals | undefined;
-	const interrupt = (signal: NodeJS.Signals) => {
-		interruptedBy = signal;
-		controller.abort();
-	};
-
-	process.once('SIGINT', interrupt);
-	process.once('SIGTERM', interrupt);
+	const interrupts = listenForInterrupts();
 	let saved: SavedSnapshot;
 	try {
 		saved = await saveSnapshot({
@@ -97,7 +106,8 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 			member,
 			clusterId,
 			connection: settings.connection,
-			signal: controller.signal,
+			separator: resolveKeyBrowsing(flags).separator,
+			signal: interrupts.signal,
 			onProgress: progressLine ? progress => io.stderr.write(`\r\u001B[Ksnapshot from ${member.name}: ${formatSnapshotProgress(progress)}`) : undefined,
 		});
 	} catch (error) {
@@ -106,11 +116,9 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		}
 
 		io.stderr.write(`${progressLine ? '\r\u001B[K' : ''}etcdeck: ${error.message}\n`);
-		// As a shell reports a command a signal ended: 128 plus the signal's number.
-		return interruptedBy === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : 128 + os.constants.signals[interruptedBy];
+		return interrupts.by === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : signalExitCode(interrupts.by);
 	} finally {
-		process.removeListener('SIGINT', interrupt);
-		process.removeListener('SIGTERM', interrupt);
+		interrupts.release();
 	}
 
 	if (progressLine) {
@@ -118,6 +126,17 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 	}
 
 	io.stdout.write(savedReport(saved));
+	if (flags.drill === true) {
+		const run = await runDrill(saved.path, settings.connection, io);
+		if (run.result.outcome !== 'passed' || run.interruptedBy !== undefined) {
+			if (flags.keep !== undefined) {
+				io.stderr.write(`etcdeck: --keep ${flags.keep} skipped: the new snapshot did not pass its drill, so no older one is removed\n`);
+			}
+
+			return drillExitCode(run);
+		}
+	}
+
 	return retain(saved, clusterId, flags.keep, io);
 }
 
@@ -184,12 +203,24 @@ async function retain(saved: SavedSnapshot, clusterId: string, keep: number | un
 function savedReport(saved: SavedSnapshot): string {
 	const {manifest} = saved;
 	return [
-		`saved ${saved.path} (${formatBytes(manifest.sizeBytes)}) from ${manifest.member.name} (${manifest.member.endpoint}) of cluster ${manifest.clusterId}: complete and verified`,
+		`saved ${saved.path} (${formatBytes(manifest.sizeBytes)}) from ${printable(manifest.member.name)} (${manifest.member.endpoint}) of cluster ${manifest.clusterId}: complete and verified`,
 		`  sha256 ${manifest.sha256}`,
 		`  revision ${manifest.revision ?? 'unknown'}; ${describeStatusOutcome(saved.status)}`,
 		`  manifest ${saved.manifestPath}`,
+		...(manifest.cluster === undefined ? [] : recordLines(manifest.cluster)),
 		'',
 	].join('\n');
+}
+
+/** What the manifest recorded for a restore: "recorded 3 members (etcd 3.5.30) and 20,000 keys in 12 prefixes". */
+function recordLines(cluster: SnapshotClusterRecord): string[] {
+	const members = cluster.members === null ? undefined : plural(cluster.members.length, 'member');
+	const keys = cluster.keyCounts === null ? undefined : `${plural(cluster.keyCounts.totalKeys, 'key')} in ${plural(cluster.keyCounts.prefixes.length, 'prefix', 'prefixes')} under ${cluster.keyCounts.root === '' ? '(the top)' : cluster.keyCounts.root}`;
+	const recorded = [members, cluster.etcdVersion === null ? undefined : `etcd ${cluster.etcdVersion}`, keys].filter(part => part !== undefined);
+	return [
+		...(recorded.length === 0 ? [] : [`  recorded for a restore: ${recorded.join(', ')}`]),
+		...cluster.gaps.map(gap => `  not recorded: ${printable(gap)}`),
+	];
 }
 
 async function verify(fileOperand: string, io: CommandIo): Promise<number> {

@@ -11,13 +11,13 @@ export type ActionOutcome = 'succeeded' | 'failed' | 'refused' | 'cancelled';
 export interface ActionLogEntry {
 	/** When the outcome was known, ms since the epoch. */
 	at: number;
-	action: MemberActionKind | 'snapshot';
+	action: MemberActionKind | 'snapshot' | 'drill';
 	/** The member acted on, as the confirmation named it. */
 	target: string;
 	outcome: ActionOutcome;
 	/** What changed, or why nothing did, in etcd's words where etcd said no. */
 	message: string;
-	/** The etcdctl command that does the same. */
+	/** The etcdctl command that does the same (for a drill, etcdeck's own). */
 	etcdctl: string;
 }
 

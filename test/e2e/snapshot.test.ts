@@ -38,6 +38,16 @@ void test('s then Enter in a real terminal: the snapshot file appears, verified,
 	const status = JSON.parse(await runSnapshotTool(['snapshot', 'status', '-w', 'json', path.join(snapshotDir, snapshot)])) as {totalKey: number};
 	assert.ok(status.totalKey >= 500, `${snapshotTool()} snapshot status counts the keys: ${status.totalKey}`);
 
+	// The saved snapshot offers its drill: d restores it into a throwaway etcd and checks it against the manifest.
+	assert.ok(done.includes('d drill it'), done);
+	await screen.press(chordFor({type: 'snapshot-drill'}, 'snapshot-job'));
+	const drilled = await screen.waitForScreen('the drill passed', text => text.includes('✔ drill passed: restored with etcd '), 60_000);
+	assert.match(drilled, /500 keys in \d+ prefix(es)? match the manifest/);
+	assert.equal(readdirSync(snapshotDir).length, 2, 'the drill writes nothing beside the snapshot');
+	await screen.press(chordFor({type: 'toggle-action-log'}));
+	await screen.waitForScreen('the drill in the action log', text => /drill \S+ +succeeded/.test(text) && text.includes('etcdeck snapshot drill'));
+	await screen.press(chordFor({type: 'close'}, 'action-log'));
+
 	await screen.press(chordFor({type: 'quit'}));
 	await screen.waitForScreen('etcdeck to exit', text => text.includes('etcdeck exited with 0'));
 });

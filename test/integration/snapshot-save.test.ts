@@ -111,7 +111,19 @@ test(`a snapshot of ${seededKeys} keys is complete, verified, described by its m
 		assert.ok(streaming.every((report, index) => index === 0 || report.bytes >= streaming[index - 1]!.bytes));
 		assert.equal(streaming.at(-1)?.bytes, saved.manifest.sizeBytes);
 		assert.equal(streaming.at(-1)?.totalBytes, saved.manifest.sizeBytes);
-		assert.deepEqual([...new Set(progress.map(report => report.phase))], ['streaming', 'verifying', 'placing']);
+		assert.deepEqual([...new Set(progress.map(report => report.phase))], ['streaming', 'verifying', 'counting', 'placing']);
+
+		// What a restore plan and a drill go by: the member list, the source's version, the key counts.
+		const record = saved.manifest.cluster;
+		assert.ok(record !== undefined);
+		assert.deepEqual(record.gaps, []);
+		assert.deepEqual(
+			record.members?.map(member => [member.id, member.name, member.peerUrls, member.clientUrls, member.isLearner]).sort(),
+			members.members.map(member => [hex(member.ID), member.name, member.peerURLs, member.clientURLs ?? [], member.isLearner ?? false]).sort(),
+		);
+		const sourceStatus = parseEtcdJson<Array<{Status: {version: string}}>>(await cluster().etcdctl(['endpoint', 'status', '-w', 'json'], {endpoints: [source.member.endpoint]}));
+		assert.equal(record.etcdVersion, sourceStatus[0]!.Status.version);
+		assert.deepEqual(record.keyCounts, {revision: saved.manifest.revision, separator: '/', root: '/seed/', totalKeys: seededKeys, prefixes: [], cutShort: []});
 
 		assert.equal(await restoreAndCount(target, '/seed/'), seededKeys);
 	});
