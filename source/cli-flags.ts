@@ -17,6 +17,15 @@ export const flags = {
 	json: {type: 'boolean', default: false},
 	snapshotDir: {type: 'string'},
 	keep: {type: 'number'},
+	drill: {type: 'boolean'},
+	members: {type: 'string'},
+	clientUrls: {type: 'string'},
+	dataDir: {type: 'string'},
+	token: {type: 'string'},
+	unit: {type: 'string'},
+	owner: {type: 'string'},
+	format: {type: 'string'},
+	etcdVersion: {type: 'string'},
 	logUnit: {type: 'string'},
 	journalDir: {type: 'string'},
 	journalFile: {type: 'string'},
@@ -43,6 +52,18 @@ export const helpText = `
     $ etcdeck snapshot verify FILE   check a snapshot's trailing SHA-256, its manifest
                                      and etcd's snapshot status; exit 0 verified,
                                      1 failed, 2 cannot read FILE
+    $ etcdeck snapshot drill FILE    prove FILE restores: restore it into a temporary
+                                     directory with an etcd of its line, serve it on
+                                     loopback, compare key counts with its manifest,
+                                     read keys, then remove it all. Needs no cluster.
+                                     Exit 0 passed, 1 failed (which prefix, expected
+                                     and found), 2 cannot run (no etcd, no user)
+    $ etcdeck restore-plan SNAPSHOT  print every member's steps to rebuild the cluster
+                                     from SNAPSHOT after quorum loss (stop, move the old
+                                     data aside, restore, chown, start) and the checks
+                                     after; checks the snapshot, names and URLs first.
+                                     Needs no cluster. Exit 0 printed, 1 the snapshot
+                                     does not verify, 2 refused (duplicates, bad URLs)
 
   Connection (the same words as etcdctl; flags win over the environment)
     --endpoints URL[,URL...]   one member is enough: the rest are found   [ETCDCTL_ENDPOINTS]
@@ -91,6 +112,27 @@ export const helpText = `
     --keep N                   with snapshot save: once the new snapshot verified,
                                remove all but the newest N etcdeck snapshots of this
                                cluster in its directory (default: remove none)
+    --drill                    with snapshot save: drill the new snapshot; then
+                               --keep removes older ones only if it passed
+
+  Restore plan (etcdeck restore-plan SNAPSHOT)
+    --members NAME=URL[,...]   the new cluster's members and peer URLs
+                               (default: the voters the manifest recorded)
+    --client-urls NAME=URL,... their client URLs (default: the peer URL's host
+                               with the port the member had, or 2379)
+    --data-dir DIR             where each member's data goes; {name} and {token}
+                               are filled in (default: /var/lib/etcd/dh/{token}
+                               for dh-etcd, /var/lib/etcd for etcd)
+    --token T                  the new cluster's token (default: a new one)
+    --unit dh-etcd|etcd|none   the systemd unit to stop and start; none: stop it
+                               yourself, and start runs etcd with the flags the
+                               restored member needs           (default etcd)
+    --owner USER[:GROUP]       who gets the data directory     (default etcd:etcd)
+    --etcd-version V           the cluster's etcd line, when the manifest has none
+                               (3.5 and later restore with etcdutl, 3.4 etcdctl)
+    --format text|sh           text (default), or one sh script holding every
+                               member's steps: sh restore.sh restore NAME [STEP...],
+                               then sh restore.sh check
 
   Output
     --json                     with status: JSON instead of tables
@@ -102,5 +144,6 @@ export const helpText = `
     $ ETCDCTL_ENDPOINTS=https://etcd1:2379 etcdeck --cacert ca.pem --user root
     $ etcdeck --client-dir /etc/sysconfig/deephaven/etcd/client/root
     $ etcdeck status --endpoints http://10.0.0.1:2379 || page-oncall
-    $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14
+    $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14 --drill
+    $ etcdeck restore-plan /backups/etcd/etcd-2f0f…-20261123T020000Z.db --unit dh-etcd
 `;

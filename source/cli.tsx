@@ -11,7 +11,9 @@ import {statusExitCode} from './model/table-rows.ts';
 import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
+import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
+import {dashboardDriller} from './backup/dashboard-driller.ts';
 import {resolveSnapshotDir} from './model/snapshot-files.ts';
 import type {ClusterSnapshot} from './cluster/snapshot.ts';
 import {parseEndpoints} from './config/endpoints.ts';
@@ -48,17 +50,27 @@ async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
 	// A password is asked for on the terminal, as etcdctl does, only when stdin is one.
 	const terminal = process.stdin.isTTY ? {input: process.stdin, output: process.stderr} : undefined;
+	const misplaced = command === 'restore-plan' ? undefined : misplacedRestorePlanFlag(cli.flags);
+	if (misplaced !== undefined) {
+		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
+	}
+
 	if (command === 'snapshot') {
 		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
 		return;
 	}
 
-	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status" or "snapshot save|verify"; see --help`, 2);
+	if (command === 'restore-plan') {
+		process.exitCode = await runRestorePlanCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+		return;
 	}
 
-	if (cli.flags.keep !== undefined) {
-		fail('--keep only applies to "etcdeck snapshot save"', 2);
+	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill" or "restore-plan SNAPSHOT"; see --help`, 2);
+	}
+
+	if (cli.flags.keep !== undefined || cli.flags.drill) {
+		fail(`${cli.flags.keep === undefined ? '--drill' : '--keep'} only applies to "etcdeck snapshot save"`, 2);
 	}
 
 	let settings: Settings;
@@ -147,7 +159,8 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 		services: {
 			cluster,
 			actions: cluster,
-			saveSnapshot: dashboardSaver(settings.connection),
+			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
+			drillSnapshot: dashboardDriller(settings.connection, process.env['PATH']),
 			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
 			keyBrowser,

@@ -24,10 +24,10 @@ export interface SnapshotSaved {
 /** Saves a snapshot; rejects with an Error whose message says what happened (and that nothing is left). */
 export type SaveSnapshot = (request: SnapshotRequest) => Promise<SnapshotSaved>;
 
-/** The dashboard's `s`: saveSnapshot with the run's connection settings, reduced to what the screen shows. */
-export function dashboardSaver(connection: ConnectionSettings): SaveSnapshot {
+/** The dashboard's `s`: saveSnapshot with the run's connection settings (and key separator, for the manifest's counts), reduced to what the screen shows. */
+export function dashboardSaver(connection: ConnectionSettings, separator = '/'): SaveSnapshot {
 	return async request => {
-		const saved = await saveSnapshot({...request, connection});
+		const saved = await saveSnapshot({...request, connection, separator});
 		return {path: saved.path, manifestPath: saved.manifestPath, sha256: saved.manifest.sha256, statusLine: describeStatusOutcome(saved.status)};
 	};
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type {ConnectionSettings} from '../config/settings.ts';
+import {readSnapshotFacts} from '../cluster/snapshot-facts.ts';
 import {SnapshotStreamError, streamSnapshot} from '../cluster/snapshot-stream.ts';
 import {formatBytes} from '../model/format.ts';
 import {manifestPathFor} from '../model/snapshot-files.ts';
@@ -25,6 +26,8 @@ export interface SaveSnapshotRequest {
 	signal?: AbortSignal;
 	/** Called on the first bytes, about every 100 ms after, and at each change of phase. */
 	onProgress?: (progress: SnapshotProgress) => void;
+	/** What splits key levels for the manifest's key counts; "/" when not given. */
+	separator?: string;
 }
 
 /** A snapshot in place: complete, on disk, verified. */
@@ -40,8 +43,9 @@ const progressIntervalMs = 100;
 
 /**
  * Streams a snapshot from one member into a temp file beside `target`, fsyncs it, verifies it (etcd's
- * trailing SHA-256, read back from disk; then snapshot status when etcd's tools are installed), writes
- * the manifest the same way, and only then moves both into place, never over an existing file. Any
+ * trailing SHA-256, read back from disk; then snapshot status when etcd's tools are installed), asks
+ * the member for the member list, its version and key counts at the snapshot's revision, writes the
+ * manifest the same way, and only then moves both into place, never over an existing file. Any
  * failure or cancellation removes what it wrote and rejects with a SnapshotError saying what happened.
  */
 export async function saveSnapshot(request: SaveSnapshotRequest): Promise<SavedSnapshot> {
@@ -71,6 +75,13 @@ export async function saveSnapshot(request: SaveSnapshotRequest): Promise<SavedS
 			throw new SnapshotError(`${status.tool} snapshot status cannot read the snapshot: ${status.message}`, 'failed');
 		}
 
+		progress.enter('counting');
+		const revision = received.revision ?? (status.kind === 'read' ? status.status.revision : null);
+		const cluster = await readSnapshotFacts({endpoint: request.member.endpoint, connection: request.connection, revision, separator: Buffer.from(request.separator ?? '/')});
+		if (request.signal?.aborted) {
+			throw new SnapshotError('cancelled', 'cancelled');
+		}
+
 		const manifest: SnapshotManifest = {
 			kind: manifestKind,
 			formatVersion: 1,
@@ -78,12 +89,13 @@ export async function saveSnapshot(request: SaveSnapshotRequest): Promise<SavedS
 			sizeBytes: received.sizeBytes,
 			sha256: received.sha256,
 			etcdSha256: received.trailer,
-			revision: received.revision ?? (status.kind === 'read' ? status.status.revision : null),
+			revision,
 			clusterId: request.clusterId,
 			member: request.member,
 			takenAt: new Date(startedAt).toISOString(),
 			etcdeckVersion: etcdeckVersion(),
 			status: status.kind === 'read' ? status.status : null,
+			cluster,
 		};
 		const manifestFile = await openTemp(manifestPath, written);
 		await writeFully(manifestFile.handle, Buffer.from(manifestJson(manifest)));

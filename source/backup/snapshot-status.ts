@@ -1,5 +1,6 @@
 import {execFile} from 'node:child_process';
 import {formatBytes} from '../model/format.ts';
+import {safeText} from '../model/safe-text.ts';
 import type {EtcdSnapshotStatus} from '../model/snapshot-manifest.ts';
 
 /** What asking etcd's own tools about a snapshot file came to. */
@@ -34,7 +35,7 @@ export async function readSnapshotStatus(file: string, signal?: AbortSignal): Pr
 		}
 
 		if (run.code !== 0) {
-			return {kind: 'failed', tool, message: run.stderr.trim().split('\n').pop() ?? `exit code ${run.code}`};
+			return {kind: 'failed', tool, message: failureLine(run.stderr) ?? `exit code ${run.code}`};
 		}
 
 		try {
@@ -63,6 +64,15 @@ export function describeStatusOutcome(outcome: SnapshotStatusOutcome): string {
 			return `${outcome.tool} snapshot status failed: ${outcome.message}`;
 		}
 	}
+}
+
+/**
+ * The line that says what went wrong: a Go panic's first line ("panic: assertion failed: …") or
+ * etcdctl's "Error: …", not the goroutine trace after it; else the last line.
+ */
+function failureLine(stderr: string): string | undefined {
+	const lines = stderr.trim().split('\n').map(line => line.trim()).filter(line => line !== '');
+	return safeText(lines.find(line => /^(panic|Error|fatal error):/.test(line)) ?? lines.at(-1) ?? '') || undefined;
 }
 
 function parseStatus(tool: string, stdout: string): EtcdSnapshotStatus {

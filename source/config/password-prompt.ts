@@ -7,6 +7,8 @@ export class PromptCancelled extends Error {
 	override name = 'PromptCancelled';
 }
 
+type ResolveOptions = Parameters<typeof resolveSettings>[2];
+
 /** The terminal to ask on: stdin in raw mode for the keys, stderr for the prompt (stdout may be piped). */
 export interface PasswordTerminal {
 	input: NodeJS.ReadStream;
@@ -18,9 +20,9 @@ export interface PasswordTerminal {
  * does. Without a terminal (stdin is not a TTY: cron, a pipe) that is a ConfigError saying where a
  * password can be given.
  */
-export async function resolveSettingsAsking(flags: RawOptions, env: Record<string, string | undefined>, terminal: PasswordTerminal | undefined): Promise<Settings> {
+export async function resolveSettingsAsking(flags: RawOptions, env: Record<string, string | undefined>, terminal: PasswordTerminal | undefined, options: ResolveOptions = {}): Promise<Settings> {
 	try {
-		return resolveSettings(flags, env);
+		return resolveSettings(flags, env, options);
 	} catch (error) {
 		if (!(error instanceof PasswordNeeded) || terminal === undefined) {
 			throw error;
@@ -32,7 +34,7 @@ export async function resolveSettingsAsking(flags: RawOptions, env: Record<strin
 		}
 
 		// A typed password ranks as --password: the prompt only runs when no password was given anywhere.
-		return resolveSettings({...flags, password}, env);
+		return resolveSettings({...flags, password}, env, options);
 	}
 }
 

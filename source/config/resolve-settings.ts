@@ -34,8 +34,9 @@ interface Sourced {
 /**
  * Merges flags, a Deephaven-style --client-dir and ETCDCTL_* variables (in that order of precedence)
  * into validated settings. Throws ConfigError with a message naming the flag, variable or file at fault.
+ * Endpoints are required unless a command that needs no cluster (the drill) says they are optional.
  */
-export function resolveSettings(flags: RawOptions, env: Environment): Settings {
+export function resolveSettings(flags: RawOptions, env: Environment, {endpoints: need = 'required'}: {endpoints?: 'required' | 'optional'} = {}): Settings {
 	const clientDir = flags.clientDir === undefined ? {} : readClientDir(flags.clientDir);
 	const pick = (flag: keyof RawOptions, flagName: string, dirFile: keyof ClientDirValues | undefined, envName: string): Sourced | undefined => {
 		const flagValue = flags[flag];
@@ -53,11 +54,11 @@ export function resolveSettings(flags: RawOptions, env: Environment): Settings {
 	};
 
 	const endpointsSource = pick('endpoints', '--endpoints', 'endpoints', 'ETCDCTL_ENDPOINTS');
-	if (endpointsSource === undefined) {
+	if (endpointsSource === undefined && need === 'required') {
 		throw new ConfigError('no endpoints: pass --endpoints URL[,URL...], set ETCDCTL_ENDPOINTS, or give --client-dir');
 	}
 
-	const endpoints = parseEndpoints(endpointsSource.value, endpointsSource.origin);
+	const endpoints = endpointsSource === undefined ? [] : parseEndpoints(endpointsSource.value, endpointsSource.origin);
 	const tls = resolveTls(
 		readTlsFile(pick('cacert', '--cacert', 'cacert', 'ETCDCTL_CACERT')),
 		readTlsFile(pick('cert', '--cert', undefined, 'ETCDCTL_CERT')),

@@ -3,9 +3,10 @@ import {mkdtempSync, openSync, closeSync, readFileSync, rmSync, existsSync} from
 import os from 'node:os';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
+import {etcdProgram, pathWithEtcdBinDir} from './etcd-binaries.ts';
 import {freePorts} from './free-ports.ts';
 import {createCertificateAuthority, issueCertificate, type CertificateAuthority, type IssuedCertificate} from './throwaway-pki.ts';
-import {waitFor} from './wait-for.ts';
+import {StopWaiting, waitFor} from './wait-for.ts';
 
 /** One etcd process of a local cluster. */
 export interface LocalMember {
@@ -20,6 +21,8 @@ export interface LocalMember {
 	/** Another URL it serves clients on, besides its client URL (plain http beside https). */
 	alsoListenOn?: string;
 	process: ChildProcess | undefined;
+	/** Why the process could not be started (spawn's own error, such as no etcd at that path). */
+	spawnError?: Error;
 }
 
 /** How {@link LocalCluster.addLearner} sets a member up beyond its name. */
@@ -110,6 +113,21 @@ export class LocalCluster {
 		}
 
 		return cluster;
+	}
+
+	/**
+	 * Starts several clusters at once. When any start fails, the ones that did start are stopped before
+	 * the error is thrown: a test's `before` that fails must leave no etcd behind to hang its file.
+	 */
+	static async startAll(options: readonly LocalClusterOptions[]): Promise<LocalCluster[]> {
+		const results = await Promise.allSettled(options.map(async each => LocalCluster.start(each)));
+		const failure = results.find(result => result.status === 'rejected');
+		if (failure === undefined) {
+			return results.map(result => (result as PromiseFulfilledResult<LocalCluster>).value);
+		}
+
+		await Promise.all(results.map(async result => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+		throw failure.reason;
 	}
 
 	readonly members: LocalMember[] = [];
@@ -301,7 +319,7 @@ export class LocalCluster {
 
 	private spawnMember(member: LocalMember, clusterArgs: string[]): void {
 		const log = openSync(member.logFile, 'a');
-		const child = spawn('etcd', [
+		const child = spawn(etcdProgram('etcd'), [
 			'--name', member.name,
 			'--data-dir', member.dataDir,
 			'--listen-client-urls', [member.clientUrl, ...(member.alsoListenOn === undefined ? [] : [member.alsoListenOn])].join(','),
@@ -316,6 +334,10 @@ export class LocalCluster {
 			...this.etcdArgs,
 		], {stdio: ['ignore', log, log]});
 		closeSync(log);
+		// Without a listener, a failed spawn (no etcd at that path) would throw from an event.
+		child.once('error', error => {
+			member.spawnError = error;
+		});
 		processesToReap.add(child);
 		child.once('exit', () => {
 			processesToReap.delete(child);
@@ -325,8 +347,12 @@ export class LocalCluster {
 
 	private assertRunning(): void {
 		for (const member of this.members) {
+			if (member.spawnError !== undefined) {
+				throw new StopWaiting(`cannot start etcd ${member.name} (${etcdProgram('etcd')}): ${member.spawnError.message}`);
+			}
+
 			if (member.process?.exitCode !== null && member.process?.exitCode !== undefined) {
-				throw new Error(`etcd ${member.name} exited with code ${member.process.exitCode}: ${tail(member.logFile)}`);
+				throw new StopWaiting(`etcd ${member.name} exited with code ${member.process.exitCode}: ${tail(member.logFile)}`);
 			}
 		}
 	}
@@ -342,9 +368,9 @@ export class LocalCluster {
 
 /** Runs etcdctl with a clean environment (no stray ETCDCTL_* of the caller's) and returns stdout. */
 export async function runEtcdctl(args: string[], options: EtcdctlOptions = {}): Promise<string> {
-	const env: Record<string, string> = {PATH: process.env['PATH'] ?? '/usr/bin:/bin', ETCDCTL_API: '3', ...options.env};
+	const env: Record<string, string> = {PATH: pathWithEtcdBinDir(), ETCDCTL_API: '3', ...options.env};
 	return new Promise((resolve, reject) => {
-		const child = execFile('etcdctl', ['--dial-timeout=3s', '--command-timeout=5s', ...args], {env, timeout: options.timeoutMs ?? 15_000, maxBuffer: 256 * 1024 * 1024}, (error, stdout, stderr) => {
+		const child = execFile(etcdProgram('etcdctl'), ['--dial-timeout=3s', '--command-timeout=5s', ...args], {env, timeout: options.timeoutMs ?? 15_000, maxBuffer: 256 * 1024 * 1024}, (error, stdout, stderr) => {
 			if (error) {
 				reject(new Error(`etcdctl ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
 				return;
@@ -359,7 +385,8 @@ export async function runEtcdctl(args: string[], options: EtcdctlOptions = {}): 
 }
 
 async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) {
+	// No pid: the spawn itself failed, and no 'exit' will ever come.
+	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
 		return;
 	}
 

@@ -2,10 +2,10 @@ import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {demoKeys} from './demo-keys.ts';
 import {LocalCluster} from './local-cluster.ts';
-import {ensureTools, etcdTools} from './system-tools.ts';
+import {ensureEtcd, pathWithEtcdBinDir} from './etcd-binaries.ts';
 
 async function main(): Promise<void> {
-	ensureTools(etcdTools);
+	ensureEtcd();
 	process.stderr.write('starting a local etcd cluster: 3 voters and 1 learner on 127.0.0.1…\n');
 	const cluster = await LocalCluster.start({voters: 3, learners: 1});
 	let stopping: Promise<void> | undefined;
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 		const etcdeck = fileURLToPath(new URL('../../bin/etcdeck.js', import.meta.url));
 		// The demo's members are not systemd units: the Logs pane tails the first member's own log instead.
 		const logs = process.argv.slice(2).some(argument => /^--(log-command|log-unit|journal-dir|journal-file)\b/.test(argument)) ? [] : ['--log-command', `tail -n +1 -F '${cluster.members[0]!.logFile}'`];
-		const child = spawn(process.execPath, [etcdeck, '--endpoints', cluster.endpoints[0]!, ...logs, ...process.argv.slice(2)], {stdio: 'inherit', env: process.env});
+		const child = spawn(process.execPath, [etcdeck, '--endpoints', cluster.endpoints[0]!, ...logs, ...process.argv.slice(2)], {stdio: 'inherit', env: {...process.env, PATH: pathWithEtcdBinDir()}});
 		const code = await new Promise<number>(resolve => {
 			child.once('exit', (exitCode, signal) => {
 				resolve(exitCode ?? (signal === null ? 1 : 128));

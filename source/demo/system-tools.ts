@@ -36,8 +36,3 @@ export function ensureTools(tools: readonly SystemTool[]): void {
 
 	throw new Error(`${commands} needed on PATH: install them (Debian: apt-get install ${packages.join(' ')}) and run again`);
 }
-
-export const etcdTools: readonly SystemTool[] = [
-	{command: 'etcd', debianPackage: 'etcd-server'},
-	{command: 'etcdctl', debianPackage: 'etcd-client'},
-];

@@ -1,4 +1,9 @@
-/** Polls `check` until it returns a value other than undefined, or throws after `timeoutMs`. */
+/** Thrown by a check when waiting longer cannot help (the process it waits for has exited): waitFor rethrows it at once. */
+export class StopWaiting extends Error {
+	override name = 'StopWaiting';
+}
+
+/** Polls `check` until it returns a value other than undefined, or throws after `timeoutMs`. A StopWaiting ends it early. */
 export async function waitFor<T>(
 	what: string,
 	check: () => Promise<T | undefined> | T | undefined,
@@ -14,6 +19,10 @@ export async function waitFor<T>(
 				return value;
 			}
 		} catch (error) {
+			if (error instanceof StopWaiting) {
+				throw error;
+			}
+
 			lastError = error;
 		}
 

@@ -1,4 +1,4 @@
-import {safeJson, safeText} from '../model/safe-text.ts';
+import {safeJson, safeLaidOutText, safeText} from '../model/safe-text.ts';
 
 /** stdout or stderr, or a test's stand-in. */
 export interface OutputStream {
@@ -13,6 +13,12 @@ export interface OutputStream {
  */
 export function printLines(stream: OutputStream, lines: readonly string[]): void {
 	stream.write(`${lines.map(line => safeText(line)).join('\n')}\n`);
+}
+
+/** Text etcdeck laid out in lines itself (a restore plan, a script): its newlines and tabs kept, all else sanitized. */
+export function printLaidOut(stream: OutputStream, text: string): void {
+	const shown = safeLaidOutText(text);
+	stream.write(shown.endsWith('\n') ? shown : `${shown}\n`);
 }
 
 /** A value as indented JSON, escaped as JSON escapes (every unsafe character as \uNNNN). */

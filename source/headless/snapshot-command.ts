@@ -1,5 +1,4 @@
 import {statSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {applyRetention} from '../backup/retention.ts';
 import {saveSnapshot, type SavedSnapshot} from '../backup/save-snapshot.ts';
@@ -10,7 +9,12 @@ import {ClusterService} from '../cluster/cluster-service.ts';
 import {PromptCancelled, resolveSettingsAsking, type PasswordTerminal} from '../config/password-prompt.ts';
 import type {RawOptions} from '../config/resolve-settings.ts';
 import {ConfigError, type Settings} from '../config/settings.ts';
-import {formatBytes} from '../model/format.ts';
+import {resolveKeyBrowsing} from '../config/key-browsing.ts';
+import {formatBytes, plural} from '../model/format.ts';
+import {safeText} from '../model/safe-text.ts';
+import type {SnapshotClusterRecord} from '../model/snapshot-cluster-record.ts';
+import {drillExitCode, runDrill} from './drill-command.ts';
+import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {nothingAnswers} from '../model/reachability.ts';
 import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshot-files.ts';
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
@@ -22,6 +26,10 @@ import {clearInPlace, printInPlace, printLines} from './print.ts';
 export interface SnapshotFlags extends RawOptions {
 	snapshotDir?: string;
 	keep?: number;
+	/** With save: drill the new snapshot before --keep removes any older one. */
+	drill?: boolean;
+	/** What splits key levels for the manifest's key counts. */
+	separator?: string;
 }
 
 export interface CommandIo {
@@ -52,10 +60,14 @@ class Refusal extends Error {
 	}
 }
 
-/** `etcdeck snapshot save [PATH]` and `etcdeck snapshot verify FILE`; returns the exit code. */
+/** `etcdeck snapshot save [PATH]`, `snapshot verify FILE` and `snapshot drill FILE`; returns the exit code. */
 export async function runSnapshotCommand(args: readonly string[], flags: SnapshotFlags, io: CommandIo): Promise<number> {
 	const [action, ...operands] = args;
 	try {
+		if (flags.drill === true && action !== 'save') {
+			throw new Refusal('--drill only applies to "snapshot save" (to drill a file: "snapshot drill FILE")');
+		}
+
 		if (action === 'save' && operands.length <= 1) {
 			return await save(operands[0], flags, io);
 		}
@@ -64,7 +76,12 @@ export async function runSnapshotCommand(args: readonly string[], flags: Snapsho
 			return await verify(operands[0]!, io);
 		}
 
-		throw new Refusal(`expected "snapshot save [PATH]" or "snapshot verify FILE", got "snapshot ${args.join(' ')}"; see --help`);
+		if (action === 'drill' && operands.length === 1) {
+			const credentials = (await resolveSettingsAsking(flags, io.env, io.terminal, {endpoints: 'optional'})).connection;
+			return drillExitCode(await runDrill(path.resolve(io.cwd, operands[0]!), credentials, io));
+		}
+
+		throw new Refusal(`expected "snapshot save [PATH]", "snapshot verify FILE" or "snapshot drill FILE", got "snapshot ${args.join(' ')}"; see --help`);
 	} catch (error) {
 		if (error instanceof PromptCancelled) {
 			printLines(io.stderr, [`etcdeck: ${error.message}`]);
@@ -99,15 +116,7 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		: targetFromOperand(path.resolve(io.cwd, pathOperand), clusterId, now);
 
 	const progressLine = io.stderr.isTTY === true;
-	const controller = new AbortController();
-	let interruptedBy: NodeJS.Signals | undefined;
-	const interrupt = (signal: NodeJS.Signals) => {
-		interruptedBy = signal;
-		controller.abort();
-	};
-
-	process.once('SIGINT', interrupt);
-	process.once('SIGTERM', interrupt);
+	const interrupts = listenForInterrupts();
 	let saved: SavedSnapshot;
 	try {
 		saved = await saveSnapshot({
@@ -115,7 +124,8 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 			member,
 			clusterId,
 			connection: settings.connection,
-			signal: controller.signal,
+			separator: resolveKeyBrowsing(flags).separator,
+			signal: interrupts.signal,
 			onProgress: progressLine ? progress => {
 				printInPlace(io.stderr, `snapshot from ${member.name}: ${formatSnapshotProgress(progress)}`);
 			} : undefined,
@@ -130,11 +140,9 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		}
 
 		printLines(io.stderr, [`etcdeck: ${error.message}`]);
-		// As a shell reports a command a signal ended: 128 plus the signal's number.
-		return interruptedBy === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : 128 + os.constants.signals[interruptedBy];
+		return interrupts.by === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : signalExitCode(interrupts.by);
 	} finally {
-		process.removeListener('SIGINT', interrupt);
-		process.removeListener('SIGTERM', interrupt);
+		interrupts.release();
 	}
 
 	if (progressLine) {
@@ -142,6 +150,17 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 	}
 
 	printLines(io.stdout, savedReport(saved));
+	if (flags.drill === true) {
+		const run = await runDrill(saved.path, settings.connection, io);
+		if (run.result.outcome !== 'passed' || run.interruptedBy !== undefined) {
+			if (flags.keep !== undefined) {
+				printLines(io.stderr, [`etcdeck: --keep ${flags.keep} skipped: the new snapshot did not pass its drill, so no older one is removed`]);
+			}
+
+			return drillExitCode(run);
+		}
+	}
+
 	return retain(saved, clusterId, flags.keep, io);
 }
 
@@ -208,10 +227,22 @@ async function retain(saved: SavedSnapshot, clusterId: string, keep: number | un
 function savedReport(saved: SavedSnapshot): string[] {
 	const {manifest} = saved;
 	return [
-		`saved ${saved.path} (${formatBytes(manifest.sizeBytes)}) from ${manifest.member.name} (${manifest.member.endpoint}) of cluster ${manifest.clusterId}: complete and verified`,
+		`saved ${saved.path} (${formatBytes(manifest.sizeBytes)}) from ${safeText(manifest.member.name)} (${manifest.member.endpoint}) of cluster ${manifest.clusterId}: complete and verified`,
 		`  sha256 ${manifest.sha256}`,
 		`  revision ${manifest.revision ?? 'unknown'}; ${describeStatusOutcome(saved.status)}`,
 		`  manifest ${saved.manifestPath}`,
+		...(manifest.cluster === undefined ? [] : recordLines(manifest.cluster)),
+	];
+}
+
+/** What the manifest recorded for a restore: "recorded 3 members (etcd 3.5.30) and 20,000 keys in 12 prefixes". */
+function recordLines(cluster: SnapshotClusterRecord): string[] {
+	const members = cluster.members === null ? undefined : plural(cluster.members.length, 'member');
+	const keys = cluster.keyCounts === null ? undefined : `${plural(cluster.keyCounts.totalKeys, 'key')} in ${plural(cluster.keyCounts.prefixes.length, 'prefix', 'prefixes')} under ${cluster.keyCounts.root === '' ? '(the top)' : cluster.keyCounts.root}`;
+	const recorded = [members, cluster.etcdVersion === null ? undefined : `etcd ${cluster.etcdVersion}`, keys].filter(part => part !== undefined);
+	return [
+		...(recorded.length === 0 ? [] : [`  recorded for a restore: ${recorded.join(', ')}`]),
+		...cluster.gaps.map(gap => `  not recorded: ${safeText(gap)}`),
 	];
 }
 

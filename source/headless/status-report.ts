@@ -1,4 +1,5 @@
 import type {ClusterSummary} from '../model/cluster-summary.ts';
+import type {MemberView} from '../model/member-view.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/table-rows.ts';
 import {plural} from '../model/format.ts';
 import {safeJson, safeText} from '../model/safe-text.ts';
@@ -7,11 +8,29 @@ import {textTable} from './text-table.ts';
 const healthWords = ['healthy', 'degraded', 'unavailable'] as const;
 
 /**
- * The human report of `etcdeck status`, line by line: a verdict line, the warnings, then etcdctl-style
- * tables. Each line is sanitized (member names, URLs and etcd's errors are in them), table cells before
- * the table is laid out.
+ * Members in the order etcdctl lists them: `member list` and `endpoint status --cluster` both print the
+ * member list as etcd returns it, sorted by member ID; endpoints in no member list come last. (The
+ * dashboard keeps voters by name, then learners.)
  */
-export function statusLines(summary: ClusterSummary): string[] {
+export function inEtcdctlOrder(views: readonly MemberView[]): MemberView[] {
+	const key = (view: MemberView) => (view.member === undefined || !/^[\da-f]+$/i.test(view.member.id) ? undefined : BigInt(`0x${view.member.id}`));
+	return [...views].sort((a, b) => {
+		const [left, right] = [key(a), key(b)];
+		if (left === undefined || right === undefined) {
+			return Number(left === undefined) - Number(right === undefined);
+		}
+
+		return left < right ? -1 : left > right ? 1 : 0;
+	});
+}
+
+/**
+ * The human report of `etcdeck status`, line by line: a verdict line, the warnings, then etcdctl's two
+ * tables, in its order. Each line is sanitized (member names, URLs and etcd's errors are in them), table
+ * cells before the table is laid out.
+ */
+export function statusLines(unordered: ClusterSummary): string[] {
+	const summary = {...unordered, views: inEtcdctlOrder(unordered.views)};
 	const code = statusExitCode(summary);
 	return [
 		`cluster ${summary.clusterId ?? '?'}: ${healthWords[code]}; leader ${summary.leader?.name ?? 'none'}; voters ${summary.healthyVoters}/${summary.voters} healthy, quorum ${summary.quorum}, tolerates ${plural(summary.failuresTolerated, 'failure')}; learners ${summary.learners}`,
@@ -23,12 +42,17 @@ export function statusLines(summary: ClusterSummary): string[] {
 	].map(line => safeText(line));
 }
 
+/** {@link statusLines} as one text. */
+export function statusText(summary: ClusterSummary): string {
+	return `${statusLines(summary).join('\n')}\n`;
+}
 
 /**
  * The machine report of `etcdeck status --json`. IDs are hex strings, never lossy JSON numbers; text
  * from etcd is escaped as JSON escapes, also the characters JSON.stringify leaves raw (C1, bidi, U+2028).
  */
-export function statusJson(summary: ClusterSummary): string {
+export function statusJson(unordered: ClusterSummary): string {
+	const summary = {...unordered, views: inEtcdctlOrder(unordered.views)};
 	const code = statusExitCode(summary);
 	const report = {
 		health: healthWords[code],

@@ -12,13 +12,13 @@ export interface ActionLogEntry {
 	/** When the outcome was known, ms since the epoch. */
 	at: number;
 	/** `key`: etcdeck failed handling a key press (a bug), logged so the operator sees what happened. */
-	action: MemberActionKind | 'snapshot' | 'key';
+	action: MemberActionKind | 'snapshot' | 'drill' | 'key';
 	/** The member acted on, as the confirmation named it; for `key`, the key. */
 	target: string;
 	outcome: ActionOutcome;
 	/** What changed, or why nothing did, in etcd's words where etcd said no. */
 	message: string;
-	/** The etcdctl command that does the same; undefined when there is none. */
+	/** The etcdctl command that does the same (for a drill, etcdeck's own); undefined when there is none. */
 	etcdctl: string | undefined;
 }
 

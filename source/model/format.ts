@@ -5,6 +5,29 @@ export function formatBytes(bytes: number): string {
 	return prettyBytes(bytes);
 }
 
+const etcdctlUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+
+/**
+ * Byte sizes exactly as etcdctl's tables print them (go-humanize's Bytes): "20 kB", "5.3 kB", "2.1 GB",
+ * so a DB SIZE beside etcdctl's reads the same. pretty-bytes keeps three digits ("20.5 kB").
+ */
+export function formatBytesAsEtcdctl(bytes: number): string {
+	if (bytes < 10) {
+		return `${bytes} B`;
+	}
+
+	const exponent = Math.floor(Math.log(bytes) / Math.log(1000));
+	const value = Math.floor((bytes / (1000 ** exponent) * 10) + 0.5) / 10;
+	return `${value < 10 ? value.toFixed(1) : roundHalfToEven(value)} ${etcdctlUnits[exponent]}`;
+}
+
+/** Go's %.0f: a tie goes to the even neighbour (20.5 → 20, 21.5 → 22), where JavaScript rounds up. */
+function roundHalfToEven(value: number): string {
+	const floor = Math.floor(value);
+	const rounded = value - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(value);
+	return String(rounded);
+}
+
 /** Rounded down to a tenth, so a figure just under a threshold never reads as the threshold. */
 export function formatPercent(ratio: number): string {
 	// The epsilon keeps 0.9 (computed as 0.8999…) from reading as 89.9%.

@@ -41,6 +41,11 @@ export function escapeCharacter(character: string): string {
 	return codePoint > 0xFFFF ? `\\u{${codePoint.toString(16)}}` : `\\u${codePoint.toString(16).padStart(4, '0')}`;
 }
 
+/** Whether text holds a character {@link safeText} escapes (a shell script must not get it raw either). */
+export function needsEscaping(text: string): boolean {
+	return unsafe.test(text);
+}
+
 /** Outside text as one line a terminal shows literally: every unsafe character escaped, newlines and tabs too. */
 export function safeText(text: string): string {
 	return unsafe.test(text) ? text.replaceAll(unsafeAll, escapeCharacter) : text;
@@ -62,6 +67,15 @@ export function safeSgrText(text: string): string {
 	}
 
 	return result + safeText(text.slice(at));
+}
+
+/**
+ * Text that etcdeck lays out in lines itself (a restore plan, a shell script): its newlines and tabs
+ * are its own and kept; every other unsafe character is escaped. Outside text in it must have passed
+ * {@link safeText} already, or a newline in it would start a line of its own.
+ */
+export function safeLaidOutText(text: string): string {
+	return text.split('\n').map(line => line.split('\t').map(part => safeText(part)).join('\t')).join('\n');
 }
 
 /**

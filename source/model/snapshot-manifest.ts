@@ -1,3 +1,6 @@
+import {asRecord, field} from './json-fields.ts';
+import {parseClusterRecord, type SnapshotClusterRecord} from './snapshot-cluster-record.ts';
+
 /** The member a snapshot was streamed from. */
 export interface SnapshotMemberRef {
 	/** Hex member ID, as etcdctl prints it. */
@@ -42,6 +45,11 @@ export interface SnapshotManifest {
 	etcdeckVersion: string;
 	/** snapshot status at save time; null when no etcdutl or etcdctl was installed. */
 	status: EtcdSnapshotStatus | null;
+	/**
+	 * The member list, the source's etcd version and key counts at save time. Absent from manifests
+	 * written before etcdeck recorded them; older etcdeck versions ignore it, so the format stays 1.
+	 */
+	cluster?: SnapshotClusterRecord;
 }
 
 export function manifestJson(manifest: SnapshotManifest): string {
@@ -94,22 +102,6 @@ export function parseManifest(text: string): SnapshotManifest {
 				totalKeys: field(status, 'totalKeys', 'number'),
 				totalSizeBytes: field(status, 'totalSizeBytes', 'number'),
 			},
+		...(record['cluster'] === undefined ? {} : {cluster: parseClusterRecord(record['cluster'])}),
 	};
-}
-
-function asRecord(value: unknown, what: string): Record<string, unknown> {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw new Error(`${what} is not a JSON object`);
-	}
-
-	return value as Record<string, unknown>;
-}
-
-function field<K extends 'string' | 'number'>(record: Record<string, unknown>, name: string, type: K): K extends 'string' ? string : number {
-	const value = record[name];
-	if (typeof value !== type) {
-		throw new Error(`${name} is missing or not a ${type}`);
-	}
-
-	return value as K extends 'string' ? string : number;
 }

@@ -1,7 +1,7 @@
 import {formatBytes} from './format.ts';
 
 /** What a snapshot save is doing now, reported as it goes. */
-export type SnapshotPhase = 'streaming' | 'verifying' | 'placing';
+export type SnapshotPhase = 'streaming' | 'verifying' | 'counting' | 'placing';
 
 /** One progress report of a snapshot save: reported on the first bytes, then every 100 ms or so. */
 export interface SnapshotProgress {
@@ -31,6 +31,6 @@ export function formatSnapshotProgress(progress: SnapshotProgress): string {
 	const amount = progress.totalBytes === undefined
 		? formatBytes(progress.bytes)
 		: `${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)} (${Math.floor((ratio ?? 0) * 100)}%)`;
-	const phase = progress.phase === 'streaming' ? '' : `${progress.phase}, `;
+	const phase = progress.phase === 'streaming' ? '' : `${progress.phase === 'counting' ? 'counting keys' : progress.phase}, `;
 	return `${phase}${amount}, ${formatBytes(progress.bytesPerSecond)}/s, ${(progress.elapsedMs / 1000).toFixed(1)} s`;
 }

@@ -1,6 +1,6 @@
 import type {ClusterSummary} from './cluster-summary.ts';
 import type {MemberView} from './member-view.ts';
-import {formatBytes} from './format.ts';
+import {formatBytesAsEtcdctl} from './format.ts';
 
 /** A column of a member table, in etcdctl's own words so runbooks and screens agree. */
 export interface Column<Key extends string> {
@@ -38,7 +38,7 @@ export const memberColumns: ReadonlyArray<Column<MemberColumnKey>> = [
 
 export type EndpointColumnKey = 'endpoint' | 'id' | 'version' | 'dbSize' | 'dbSizeInUse' | 'isLeader' | 'isLearner' | 'raftTerm' | 'raftIndex' | 'raftAppliedIndex' | 'errors';
 
-/** `etcdctl endpoint status -w table`, plus the DB size in use. */
+/** `etcdctl endpoint status -w table` (the same columns in 3.4 and 3.5), plus the DB size in use. */
 export const endpointColumns: ReadonlyArray<Column<EndpointColumnKey>> = [
 	{key: 'endpoint', title: 'ENDPOINT', align: 'left', priority: 10, shrinkable: true},
 	{key: 'id', title: 'ID', align: 'left', priority: 4, shrinkable: false},
@@ -49,7 +49,7 @@ export const endpointColumns: ReadonlyArray<Column<EndpointColumnKey>> = [
 	{key: 'isLearner', title: 'IS LEARNER', align: 'left', priority: 7, shrinkable: false},
 	{key: 'raftTerm', title: 'RAFT TERM', align: 'right', priority: 1, shrinkable: false},
 	{key: 'raftIndex', title: 'RAFT INDEX', align: 'right', priority: 9, shrinkable: false},
-	{key: 'raftAppliedIndex', title: 'APPLIED INDEX', align: 'right', priority: 5, shrinkable: false},
+	{key: 'raftAppliedIndex', title: 'RAFT APPLIED INDEX', align: 'right', priority: 5, shrinkable: false},
 	{key: 'errors', title: 'ERRORS', align: 'left', priority: 10, shrinkable: true},
 ];
 
@@ -93,8 +93,8 @@ export function endpointRows(summary: ClusterSummary): Array<Row<EndpointColumnK
 					endpoint: probe.endpoint,
 					id: view.id ?? '',
 					version: status?.version ?? '',
-					dbSize: status === undefined ? '' : formatBytes(status.dbSizeBytes),
-					dbSizeInUse: status === undefined ? '' : formatBytes(status.dbSizeInUseBytes),
+					dbSize: status === undefined ? '' : formatBytesAsEtcdctl(status.dbSizeBytes),
+					dbSizeInUse: status === undefined ? '' : formatBytesAsEtcdctl(status.dbSizeInUseBytes),
 					isLeader: status === undefined ? '' : String(view.isLeader),
 					isLearner: status === undefined ? '' : String(view.isLearner),
 					raftTerm: status === undefined ? '' : String(status.raftTerm),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, useApp, type Key} from 'ink';
 import type {MemberActionResult} from '../cluster/member-action-result.ts';
@@ -12,6 +13,8 @@ import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model
 import {useClusterSnapshot} from '../hooks/use-cluster-snapshot.ts';
 import {useLagHistory} from '../hooks/use-lag-history.ts';
 import {useSnapshotJob, type SnapshotJob} from '../hooks/use-snapshot-job.ts';
+import {useDrillJob} from '../hooks/use-drill-job.ts';
+import {drillSummary} from '../model/drill-report.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {useHealth} from '../hooks/use-health.ts';
 import {useLogTail} from '../hooks/use-log-tail.ts';
@@ -64,7 +67,7 @@ const backgroundMetricsMs = 10_000;
 
 /** The dashboard: header, pane bar, the current pane and a status line, sized to the terminal. */
 export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, quotaBytes, readOnly = false, columns, rows, initialSnapshot, onQuit}: AppProps) {
-	const {cluster, actions, saveSnapshot, logSource, metrics, keyBrowser} = services;
+	const {cluster, actions, saveSnapshot, drillSnapshot, logSource, metrics, keyBrowser} = services;
 	const {exit} = useApp();
 	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
 	const [actionLog, recordAction] = useReducer(actionLogReducer, emptyActionLog);
@@ -86,6 +89,18 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		recordAction({type: 'record', entry});
 		dispatch({type: 'notice', text: entrySummary(entry)});
 	});
+	const drillJob = useDrillJob(drillSnapshot, job => {
+		const entry: ActionLogEntry = {
+			at: Date.now(),
+			action: 'drill',
+			target: path.basename(job.file),
+			outcome: job.cancelled ? 'cancelled' : job.result.outcome === 'passed' ? 'succeeded' : 'failed',
+			message: drillSummary(job.result),
+			etcdctl: `etcdeck snapshot drill ${job.file}`,
+		};
+		recordAction({type: 'record', entry});
+		dispatch({type: 'notice', text: entrySummary(entry)});
+	});
 	const logs = useLogTail(logSource, logLines);
 	// /metrics pages are large: scraped at the refresh interval while the Health pane is shown, and every
 	// 10 s otherwise (enough for the header's health warnings).
@@ -101,7 +116,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const lastAction: ActionLogEntry | undefined = actionLog.entries.at(-1);
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
 	const height = rows - 1;
-	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight(snapshotJob.job, columns);
+	const jobHeight = snapshotJob.job === undefined ? 0 : snapshotJobHeight(snapshotJob.job, columns, drillJob.job);
 	const paneHeight = height - headerHeight(summary, maxHeaderWarnings, lastActionLine, extraWarnings) - 2 - jobHeight;
 	const [keysActive, setKeysActive] = useState(false);
 	useEffect(() => {
@@ -158,6 +173,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		}
 
 		snapshotJob.dismiss();
+		drillJob.dismiss();
 		dispatch({type: 'open-snapshot-form', form: openSnapshotForm(defaultSnapshotPath(snapshotDir, current.clusterId, Date.now()), snapshotSourceChoices(current))});
 	};
 
@@ -282,10 +298,26 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			}
 
 			case 'snapshot-dismiss': {
-				if (snapshotJob.job?.phase === 'running') {
+				if (drillJob.job?.phase === 'running') {
+					drillJob.cancel();
+				} else if (snapshotJob.job?.phase === 'running') {
 					snapshotJob.cancel();
 				} else {
+					drillJob.dismiss();
 					snapshotJob.dismiss();
+				}
+
+				break;
+			}
+
+			case 'snapshot-drill': {
+				const saved = snapshotJob.job;
+				if (saved?.phase !== 'done') {
+					dispatch({type: 'notice', text: saved?.phase === 'running' ? 'The drill needs the saved snapshot: wait until it is verified' : 'No saved snapshot to drill'});
+				} else if (drillJob.job?.phase === 'running') {
+					dispatch({type: 'notice', text: 'A drill is already running: Esc cancels it'});
+				} else {
+					drillJob.start(saved.saved.path);
 				}
 
 				break;
@@ -414,7 +446,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			<Box flexGrow={1} flexDirection="column">
 				{pane()}
 			</Box>
-			{snapshotJob.job === undefined ? null : <SnapshotJobView job={snapshotJob.job} width={columns} />}
+			{snapshotJob.job === undefined ? null : <SnapshotJobView job={snapshotJob.job} drill={drillJob.job} width={columns} />}
 			{statusLine}
 		</Box>
 	);

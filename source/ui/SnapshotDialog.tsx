@@ -3,6 +3,8 @@ import {Box} from 'ink';
 import {Text} from './text.tsx';
 import {formatSnapshotProgress, snapshotProgressRatio, type SnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotJob} from '../hooks/use-snapshot-job.ts';
+import type {DrillJob} from '../hooks/use-drill-job.ts';
+import {drillSummary} from '../model/drill-report.ts';
 import {truncate} from './fit-columns.ts';
 import {wrapWords} from './wrap-words.ts';
 import type {SnapshotForm} from './snapshot-dialog-state.ts';
@@ -14,9 +16,29 @@ function failureLines(job: Extract<SnapshotJob, {phase: 'failed'}>, width: numbe
 	return wrapWords(`${job.cancelled ? '• Snapshot cancelled' : '✖ Snapshot failed'}: ${job.message}`, width - 4).slice(0, maxReasonLines);
 }
 
-/** Lines the job's box takes below the pane: its border and text (a failure's reason wraps). */
-export function snapshotJobHeight(job: SnapshotJob, width: number): number {
-	return 2 + (job.phase === 'failed' ? failureLines(job, width).length + 1 : 2);
+/** Lines the job's box takes below the pane: its border and text (a failure's reason wraps; a drill adds one). */
+export function snapshotJobHeight(job: SnapshotJob, width: number, drill?: DrillJob): number {
+	return 2 + (job.phase === 'failed' ? failureLines(job, width).length + 1 : 2) + (job.phase === 'done' && drill !== undefined ? 1 : 0);
+}
+
+/** The drill's line in the saved snapshot's box: what it is doing, or what it came to (the action log keeps it whole). */
+function DrillLine({drill}: {drill: DrillJob}) {
+	if (drill.phase === 'running') {
+		return (
+			<Text wrap="truncate">
+				Drilling: {drill.step}… <Text dimColor>· Esc cancel</Text>
+			</Text>
+		);
+	}
+
+	const {result} = drill;
+	const color = drill.cancelled ? 'yellow' : result.outcome === 'passed' ? 'green' : 'red';
+	const mark = drill.cancelled ? '•' : result.outcome === 'passed' ? '✔' : '✖';
+	return (
+		<Text wrap="truncate" color={color}>
+			{mark} {drill.cancelled ? 'drill cancelled' : drillSummary(result)}
+		</Text>
+	);
 }
 
 export function progressBar(progress: SnapshotProgress | undefined, width: number): string {
@@ -61,8 +83,8 @@ export function SnapshotFormView({form, width}: {form: SnapshotForm; width: numb
 	);
 }
 
-/** A save in progress or finished: kept below the pane, so the dashboard stays live meanwhile. */
-export function SnapshotJobView({job, width}: {job: SnapshotJob; width: number}) {
+/** A save in progress or finished (and its drill): kept below the pane, so the dashboard stays live meanwhile. */
+export function SnapshotJobView({job, drill, width}: {job: SnapshotJob; drill?: DrillJob | undefined; width: number}) {
 	const inner = width - 4;
 	switch (job.phase) {
 		case 'running': {
@@ -81,13 +103,14 @@ export function SnapshotJobView({job, width}: {job: SnapshotJob; width: number})
 
 		case 'done': {
 			return (
-				<Box flexDirection="column" width={width} height={snapshotJobHeight(job, width)} borderStyle="round" borderColor="green" paddingX={1}>
+				<Box flexDirection="column" width={width} height={snapshotJobHeight(job, width, drill)} borderStyle="round" borderColor="green" paddingX={1}>
 					<Text wrap="truncate" color="green">
 						✔ Saved and verified: {job.saved.path} <Text dimColor>(sha256 {job.saved.sha256.slice(0, 16)}…)</Text>
 					</Text>
 					<Text wrap="truncate" dimColor>
-						{job.saved.statusLine} · Enter/Esc close
+						{drill?.phase === 'running' ? '' : 'd drill it · '}Enter/Esc close · {job.saved.statusLine}
 					</Text>
+					{drill === undefined ? null : <DrillLine drill={drill} />}
 				</Box>
 			);
 		}

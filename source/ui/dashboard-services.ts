@@ -1,3 +1,4 @@
+import type {DrillSnapshot} from '../backup/dashboard-driller.ts';
 import type {SaveSnapshot} from '../backup/dashboard-saver.ts';
 import type {MemberActionResult} from '../cluster/member-action-result.ts';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
@@ -23,6 +24,8 @@ export interface DashboardServices {
 	actions: MemberActions;
 	/** Streams, verifies and places a snapshot file (s). */
 	saveSnapshot: SaveSnapshot;
+	/** Restores a saved snapshot into a throwaway etcd and compares it with its manifest (d after a save). */
+	drillSnapshot: DrillSnapshot;
 	/** The log tail of the Logs pane (journalctl or --log-command); started on mount, stopped on unmount. */
 	logSource: LogTailSource;
 	/** Scrapes every member's /metrics for the Health pane; undefined when this run scrapes none. */

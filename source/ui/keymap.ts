@@ -20,6 +20,7 @@ export type Action =
 	| {type: 'snapshot-erase'}
 	| {type: 'snapshot-clear-path'}
 	| {type: 'snapshot-dismiss'}
+	| {type: 'snapshot-drill'}
 	| {type: 'toggle-lag-chart'}
 	| {type: 'confirm'}
 	| {type: 'cancel'}
@@ -107,6 +108,7 @@ export const keymap: readonly KeyBinding[] = [
 	{action: {type: 'snapshot-clear-path'}, chords: [{input: 'u', ctrl: true}], keys: 'Ctrl-U', description: 'Clear the path', scope: 'snapshot-form'},
 	{action: {type: 'cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Close, save nothing', scope: 'snapshot-form'},
 	{action: {type: 'snapshot-dismiss'}, chords: [{named: 'escape'}, {named: 'return'}], keys: 'Esc Enter', description: 'Cancel it, or close', scope: 'snapshot-job'},
+	{action: {type: 'snapshot-drill'}, chords: [{input: 'd'}], keys: 'd', description: 'Drill the saved snapshot', scope: 'snapshot-job'},
 	{action: {type: 'close'}, chords: [{named: 'escape'}, {input: 'a'}, {input: 'q'}], keys: 'Esc a q', description: 'Close the action log', scope: 'action-log'},
 	{action: {type: 'close'}, chords: [{named: 'escape'}, {input: '?'}, {input: 'q'}], keys: 'Esc ? q', description: 'Close help', scope: 'help'},
 	{action: {type: 'scroll-help', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Scroll help up', scope: 'help'},

@@ -13,6 +13,7 @@ import {megabyte} from './proc-stats.ts';
 import {terminalEnvironment} from './pty-session.ts';
 import {median, rounded} from './stats.ts';
 import {etcdctlArgs, timeProcess, type ProcessRun} from './timed-process.ts';
+import {etcdProgram} from '../../source/demo/etcd-binaries.ts';
 
 const run = promisify(execFile);
 const section = '3. Key browsing';
@@ -68,7 +69,7 @@ export async function benchKeys(cluster: LocalCluster, settings: BenchSettings, 
 		const browsed: BrowsedPrefix = {row: prefix.slice(1), firstKey: keyName(0), keyCount: count};
 		const etcdctl: ProcessRun[] = [];
 		for (let index = 0; index < settings.runs; index++) {
-			const listing = await timeProcess('etcdctl', etcdctlArgs([cluster.endpoints[0]!], ['get', '--prefix', '--keys-only', prefix]), {resources: true});
+			const listing = await timeProcess(etcdProgram('etcdctl'), etcdctlArgs([cluster.endpoints[0]!], ['get', '--prefix', '--keys-only', prefix]), {resources: true});
 			if (listing.lines < count) {
 				throw new Error(`etcdctl listed ${listing.lines} lines for ${count} keys`);
 			}

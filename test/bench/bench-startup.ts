@@ -9,6 +9,7 @@ import {FirstConnectMark} from './first-connect-mark.ts';
 import {PtySession} from './pty-session.ts';
 import {median, rounded} from './stats.ts';
 import {etcdctlArgs, timeProcess} from './timed-process.ts';
+import {etcdProgram} from '../../source/demo/etcd-binaries.ts';
 
 const section = '2. Time to first full screen';
 const enterAlternateScreen = '\u001B[?1049h';
@@ -42,7 +43,7 @@ async function startInPty(variant: EtcdeckVariant, cluster: LocalCluster, names:
 
 /** `etcdctl endpoint status --cluster -w table` in a pty, until every member's row is printed. */
 async function etcdctlInPty(cluster: LocalCluster): Promise<number> {
-	const session = PtySession.start('etcdctl', etcdctlArgs([cluster.endpoints[0]!], ['endpoint', 'status', '--cluster', '-w', 'table']), {cwd: repository});
+	const session = PtySession.start(etcdProgram('etcdctl'), etcdctlArgs([cluster.endpoints[0]!], ['endpoint', 'status', '--cluster', '-w', 'table']), {cwd: repository});
 	try {
 		const printed = await session.text('every member\'s row', text => cluster.endpoints.every(endpoint => text.includes(endpoint)));
 		await session.exited;

@@ -1,6 +1,7 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {performance} from 'node:perf_hooks';
 import {stripVTControlCharacters} from 'node:util';
+import {pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {shellQuote} from '../support/tmux.ts';
 import {FrameReader, FrameWatch, type Frame} from './frame-reader.ts';
 import {childPidsOf} from './proc-stats.ts';
@@ -209,7 +210,8 @@ function settle(waiters: Set<Waiter>, printed: Printed): void {
  */
 export function terminalEnvironment(): Record<string, string> {
 	const kept = Object.entries(process.env).filter(([name]) => !name.startsWith('ETCDCTL_'));
-	return {...Object.fromEntries(kept) as Record<string, string>, TERM: 'xterm-256color', ETCDCTL_API: '3'};
+	// The etcd line's directory first: the etcdctl measured beside etcdeck is the cluster's own version.
+	return {...Object.fromEntries(kept) as Record<string, string>, PATH: pathWithEtcdBinDir(), TERM: 'xterm-256color', ETCDCTL_API: '3'};
 }
 
 function signalQuietly(pid: number, signal: NodeJS.Signals): void {

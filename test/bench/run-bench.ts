@@ -1,6 +1,7 @@
 import os from 'node:os';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
-import {ensureTools, etcdTools} from '../../source/demo/system-tools.ts';
+import {ensureEtcd} from '../../source/demo/etcd-binaries.ts';
+import {ensureTools} from '../../source/demo/system-tools.ts';
 import {benchSettings, type Section} from './bench-settings.ts';
 import {benchIdle} from './bench-idle.ts';
 import {benchKeys} from './bench-keys.ts';
@@ -14,10 +15,13 @@ import {machineInfo, writeResults} from './results-file.ts';
 
 /**
  * `npm run bench`: starts its own loopback clusters, measures etcdeck beside what an operator would
- * run instead, prints the figures and writes them to bench-results/ so runs can be compared.
+ * run instead, prints the figures and writes them to bench-results/ so runs can be compared. The etcd
+ * (and the etcdctl measured beside etcdeck) is ETCDECK_ETCD_BIN_DIR's, else PATH's, and labels the
+ * results; `npm run bench:lines` runs it once on each supported line.
  */
 async function main(): Promise<void> {
-	ensureTools([...etcdTools, {command: 'script', debianPackage: 'bsdutils'}]);
+	ensureEtcd();
+	ensureTools([{command: 'script', debianPackage: 'bsdutils'}]);
 	const settings = benchSettings();
 	const startedAt = new Date().toISOString();
 	const machine = machineInfo();
@@ -25,7 +29,7 @@ async function main(): Promise<void> {
 	const details: Record<string, unknown> = {};
 	const wanted = (section: Section) => settings.only.includes(section);
 	const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
-	say(`${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}; ${settings.runs} runs a side`);
+	say(`${machine.etcdLine}; ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}; ${settings.runs} runs a side`);
 
 	const etcdeck = await etcdeckVariants();
 	if (etcdeck.bundleError !== undefined) {
@@ -71,8 +75,8 @@ async function main(): Promise<void> {
 	// Sections ran in the order the clusters allow; they are reported in the issue's order.
 	figures.sort((a, b) => a.section.localeCompare(b.section));
 	const files = writeResults({startedAt, finishedAt: new Date().toISOString(), machine, settings: {...settings}, figures, details});
-	process.stdout.write(`\netcdeck benchmark, ${startedAt}\n`);
-	process.stdout.write(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.kernel}, node ${machine.node}, etcd ${machine.etcd}\n`);
+	process.stdout.write(`\netcdeck benchmark on etcd ${machine.etcd}, ${startedAt}\n`);
+	process.stdout.write(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.kernel}, node ${machine.node}, ${machine.etcdLine} (etcdctl beside it from the same directory)\n`);
 	process.stdout.write(`load average (1, 5, 15 min): ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end; medians of ${settings.runs} runs a side\n\n`);
 	process.stdout.write(reportText(figures));
 	process.stdout.write(`written: ${files.join(', ')}\n`);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {terminalEnvironment} from './pty-session.ts';
+import {etcdProgram} from '../../source/demo/etcd-binaries.ts';
 
 const gnuTime = '/usr/bin/time';
 
@@ -94,7 +95,7 @@ export const runbookCommands: ReadonlyArray<readonly string[]> = [
 export async function runRunbook(endpoint: string, options: TimedProcessOptions = {}): Promise<{ms: number; runs: ProcessRun[]}> {
 	const runs: ProcessRun[] = [];
 	for (const args of runbookCommands) {
-		runs.push(await timeProcess('etcdctl', etcdctlArgs([endpoint], args), options));
+		runs.push(await timeProcess(etcdProgram('etcdctl'), etcdctlArgs([endpoint], args), options));
 	}
 
 	return {ms: runs.reduce((sum, run) => sum + run.ms, 0), runs};

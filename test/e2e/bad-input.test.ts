@@ -29,10 +29,10 @@ const sentinel = '/e2e/bad-input/sentinel';
 
 before(async () => {
 	scratch = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-bad-input-'));
-	[plain, secure] = await Promise.all([
-		LocalCluster.start({voters: 1, learners: 1}),
-		LocalCluster.start({voters: 1, tls: {}}),
-	]);
+	[plain, secure] = await LocalCluster.startAll([
+		{voters: 1, learners: 1},
+		{voters: 1, tls: {}},
+	]) as [LocalCluster, LocalCluster];
 	await secure.enableAuth();
 	otherCa = await createCertificateAuthority(path.join(scratch, 'other-ca'), 'other-ca');
 	await Promise.all([plain, secure].map(async etcd => {

@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {startClusterForFile} from '../support/cluster.ts';
+import {endpointLines, type EndpointLine} from '../support/dashboard-screen.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
 import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
@@ -10,15 +11,13 @@ const cluster = startClusterForFile({voters: 3, learners: 1});
 const terminal = startTerminalForFile({columns: 100, rows: 30, env: {CI: 'true'}});
 
 
-/** The screen line that shows `endpoint` as a row of the endpoints table (not the detail line under it). */
-function endpointRow(screen: string, endpoint: string): string | undefined {
-	return screen.split('\n').find(line => new RegExp(`^[› ] ${endpoint.replaceAll('.', '\\.')} `).test(line));
+/** The Endpoints pane's row of `endpoint`, read by its column titles (a DB SIZE of "20 kB" is no raft index). */
+function endpointRow(screen: string, endpoint: string): EndpointLine | undefined {
+	return endpointLines(screen).get(endpoint);
 }
 
-/** The RAFT INDEX figure of a healthy endpoint row: the first number above 1000 after the endpoint. */
-function raftIndexOf(row: string | undefined): number | undefined {
-	const figures = row?.split(/\s+/).slice(2).filter(word => /^\d+$/.test(word)).map(Number) ?? [];
-	return figures.find(figure => figure > 3);
+function raftIndexOf(row: EndpointLine | undefined): number | undefined {
+	return row?.raftIndex;
 }
 
 void test('the dashboard in a real terminal: every member, a killed member turns to an error while the rest update, q restores the terminal', {timeout: 120_000}, async () => {
@@ -37,7 +36,7 @@ void test('the dashboard in a real terminal: every member, a killed member turns
 	await etcd.kill(victim.name);
 	const afterKill = await screen.waitForScreen(`${victim.name}'s row to show an error`, screen => {
 		const row = endpointRow(screen, victim.clientUrl);
-		return row !== undefined && raftIndexOf(row) === undefined && row.includes('connection refused');
+		return row !== undefined && raftIndexOf(row) === undefined && row.errors.startsWith('connection refused');
 	});
 	assert.ok(afterKill.includes(`${victim.name} unreachable: connection refused`), `the header names the unreachable member:\n${afterKill}`);
 

@@ -4,6 +4,7 @@ import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startClusterForFile} from '../support/cluster.ts';
+import {runSnapshotTool, snapshotTool} from '../support/etcd-line.ts';
 import {etcdeckBin, runCli} from '../support/run-cli.ts';
 import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
@@ -33,8 +34,19 @@ void test('s then Enter in a real terminal: the snapshot file appears, verified,
 	assert.ok(done.includes(snapshot.slice(0, 30)), done);
 	const verify = await runCli(['snapshot', 'verify', path.join(snapshotDir, snapshot)]);
 	assert.equal(verify.code, 0, verify.stderr + verify.stdout);
-	const status = JSON.parse(await etcd.etcdctl(['snapshot', 'status', '-w', 'json', path.join(snapshotDir, snapshot)])) as {totalKey: number};
-	assert.ok(status.totalKey >= 500, `etcdctl snapshot status counts the keys: ${status.totalKey}`);
+	// etcd's own file tool: etcdutl where the line has it, etcdctl on 3.4.
+	const status = JSON.parse(await runSnapshotTool(['snapshot', 'status', '-w', 'json', path.join(snapshotDir, snapshot)])) as {totalKey: number};
+	assert.ok(status.totalKey >= 500, `${snapshotTool()} snapshot status counts the keys: ${status.totalKey}`);
+
+	// The saved snapshot offers its drill: d restores it into a throwaway etcd and checks it against the manifest.
+	assert.ok(done.includes('d drill it'), done);
+	await screen.press(chordFor({type: 'snapshot-drill'}, 'snapshot-job'));
+	const drilled = await screen.waitForScreen('the drill passed', text => text.includes('✔ drill passed: restored with etcd '), 60_000);
+	assert.match(drilled, /500 keys in \d+ prefix(es)? match the manifest/);
+	assert.equal(readdirSync(snapshotDir).length, 2, 'the drill writes nothing beside the snapshot');
+	await screen.press(chordFor({type: 'toggle-action-log'}));
+	await screen.waitForScreen('the drill in the action log', text => /drill \S+ +succeeded/.test(text) && text.includes('etcdeck snapshot drill'));
+	await screen.press(chordFor({type: 'close'}, 'action-log'));
 
 	await screen.press(chordFor({type: 'quit'}));
 	await screen.waitForScreen('etcdeck to exit', text => text.includes('etcdeck exited with 0'));

@@ -8,14 +8,19 @@ import {SnapshotError} from '../../source/backup/snapshot-error.ts';
 import {checkSnapshotFile, verifySnapshot} from '../../source/backup/verify-snapshot.ts';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {streamSnapshot} from '../../source/cluster/snapshot-stream.ts';
+import {etcdProgram, pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {freePorts} from '../../source/demo/free-ports.ts';
 import {runEtcdctl} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {defaultSnapshotSource} from '../../source/model/snapshot-source.ts';
 import type {SnapshotProgress} from '../../source/model/snapshot-progress.ts';
 import {startClusterForFile} from '../support/cluster.ts';
+import {runSnapshotTool} from '../support/etcd-line.ts';
 import {withTempDir} from '../support/temp-dir.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
+
+// etcdeck runs the etcdutl or etcdctl on PATH to check a snapshot, here in this very process: the line's.
+process.env['PATH'] = pathWithEtcdBinDir();
 
 const cluster = startClusterForFile({voters: 3});
 const seededKeys = 20_000;
@@ -62,8 +67,8 @@ async function countRestoredKeys(snapshot: string, prefix: string, dir: string):
 	const [clientPort, peerPort] = await freePorts(2);
 	const clientUrl = `http://127.0.0.1:${clientPort}`;
 	const peerUrl = `http://127.0.0.1:${peerPort}`;
-	await runEtcdctl(['snapshot', 'restore', snapshot, '--data-dir', path.join(dir, 'data'), '--name', 'restored', '--initial-cluster', `restored=${peerUrl}`, '--initial-advertise-peer-urls', peerUrl], {timeoutMs: 120_000});
-	const etcd = spawn('etcd', ['--name', 'restored', '--data-dir', path.join(dir, 'data'), '--listen-client-urls', clientUrl, '--advertise-client-urls', clientUrl, '--listen-peer-urls', peerUrl, '--initial-advertise-peer-urls', peerUrl, '--initial-cluster', `restored=${peerUrl}`], {stdio: 'ignore'});
+	await runSnapshotTool(['snapshot', 'restore', snapshot, '--data-dir', path.join(dir, 'data'), '--name', 'restored', '--initial-cluster', `restored=${peerUrl}`, '--initial-advertise-peer-urls', peerUrl]);
+	const etcd = spawn(etcdProgram('etcd'), ['--name', 'restored', '--data-dir', path.join(dir, 'data'), '--listen-client-urls', clientUrl, '--advertise-client-urls', clientUrl, '--listen-peer-urls', peerUrl, '--initial-advertise-peer-urls', peerUrl, '--initial-cluster', `restored=${peerUrl}`], {stdio: 'ignore'});
 	const exited = new Promise(resolve => etcd.once('exit', resolve));
 	try {
 		await waitFor('the restored etcd to answer', async () => {
@@ -106,7 +111,19 @@ test(`a snapshot of ${seededKeys} keys is complete, verified, described by its m
 		assert.ok(streaming.every((report, index) => index === 0 || report.bytes >= streaming[index - 1]!.bytes));
 		assert.equal(streaming.at(-1)?.bytes, saved.manifest.sizeBytes);
 		assert.equal(streaming.at(-1)?.totalBytes, saved.manifest.sizeBytes);
-		assert.deepEqual([...new Set(progress.map(report => report.phase))], ['streaming', 'verifying', 'placing']);
+		assert.deepEqual([...new Set(progress.map(report => report.phase))], ['streaming', 'verifying', 'counting', 'placing']);
+
+		// What a restore plan and a drill go by: the member list, the source's version, the key counts.
+		const record = saved.manifest.cluster;
+		assert.ok(record !== undefined);
+		assert.deepEqual(record.gaps, []);
+		assert.deepEqual(
+			record.members?.map(member => [member.id, member.name, member.peerUrls, member.clientUrls, member.isLearner]).sort(),
+			members.members.map(member => [hex(member.ID), member.name, member.peerURLs, member.clientURLs ?? [], member.isLearner ?? false]).sort(),
+		);
+		const sourceStatus = parseEtcdJson<Array<{Status: {version: string}}>>(await cluster().etcdctl(['endpoint', 'status', '-w', 'json'], {endpoints: [source.member.endpoint]}));
+		assert.equal(record.etcdVersion, sourceStatus[0]!.Status.version);
+		assert.deepEqual(record.keyCounts, {revision: saved.manifest.revision, separator: '/', root: '/seed/', totalKeys: seededKeys, prefixes: [], cutShort: []});
 
 		assert.equal(await restoreAndCount(target, '/seed/'), seededKeys);
 	});

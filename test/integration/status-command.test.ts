@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {leaderOf, startClusterForFile} from '../support/cluster.ts';
 import {runCli} from '../support/run-cli.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
+import {parseTextTables} from '../support/etcdctl-table.ts';
 
 const cluster = startClusterForFile({voters: 3, learners: 1});
 
@@ -25,6 +26,38 @@ test('status on a healthy cluster prints etcdctl-style tables and exits 0', asyn
 
 	assert.match(result.stdout, /\| ENDPOINT +\| ID +\| VERSION +\| DB SIZE/);
 	assert.match(result.stdout, /: healthy; leader m\d; voters 3\/3 healthy, quorum 2, tolerates 1 failure; learners 1/);
+});
+
+test('status text is etcdctl\'s two tables: the same columns, the same member order and the same figures at the same moment', async () => {
+	const voters = cluster().voterEndpoints;
+	const etcdctlStatus = async () => parseTextTables(await cluster().etcdctl(['endpoint', 'status', '--cluster', '-w', 'table'], {endpoints: voters}))[0]!;
+	const before = await etcdctlStatus();
+	const result = await runCli(['status', '--endpoints', cluster().endpoints[0]!]);
+	const after = await etcdctlStatus();
+	assert.equal(result.code, 0, result.stderr);
+	const [members, endpoints] = parseTextTables(result.stdout);
+	const etcdctlMembers = parseTextTables(await cluster().etcdctl(['member', 'list', '-w', 'table'], {endpoints: voters}))[0]!;
+	assert.deepEqual(members, etcdctlMembers, 'member list -w table, row for row');
+
+	// etcdeck adds IN USE after DB SIZE; every other column is etcdctl's, in its order.
+	const inUse = endpoints!.header.indexOf('IN USE');
+	assert.ok(inUse > 0, endpoints!.header.join(' | '));
+	const withoutInUse = (row: readonly string[]) => row.filter((_, index) => index !== inUse);
+	assert.deepEqual(withoutInUse(endpoints!.header), before.header);
+	assert.deepEqual(endpoints!.rows.map(row => row[0]), before.rows.map(row => row[0]), 'the members in etcdctl\'s order');
+	const column = (name: string) => before.header.indexOf(name);
+	for (const [index, ours] of endpoints!.rows.map(withoutInUse).entries()) {
+		const [earlier, later] = [before.rows[index]!, after.rows[index]!];
+		for (const name of ['ENDPOINT', 'ID', 'VERSION', 'DB SIZE', 'IS LEADER', 'IS LEARNER', 'RAFT TERM', 'ERRORS']) {
+			const at = column(name);
+			assert.ok(ours[at] === earlier[at] || ours[at] === later[at], `${name} of ${ours[0]}: ${ours[at]}, etcdctl ${earlier[at]} then ${later[at]}`);
+		}
+
+		for (const name of ['RAFT INDEX', 'RAFT APPLIED INDEX']) {
+			const at = column(name);
+			assert.ok(Number(earlier[at]) <= Number(ours[at]) && Number(ours[at]) <= Number(later[at]), `${name} of ${ours[0]}: ${ours[at]}, between etcdctl's ${earlier[at]} and ${later[at]}`);
+		}
+	}
 });
 
 test('status --json reads ETCDCTL_ENDPOINTS and reports exact hex IDs', async () => {

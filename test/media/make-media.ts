@@ -7,7 +7,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {demoKeys} from '../../source/demo/demo-keys.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
-import {ensureTools, etcdTools} from '../../source/demo/system-tools.ts';
+import {ensureEtcd} from '../../source/demo/etcd-binaries.ts';
+import {ensureTools} from '../../source/demo/system-tools.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
 import {seedKeys} from '../support/seed-keys.ts';
 import {shellQuote, TmuxTerminal} from '../support/tmux.ts';
@@ -43,7 +44,8 @@ function chosenScenes(names: string[]): readonly Scene[] {
 
 async function main(): Promise<void> {
 	const chosen = chosenScenes(process.argv.slice(2));
-	ensureTools([...etcdTools, {command: 'tmux', debianPackage: 'tmux'}]);
+	ensureEtcd();
+	ensureTools([{command: 'tmux', debianPackage: 'tmux'}]);
 	checkFonts();
 	const startedAt = Date.now();
 	mkdirSync(mediaDir, {recursive: true});

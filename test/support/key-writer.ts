@@ -7,6 +7,8 @@ export interface KeyWriterOptions {
 	intervalMs?: number;
 	/** Deadline of each put. */
 	timeoutMs?: number;
+	/** Values of this many bytes instead of the time of the put: enough traffic to fill a stream to a hung peer. */
+	valueBytes?: number;
 	auth?: {username: string; password: string};
 }
 
@@ -48,7 +50,8 @@ export class KeyWriter {
 		const prefix = this.options.prefix ?? '/writer/';
 		while (!this.stopped) {
 			try {
-				await this.client.put(`${prefix}${this.written + this.failed}`).value(String(Date.now()));
+				const value = this.options.valueBytes === undefined ? String(Date.now()) : 'v'.repeat(this.options.valueBytes);
+				await this.client.put(`${prefix}${this.written + this.failed}`).value(value);
 				this.written += 1;
 			} catch {
 				this.failed += 1;

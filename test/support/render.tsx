@@ -6,6 +6,7 @@ import {render} from 'ink-testing-library';
 import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
 import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
 import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
+import type {DrillSnapshot} from '../../source/backup/dashboard-driller.ts';
 import type {KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
 import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
 import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
@@ -76,6 +77,7 @@ export interface RenderAppOptions {
 	/** Where promote and move-leader go; by default a RecordedActions that answers ok. */
 	actions?: MemberActions;
 	saveSnapshot?: SaveSnapshot;
+	drillSnapshot?: DrillSnapshot;
 	snapshotDir?: string;
 	/** The Logs pane's tail; by default one that never sends a line. */
 	logSource?: LogTailSource;
@@ -97,6 +99,9 @@ const noKeys: KeyBrowserSource = {
 	get: () => Promise.reject(new Error('this test reads no keys')),
 	watch: () => () => undefined,
 };
+
+/** A drill for tests that drill nothing: says so, if asked. */
+const refuseDrills: DrillSnapshot = () => Promise.reject(new Error('this test drills no snapshots'));
 
 /** A snapshot saver for tests that do not save: says so, if asked. */
 const refuseSnapshots: SaveSnapshot = () => Promise.reject(new Error('this test saves no snapshots'));
@@ -150,6 +155,7 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 				cluster: source,
 				actions: options.actions ?? new RecordedActions(),
 				saveSnapshot: options.saveSnapshot ?? refuseSnapshots,
+				drillSnapshot: options.drillSnapshot ?? refuseDrills,
 				logSource: options.logSource ?? silentLogs,
 				metrics: options.metrics,
 				keyBrowser: options.keyBrowser ?? noKeys,

@@ -3,6 +3,7 @@ import {startForFile} from './for-file.ts';
 import {rmSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 import {isDeepStrictEqual, promisify} from 'node:util';
+import {pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
 
@@ -23,7 +24,8 @@ export class TmuxTerminal {
 	static async start({columns = 100, rows = 30, env = {}}: TerminalOptions = {}): Promise<TmuxTerminal> {
 		const terminal = new TmuxTerminal(`etcdeck-test-${process.pid}-${randomBytes(3).toString('hex')}`);
 		// bash sets its own PS1 unless it finds one in its environment at start: hand it over with env.
-		const environment = Object.entries({PS1: '$ ', TERM: 'xterm-256color', ...env}).map(([name, value]) => `${name}=${shellQuote(value)}`);
+		// PATH starts with the etcd line's directory: what etcdeck runs in the shell finds that etcd's tools.
+		const environment = Object.entries({PS1: '$ ', TERM: 'xterm-256color', PATH: pathWithEtcdBinDir(), ...env}).map(([name, value]) => `${name}=${shellQuote(value)}`);
 		try {
 			await terminal.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', String(columns), '-y', String(rows), `env ${environment.join(' ')} bash --norc --noprofile -i`]);
 			await terminal.waitForScreen('the shell prompt', screen => screen.startsWith('$'));

@@ -2,6 +2,7 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
 import type {SnapshotRequest, SnapshotSaved} from '../../source/backup/dashboard-saver.ts';
+import type {DrillResult} from '../../source/model/drill-report.ts';
 import {sequencesFor} from '../support/render.tsx';
 import {fixtureClusterId, healthySnapshot} from '../support/snapshot-fixtures.ts';
 import {renderApp, waitFor, type RenderedApp} from '../support/render.tsx';
@@ -124,4 +125,102 @@ void test('a failed save says what happened; Esc closes the message', async () =
 	await waitFor(() => app.frame().includes('✖ Snapshot failed: connection to the member was lost mid-stream') && app.frame().includes('(or set ETCDCTL_USER)'), 2000, `the whole reason, wrapped:\n${app.frame()}`);
 	await app.press({type: 'snapshot-dismiss'});
 	await waitFor(() => !app.frame().includes('Snapshot failed:'), 2000, 'the message closed');
+});
+
+/** A drill the test drives: it records each file and reports steps and results when told. */
+class ControlledDriller {
+	readonly files: string[] = [];
+	private onStep: ((step: string) => void) | undefined;
+	private finish: ((result: DrillResult) => void) | undefined;
+	signal: AbortSignal | undefined;
+
+	readonly drill = async (file: string, signal: AbortSignal, onStep: (step: string) => void): Promise<DrillResult> => {
+		this.files.push(file);
+		this.onStep = onStep;
+		this.signal = signal;
+		return new Promise(resolve => {
+			this.finish = resolve;
+			signal.addEventListener('abort', () => {
+				resolve(this.result('cannot-run', ['cancelled']));
+			});
+		});
+	};
+
+	step(text: string): void {
+		this.onStep?.(text);
+	}
+
+	end(outcome: DrillResult['outcome'], problems: string[] = []): void {
+		this.finish?.(this.result(outcome, problems));
+	}
+
+	private result(outcome: DrillResult['outcome'], problems: string[]): DrillResult {
+		return {
+			file: this.files.at(-1)!,
+			outcome,
+			problems,
+			verified: {sizeBytes: 115_000, sha256: 'ab'.repeat(32)},
+			manifest: undefined,
+			tools: {etcd: {name: 'etcd', path: '/usr/bin/etcd', dir: '/usr/bin', version: '3.4.23'}, restore: {name: 'etcdctl', path: '/usr/bin/etcdctl', dir: '/usr/bin', version: '3.4.23'}, note: undefined},
+			restoreMs: 100,
+			served: undefined,
+			counts: {recorded: true, prefixes: 12, totalKeys: 504, mismatches: []},
+			sample: undefined,
+			notes: [],
+			workDir: '/tmp/etcdeck-drill-x',
+		};
+	}
+}
+
+async function savedWithDriller(): Promise<{app: RenderedApp; saver: ControlledSaver; driller: ControlledDriller}> {
+	const saver = new ControlledSaver();
+	const driller = new ControlledDriller();
+	const app = renderApp({snapshot: healthySnapshot(), saveSnapshot: saver.save, drillSnapshot: driller.drill, snapshotDir: '/backups'});
+	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');
+	await openForm(app);
+	await app.press({type: 'snapshot-save'});
+	await waitFor(() => saver.requests.length === 1, 2000, 'the save to start');
+	return {app, saver, driller};
+}
+
+void test('the saved snapshot offers its drill: d runs it below the pane, and the result goes to the action log', async () => {
+	const {app, saver, driller} = await savedWithDriller();
+	await app.press({type: 'snapshot-drill'});
+	await waitFor(() => app.frame().includes('The drill needs the saved snapshot: wait until it is verified'), 2000, `d while saving:\n${app.frame()}`);
+	assert.equal(driller.files.length, 0);
+
+	saver.succeed();
+	await waitFor(() => app.frame().includes('d drill it · Enter/Esc close'), 2000, `the offer:\n${app.frame()}`);
+	await app.press({type: 'snapshot-drill'});
+	await waitFor(() => driller.files.length === 1 && app.frame().includes('Drilling: starting…'), 2000, `the drill started:\n${app.frame()}`);
+	assert.equal(driller.files[0], saver.requests[0]!.target);
+	driller.step('restoring with etcdctl 3.4.23');
+	await waitFor(() => app.frame().includes('Drilling: restoring with etcdctl 3.4.23… · Esc cancel'), 2000, `the step:\n${app.frame()}`);
+	await app.press({type: 'snapshot-drill'});
+	await waitFor(() => app.frame().includes('A drill is already running: Esc cancels it'), 2000, 'd again');
+	assert.equal(driller.files.length, 1);
+
+	driller.end('passed');
+	await waitFor(() => app.frame().includes('✔ drill passed: restored with etcd 3.4.23 and served, 504 keys in 12 prefixes match the manifest'), 2000, `the result:\n${app.frame()}`);
+	await app.press({type: 'toggle-action-log'});
+	await waitFor(() => /drill \S+ +succeeded/.test(app.frame()) && app.frame().includes('etcdeck snapshot drill /backups/'), 2000, `the action log:\n${app.frame()}`);
+});
+
+void test('a drill that fails says which prefix; Esc cancels a running drill, and it is logged as cancelled', async () => {
+	const {app, saver, driller} = await savedWithDriller();
+	saver.succeed();
+	await waitFor(() => app.frame().includes('d drill it'), 2000, 'the offer');
+	await app.press({type: 'snapshot-drill'});
+	await waitFor(() => app.frame().includes('Drilling:'), 2000, 'the drill');
+	driller.end('failed', ['key counts differ from the manifest: /main/config/props/: expected 301 keys, found 300']);
+	await waitFor(() => app.frame().includes('✖ drill failed: key counts differ from the manifest: /main/config/props/: expected 301 keys'), 2000, `the failure:\n${app.frame()}`);
+
+	await app.press({type: 'snapshot-drill'});
+	await waitFor(() => driller.files.length === 2 && app.frame().includes('Drilling:'), 2000, 'a second drill');
+	app.stdin.write(sequencesFor({type: 'snapshot-dismiss'})[0]!);
+	await waitFor(() => app.frame().includes('• drill cancelled'), 2000, `the cancel:\n${app.frame()}`);
+	assert.equal(driller.signal?.aborted, true);
+	assert.ok(app.frame().includes('✔ Saved and verified'), 'the saved snapshot stays shown');
+	await app.press({type: 'toggle-action-log'});
+	await waitFor(() => /drill \S+ +cancelled/.test(app.frame()) && /drill \S+ +failed/.test(app.frame()), 2000, `the action log:\n${app.frame()}`);
 });

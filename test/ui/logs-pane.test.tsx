@@ -36,7 +36,7 @@ test('the newest lines fill the pane under the trouble strip, each with its UTC 
 	const {lines} = draw(view(Array.from({length: 30}, (_, index) => info(index + 1))), {height: 8});
 	assert.equal(lines.length, 8);
 	assert.equal(logsPageSize(8), 6);
-	assert.match(lines[0]!, /^no trouble signs seen \(slow apply, late heartbeat, peer unhealthy, slow ReadIndex, slow fdatasync, /);
+	assert.match(lines[0]!, /^no trouble signs seen \(slow apply, late heartbeat, peer unhealthy, peer inactive, slow ReadIndex, s…/);
 	assert.deepEqual(lines.slice(1, 7), [25, 26, 27, 28, 29, 30].map(index => `13:45:00.000 I line ${index}`));
 	assert.equal(lines[7], 'follow on · 30 lines · tailing unit etcd in the system journal');
 });
@@ -46,7 +46,7 @@ test('trouble lines are called out with etcd\'s figures and member names, and co
 	const unhealthy = zapTroubles.find(fixture => fixture.kind === 'peer-unhealthy')!;
 	const lines = [journal(heartbeat.line, 'node1', now - (10 * 60_000)), journal(unhealthy.line, 'node1', now - 60_000), journal(unhealthy.line, 'node1', now - 30_000), info(1)];
 	const {lines: drawn} = draw(view(lines), {width: 160});
-	assert.equal(drawn[0], '5m/15m/all late heartbeat 0/1/1 · peer unhealthy 2/2/2 · 4 other kinds none');
+	assert.equal(drawn[0], '5m/15m/all late heartbeat 0/1/1 · peer unhealthy 2/2/2 · 7 other kinds none');
 	assert.ok(drawn[1]!.startsWith(`13:35:00.000 W ▲ ${heartbeat.described}  leader failed to send out heartbeat on time;`), drawn[1]);
 	assert.match(drawn[2]!, /^13:44:00\.000 W ▲ peer m2 unhealthy: dial tcp 127\.0\.0\.1:33007: connect: connection refused {2}prober detected unhealthy status/);
 	assert.match(drawn[4]!, /^13:45:00\.000 I line 1$/);

@@ -71,6 +71,14 @@ void describe('describeError', () => {
 		assert.equal(explain(alert, [], {clientCert: true}), 'TLS: the server refused the client certificate (--cert): is it signed by a CA the server trusts, and valid? (TLS alert: bad certificate)');
 	});
 
+	void test('etcd 3.5.30 (a newer Go) sends other alerts for the same two mistakes; the advice is the same', () => {
+		// Recorded from etcd 3.5.30 with --client-cert-auth: no client certificate, then one from another CA.
+		const missing = '14 UNAVAILABLE: No connection established. Last error: 801CA798467F0000:error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 116\n (2026-12-01T23:59:45.231Z). Resolution note: ';
+		const stranger = '14 UNAVAILABLE: No connection established. Last error: 801CA798467F0000:error:0A000418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 48\n (2026-12-01T23:59:45.254Z). Resolution note: ';
+		assert.equal(explain(missing), 'TLS: the server requires a client certificate: pass --cert and --key (TLS alert: certificate required)');
+		assert.equal(explain(stranger, [], {clientCert: true}), 'TLS: the server refused the client certificate (--cert): is it signed by a CA the server trusts, and valid? (TLS alert: unknown ca)');
+	});
+
 	void test('an https endpoint that does not speak TLS', () => {
 		assert.equal(
 			explain('14 UNAVAILABLE: No connection established. Last error: Error: Client network socket disconnected before secure TLS connection was established. Resolution note: '),

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {parseEtcdLine} from '../../source/model/etcd-log-line.ts';
 import {parseLogLine} from '../../source/model/log-entry.ts';
 import {describeTrouble, troubleKinds} from '../../source/model/log-trouble.ts';
-import {capnslogMembers, capnslogTroubles, ordinaryLines, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
+import {capnslogMembers, capnslogTroubles, ordinaryLines, zap35Members, zap35Troubles, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 
 const receivedAt = Date.UTC(2030, 0, 1);
 
@@ -60,9 +60,16 @@ test('anything else is plain text with no level of its own', () => {
 	assert.equal(parseEtcdLine('{broken').format, 'plain');
 });
 
-for (const [format, fixtures, members] of [['zap', zapTroubles, zapMembers], ['capnslog', capnslogTroubles, capnslogMembers]] as const) {
+// etcd 3.5.30's fixtures lack slow fdatasync only: no test disk is that slow, and 3.5 writes it as 3.4 does.
+const recorded = [
+	['etcd 3.4.23 zap', zapTroubles, zapMembers, []],
+	['etcd 3.5.30 zap', zap35Troubles, zap35Members, ['slow-fdatasync']],
+	['etcd 3.4.23 capnslog', capnslogTroubles, capnslogMembers, []],
+] as const;
+for (const [format, fixtures, members, notRecorded] of recorded) {
 	test(`${format}: every trouble kind is recognised, with etcd's figures and member names`, () => {
-		assert.deepEqual(new Set(fixtures.map(fixture => fixture.kind)), new Set(troubleKinds.map(({kind}) => kind)));
+		const expected = troubleKinds.map(({kind}) => kind).filter(kind => !(notRecorded as readonly string[]).includes(kind));
+		assert.deepEqual(new Set(fixtures.map(fixture => fixture.kind)), new Set(expected));
 		for (const fixture of fixtures) {
 			const entry = parseLogLine(fixture.line, 1, receivedAt);
 			assert.equal(entry.trouble?.kind, fixture.kind, fixture.line);

@@ -4,7 +4,7 @@ import type {LogSourceStatus} from '../../source/logs/log-status.ts';
 import {initialLogViewState, logViewReducer, matchingEntries, sourceLabel, visibleSlice, type LogViewEvent, type LogViewState} from '../../source/model/log-view.ts';
 import {recurringTroubleWarnings, troubleTallies} from '../../source/model/trouble-counts.ts';
 import {logsEventFor, logsKeymap} from '../../source/ui/logs-keymap.ts';
-import {ordinaryLines, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
+import {ordinaryLines, zap35Members, zap35Troubles, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 
 const now = Date.UTC(2030, 0, 1, 12, 0, 0);
 const streaming: LogSourceStatus = {state: 'streaming', message: 'tailing unit etcd in the system journal', severity: 'ok'};
@@ -100,7 +100,11 @@ test('w shows only warnings and trouble signs; w again shows every line', () => 
 	const messages = matchingEntries(state).map(line => line.message);
 	assert.deepEqual(messages, [
 		'simple token is not cryptographically signed',
-		'peer became inactive (message send to peer failed)',
+		'lost TCP streaming connection with remote peer',
+		'data-dir used by this member must be removed',
+		'rejecting member add request; local member has not been connected to majority peers, reconfigure breaks active quorum',
+		'lost the TCP streaming connection with peer c1a45533ed89dfd2 (stream MsgApp v2 reader)',
+		'failed to dial bfc0424150f81473 on stream Message (the member has been permanently removed from the cluster)',
 		'server is likely overloaded',
 		'raft.node: 3c6904551301cf70 lost leader 87c890c3d141f0b4 at term 3',
 	]);
@@ -165,6 +169,21 @@ test('a kind seen twice in 15 minutes is a header warning with etcd\'s words, th
 		{severity: 'warning', text: 'etcd log: "prober detected unhealthy status" ×1 in 5 min, 2 in 15 min; latest: peer m2 unhealthy: dial tcp 127.0.0.1:33007: connect: connection refused on node3'},
 	]);
 	assert.deepEqual(recurringTroubleWarnings(state.counts, now + (20 * minute), zapMembers), [], 'not once they are older than 15 minutes');
+});
+
+test('the add-node signs recur into header warnings like the others: a cluster ID mismatch, a removed member rejoining (etcd 3.5.30\'s lines)', () => {
+	const line = (kind: string, index = 0) => zap35Troubles.filter(fixture => fixture.kind === kind)[index]!.line;
+	const lines = [
+		entry(line('cluster-id-mismatch', 0), {time: now - (2 * minute)}),
+		entry(line('cluster-id-mismatch', 1), {time: now - minute}),
+		entry(line('removed-member', 0), {time: now - (8 * minute)}),
+		entry(line('removed-member', 0), {time: now - minute, host: 'node2'}),
+	];
+	const state = run(initialLogViewState(100, streaming, now), {type: 'append', lines, now});
+	assert.deepEqual(recurringTroubleWarnings(state.counts, now, zap35Members), [
+		{severity: 'warning', text: 'etcd log: "cluster ID mismatch" ×2 in 5 min, 2 in 15 min; latest: cluster ID mismatch with m4: it is in cluster 2b70915d77d0e06f, this member in 397db83e6263aa2d (started with --initial-cluster-state new, or another cluster\'s data dir?) on node1'},
+		{severity: 'warning', text: 'etcd log: "rejected stream from remote peer because it was removed" ×1 in 5 min, 2 in 15 min; latest: removed member 2a5b872da37ede23 still tries to rejoin, rejected by m1 on node2'},
+	]);
 });
 
 test('status events replace the source state; lines do not', () => {

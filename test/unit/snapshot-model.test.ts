@@ -6,6 +6,7 @@ import {snapshotsToRemove} from '../../source/model/snapshot-retention.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../../source/model/snapshot-source.ts';
 import {formatSnapshotProgress, snapshotProgressRatio} from '../../source/model/snapshot-progress.ts';
 import {manifestJson, parseManifest, type SnapshotManifest} from '../../source/model/snapshot-manifest.ts';
+import {countMismatches, describeMismatch, type SnapshotClusterRecord} from '../../source/model/snapshot-cluster-record.ts';
 import {SnapshotDigest, trailerProblem} from '../../source/backup/snapshot-digest.ts';
 import {
 	alarmSnapshot,
@@ -149,6 +150,77 @@ describe('manifest', () => {
 	test('round-trips through its JSON', () => {
 		assert.deepEqual(parseManifest(manifestJson(manifest)), manifest);
 		assert.deepEqual(parseManifest(manifestJson({...manifest, revision: 7, status: null})), {...manifest, revision: 7, status: null});
+	});
+
+	const cluster: SnapshotClusterRecord = {
+		members: [
+			{id: fixtureNode(0).id, name: 'etcd-1', peerUrls: [fixtureNode(0).peerUrl], clientUrls: [fixtureNode(0).endpoint], isLearner: false},
+			{id: fixtureNode(3).id, name: '', peerUrls: [fixtureNode(3).peerUrl], clientUrls: [], isLearner: true},
+		],
+		etcdVersion: '3.5.17',
+		keyCounts: {
+			revision: 6,
+			separator: '/',
+			root: '/main/',
+			totalKeys: 504,
+			prefixes: [{prefix: '/main/config/', keys: 300, depth: 1}, {prefix: '/main/config/props/', keys: 290, depth: 2}, {prefix: '/main/bin\\xff/', keys: 4, depth: 1}],
+			cutShort: ['/main/pq/'],
+		},
+		gaps: [],
+	};
+
+	test('carries the cluster record (members, etcd version, key counts) through its JSON', () => {
+		assert.deepEqual(parseManifest(manifestJson({...manifest, cluster})), {...manifest, cluster});
+		const gaps = {members: null, etcdVersion: null, keyCounts: null, gaps: ['member list: deadline exceeded', 'key counts at revision 6: permission denied']};
+		assert.deepEqual(parseManifest(manifestJson({...manifest, cluster: gaps})).cluster, gaps);
+	});
+
+	test('reads a manifest written before the cluster record as one without it', () => {
+		const parsed = parseManifest(manifestJson(manifest));
+		assert.equal(parsed.cluster, undefined);
+		assert.ok(!('cluster' in parsed));
+	});
+
+	test('says which part of a damaged cluster record is wrong', () => {
+		const damaged = (change: (record: Record<string, unknown>) => void) => {
+			const json = JSON.parse(manifestJson({...manifest, cluster})) as Record<string, unknown>;
+			change(json['cluster'] as Record<string, unknown>);
+			return JSON.stringify(json);
+		};
+
+		const counts = (record: Record<string, unknown>) => record['keyCounts'] as Record<string, unknown>;
+		assert.throws(() => parseManifest(damaged(record => {
+			record['members'] = 'm1';
+		})), /cluster\.members is not a JSON array/);
+		assert.throws(() => parseManifest(damaged(record => {
+			(record['members'] as Array<Record<string, unknown>>)[1]!['isLearner'] = 'yes';
+		})), /isLearner is missing or not a boolean/);
+		assert.throws(() => parseManifest(damaged(record => {
+			counts(record)['totalKeys'] = -1;
+		})), /totalKeys is not a whole number of at least 0/);
+		assert.throws(() => parseManifest(damaged(record => {
+			(counts(record)['prefixes'] as Array<Record<string, unknown>>)[0]!['depth'] = 3;
+		})), /cluster\.keyCounts\.prefixes\[0\]\.depth is not 1 or 2/);
+		assert.throws(() => parseManifest(damaged(record => {
+			record['gaps'] = [5];
+		})), /gaps\[0\] is not a string/);
+	});
+
+	test('counts found after a restore are compared prefix by prefix and in total', () => {
+		const found = (total: number, entries: Array<[string, number]>) => ({totalKeys: total, prefixes: new Map(entries)});
+		const keyCounts = cluster.keyCounts!;
+		assert.deepEqual(countMismatches(keyCounts, found(504, [['/main/config/', 300], ['/main/config/props/', 290], ['/main/bin\\xff/', 4]])), []);
+		const mismatches = countMismatches(keyCounts, found(503, [['/main/config/', 299], ['/main/config/props/', 290]]));
+		assert.deepEqual(mismatches, [
+			{prefix: '/main/config/', expected: 300, found: 299},
+			{prefix: '/main/bin\\xff/', expected: 4, found: 0},
+			{prefix: undefined, expected: 504, found: 503},
+		]);
+		assert.deepEqual(mismatches.map(mismatch => describeMismatch(mismatch)), [
+			'/main/config/: expected 300 keys, found 299',
+			'/main/bin\\xff/: expected 4 keys, found 0',
+			'all keys: expected 504 keys, found 503',
+		]);
 	});
 
 	test('says what is wrong with a damaged or foreign one', () => {
