@@ -10,6 +10,7 @@ export function statusText(summary: ClusterSummary): string {
 	const code = statusExitCode(summary);
 	const lines = [
 		`cluster ${summary.clusterId ?? '?'}: ${healthWords[code]}; leader ${summary.leader?.name ?? 'none'}; voters ${summary.healthyVoters}/${summary.voters} healthy, quorum ${summary.quorum}, tolerates ${plural(summary.failuresTolerated, 'failure')}; learners ${summary.learners}`,
+		...summary.notes.map(note => `NOTE: ${note}`),
 		...summary.warnings.map(warning => `${warning.severity.toUpperCase()}: ${warning.text}`),
 		'',
 		textTable(memberColumns, memberRows(summary)),
@@ -34,6 +35,9 @@ export function statusJson(summary: ClusterSummary): string {
 		failuresTolerated: summary.failuresTolerated,
 		quorumLost: summary.quorumLost,
 		warnings: summary.warnings,
+		notes: summary.notes,
+		alarms: summary.alarms.map(alarm => ({alarm: alarm.alarm, memberId: alarm.memberId})),
+		writesRefused: summary.writesRefused,
 		members: summary.views.map(view => ({
 			id: view.id ?? null,
 			name: view.name,

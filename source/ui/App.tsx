@@ -48,7 +48,8 @@ export interface AppProps {
 	/** --prefix (undefined: found from the keys) and --separator. */
 	keyBrowsing: {prefix: string | undefined; separator: string};
 	refreshMs: number;
-	quotaBytes: number;
+	/** --quota-bytes; undefined: each member's own quota. */
+	quotaBytes: number | undefined;
 	/** Write keys (promote, move-leader) are not bound; help says so. */
 	readOnly?: boolean;
 	columns: number;
@@ -88,7 +89,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const logs = useLogTail(logSource, logLines);
 	// /metrics pages are large: scraped at the refresh interval while the Health pane is shown, and every
 	// 10 s otherwise (enough for the header's health warnings).
-	const {health} = useHealth(metrics, state.pane === 'health' ? refreshMs : Math.max(refreshMs, backgroundMetricsMs));
+	const {health} = useHealth(metrics, state.pane === 'health' ? refreshMs : Math.max(refreshMs, backgroundMetricsMs), quotaBytes);
 	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes});
 	const memberNames = new Map((snapshot?.members ?? []).map(member => [member.id, member.name]));
 	const extraWarnings = [...headerHealthWarnings(health?.warnings ?? []), ...recurringTroubleWarnings(logs.view.counts, logs.view.now, memberNames)];

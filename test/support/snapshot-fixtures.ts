@@ -50,6 +50,7 @@ export function memberInfo(node: FixtureNode, overrides: Partial<MemberInfo> = {
 
 export function endpointStatus(node: FixtureNode, leaderId: string, overrides: Partial<EndpointStatus> = {}): EndpointStatus {
 	return {
+		source: 'status',
 		version: '3.5.17',
 		dbSizeBytes: 20_480,
 		dbSizeInUseBytes: 16_384,
@@ -165,11 +166,12 @@ export function dbNearQuotaSnapshot(ratio = 0.9): ClusterSnapshot {
 	const dbSizeBytes = Math.ceil(fixtureQuotaBytes * ratio);
 	return {
 		...snapshot,
-		probes: snapshot.probes.map(probe => (probe.memberId === leader.id ? {...probe, status: {...probe.status!, dbSizeBytes, dbSizeInUseBytes: dbSizeBytes}} : probe)),
+		// Every member's own quota, as the service reads it from /metrics.
+		probes: snapshot.probes.map(probe => ({...probe, quotaBytes: fixtureQuotaBytes, ...(probe.memberId === leader.id ? {status: {...probe.status!, dbSizeBytes, dbSizeInUseBytes: dbSizeBytes}} : {})})),
 	};
 }
 
-/** The healthy cluster with a NOSPACE alarm raised on etcd-2, which also reports it in its status errors. */
+/** The healthy cluster with a NOSPACE alarm raised on etcd-2, which every member reports in its status errors (ID in decimal, as etcd writes it). */
 export function alarmSnapshot(): ClusterSnapshot {
 	const snapshot = healthySnapshot();
 	const raised = fixtureNode(1);
@@ -177,7 +179,7 @@ export function alarmSnapshot(): ClusterSnapshot {
 	return {
 		...snapshot,
 		alarms,
-		probes: snapshot.probes.map(probe => (probe.memberId === raised.id ? {...probe, status: {...probe.status!, errors: [`memberID:${raised.id} alarm:NOSPACE`]}} : probe)),
+		probes: snapshot.probes.map(probe => ({...probe, status: {...probe.status!, errors: [`memberID:${BigInt(`0x${raised.id}`)} alarm:NOSPACE `]}})),
 	};
 }
 
