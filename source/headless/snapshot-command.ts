@@ -15,6 +15,7 @@ import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
+import {rootRoleRefusal} from '../model/root-role.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
 export interface SnapshotFlags extends RawOptions {
@@ -134,6 +135,11 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	const unreachable = nothingAnswers(snapshot);
 	if (unreachable !== undefined) {
 		throw new Refusal(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`);
+	}
+
+	const root = rootRoleRefusal('a snapshot', snapshot.probes);
+	if (root !== undefined) {
+		throw new Refusal(root);
 	}
 
 	if (snapshot.clusterId === undefined) {

@@ -1,6 +1,7 @@
 import type {ClusterSummary} from './cluster-summary.ts';
 import {notAnswering, promoteReadiness} from './catch-up.ts';
 import {plural} from './format.ts';
+import {rootRoleRefusal} from './root-role.ts';
 import type {LagHistory} from './lag-history.ts';
 import {lagPoint} from './lag-history.ts';
 import type {MemberView} from './member-view.ts';
@@ -54,6 +55,11 @@ export function checkPromote(summary: ClusterSummary | undefined, history: LagHi
 
 	const {view, summary: current} = found;
 	const label = labelOf(view);
+	const root = rootRoleRefusal('promote', current.views.map(candidate => candidate.probe));
+	if (root !== undefined) {
+		return refuse(`Cannot promote ${label}: ${root}`);
+	}
+
 	if (!view.isLearner) {
 		return refuse(`Cannot promote ${label}: it is a voter already; only a learner can be promoted`);
 	}
@@ -99,6 +105,11 @@ export function checkMoveLeader(summary: ClusterSummary | undefined, memberId: s
 	const {view, summary: current} = found;
 	const label = labelOf(view);
 	const refuseFor = (why: string) => refuse(`Cannot move leadership to ${label}: ${why}`);
+	const root = rootRoleRefusal('move-leader', current.views.map(candidate => candidate.probe));
+	if (root !== undefined) {
+		return refuseFor(root);
+	}
+
 	if (view.isLearner) {
 		return refuseFor('a learner cannot lead (promote it first)');
 	}
