@@ -17,19 +17,14 @@ export type Rejection = 'renew' | 'wait';
 
 interface CurrentToken {
 	token: string;
-	obtainedAt: number;
 	/** Endpoints that have served a request with this token. */
 	acceptedBy: Set<string>;
 }
 
 /**
- * A member applies an Authenticate entry a little after the member that took it: a token younger than
- * this that a member rejects is tried again on it, not replaced.
- */
-export const freshTokenMs = 3000;
-/**
- * A member that never accepted the current token (a learner still catching up, a member back from a
- * restart) gets a new token at most this often: a new one would not help a member that is behind.
+ * A member that never accepted the current token gets a new one at most this often: it has not applied
+ * the Authenticate entry yet (members apply it a little after the one that took it), or it is behind
+ * (a learner catching up, a member back from a restart), and a new token would be as new to it.
  */
 export const slowRenewMs = 30_000;
 
@@ -86,9 +81,10 @@ export class AuthSession {
 	}
 
 	/**
-	 * `endpoint` rejected `token` as invalid or expired. 'wait' when the member has probably not applied
-	 * it yet (or cannot be helped by a new one now): try the same token again shortly. 'renew' when the
-	 * next token() authenticates again.
+	 * `endpoint` rejected `token` as invalid or expired. 'renew' when the next token() authenticates
+	 * again: the member served this token before, so it has forgotten it (its TTL passed, it restarted).
+	 * 'wait' when a new token would not help now: the member has probably not applied the Authenticate
+	 * entry yet, or is far behind (a new token would be as new to it); try the same token again shortly.
 	 */
 	rejected(token: string, endpoint: string): Rejection {
 		const current = this.current;
@@ -96,13 +92,8 @@ export class AuthSession {
 			return 'renew';
 		}
 
-		const age = this.now() - current.obtainedAt;
-		if (age < freshTokenMs) {
-			return 'wait';
-		}
-
-		// A member that served this token before and rejects it now has forgotten it (a restart, the TTL).
-		if (!current.acceptedBy.has(endpoint) && this.now() - this.lastAuthenticationAt < slowRenewMs) {
+		const forgotten = current.acceptedBy.has(endpoint);
+		if (!forgotten && this.now() - this.lastAuthenticationAt < slowRenewMs) {
 			return 'wait';
 		}
 
@@ -136,7 +127,7 @@ export class AuthSession {
 				this.authentications += 1;
 				this.lastAuthenticationAt = this.now();
 				const token = await this.transport.authenticate(endpoint, this.credentials);
-				const current = {token, obtainedAt: this.now(), acceptedBy: new Set([endpoint])};
+				const current = {token, acceptedBy: new Set([endpoint])};
 				this.current = current;
 				this.refusal = undefined;
 				return current;
