@@ -1,4 +1,4 @@
-import type {ClusterSummary} from '../model/cluster-summary.ts';
+import {memberQuota, type ClusterSummary} from '../model/cluster-summary.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/table-rows.ts';
 import {plural} from '../model/format.ts';
 import {textTable} from './text-table.ts';
@@ -49,6 +49,7 @@ export function statusJson(summary: ClusterSummary): string {
 			endpoint: view.probe?.endpoint ?? null,
 			error: view.probe?.error ?? null,
 			lagEntries: view.lagEntries ?? null,
+			quota: view.status === undefined ? null : memberQuota(view, summary.quotaOverride),
 			endpointStatus: view.status ?? null,
 		})),
 	};

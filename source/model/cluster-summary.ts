@@ -54,6 +54,8 @@ export interface ClusterSummary {
 	statusDenied: boolean;
 	/** What this user cannot see and why: said in the header, not judged as the cluster's trouble. */
 	notes: string[];
+	/** --quota-bytes, when given: see memberQuota. */
+	quotaOverride: number | undefined;
 }
 
 export interface SummaryOptions {
@@ -192,5 +194,6 @@ export function summarize(snapshot: ClusterSnapshot, options: SummaryOptions): C
 		writesRefused: alarms.some(alarm => writeRefusingAlarms.has(alarm.alarm)),
 		statusDenied: denied.length > 0,
 		notes,
+		quotaOverride: options.quotaBytes,
 	};
 }
