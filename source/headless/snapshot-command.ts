@@ -15,7 +15,7 @@ import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
-import {rootRoleRefusal} from '../model/root-role.ts';
+import {rootRoleRefusal, statusDeniedReason} from '../model/root-role.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
 export interface SnapshotFlags extends RawOptions {
@@ -139,7 +139,7 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 
 	const root = rootRoleRefusal('a snapshot', snapshot.probes);
 	if (root !== undefined) {
-		throw new Refusal(root);
+		throw new Refusal(`${root} (${statusDeniedReason(snapshot.probes)!})`);
 	}
 
 	if (snapshot.clusterId === undefined) {
