@@ -15,7 +15,7 @@ import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
-import {rootRoleRefusal, statusDeniedReason} from '../model/root-role.ts';
+import {rootRoleNeeded, statusDeniedReason} from '../model/root-role.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
 export interface SnapshotFlags extends RawOptions {
@@ -137,9 +137,9 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 		throw new Refusal(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`);
 	}
 
-	const root = rootRoleRefusal('a snapshot', snapshot.probes);
-	if (root !== undefined) {
-		throw new Refusal(`${root} (${statusDeniedReason(snapshot.probes)!})`);
+	const denied = statusDeniedReason(snapshot.probes);
+	if (denied !== undefined) {
+		throw new Refusal(`a snapshot ${rootRoleNeeded} (${denied})`);
 	}
 
 	if (snapshot.clusterId === undefined) {

@@ -1,7 +1,7 @@
 import type {ClusterSummary} from './cluster-summary.ts';
 import {notAnswering, promoteReadiness} from './catch-up.ts';
 import {plural} from './format.ts';
-import {rootRoleRefusal} from './root-role.ts';
+import {lacksRootRole, rootRoleNeeded} from './root-role.ts';
 import type {LagHistory} from './lag-history.ts';
 import {lagPoint} from './lag-history.ts';
 import type {MemberView} from './member-view.ts';
@@ -55,9 +55,8 @@ export function checkPromote(summary: ClusterSummary | undefined, history: LagHi
 
 	const {view, summary: current} = found;
 	const label = labelOf(view);
-	const root = rootRoleRefusal('promote', current.views.map(candidate => candidate.probe));
-	if (root !== undefined) {
-		return refuse(`Cannot promote ${label}: ${root}`);
+	if (lacksRootRole(current.views.map(candidate => candidate.probe))) {
+		return refuse(`Cannot promote ${label}: ${rootRoleNeeded}`);
 	}
 
 	if (!view.isLearner) {
@@ -105,9 +104,8 @@ export function checkMoveLeader(summary: ClusterSummary | undefined, memberId: s
 	const {view, summary: current} = found;
 	const label = labelOf(view);
 	const refuseFor = (why: string) => refuse(`Cannot move leadership to ${label}: ${why}`);
-	const root = rootRoleRefusal('move-leader', current.views.map(candidate => candidate.probe));
-	if (root !== undefined) {
-		return refuseFor(root);
+	if (lacksRootRole(current.views.map(candidate => candidate.probe))) {
+		return refuseFor(rootRoleNeeded);
 	}
 
 	if (view.isLearner) {

@@ -6,11 +6,13 @@ export function statusDeniedReason(probes: ReadonlyArray<EndpointProbe | undefin
 }
 
 /**
- * Why an action that needs the root role (promote, move-leader, snapshot) is refused before it is
- * asked for: the members refused Status to this user, which etcd 3.5 allows only to root, so etcd
- * would refuse the action too. Undefined when that is not known (the action is tried and etcd's own
- * answer shown).
+ * Whether the user is known to lack the root role that promote, move-leader and snapshot need: the
+ * members refused it Status, which etcd 3.5 allows only to root. Such an action is refused before it is
+ * asked for; when this is not known, it is tried and etcd's own answer shown.
  */
-export function rootRoleRefusal(what: string, probes: ReadonlyArray<EndpointProbe | undefined>): string | undefined {
-	return statusDeniedReason(probes) === undefined ? undefined : `${what} needs the root role, and etcd refuses this user even Status`;
+export function lacksRootRole(probes: ReadonlyArray<EndpointProbe | undefined>): boolean {
+	return statusDeniedReason(probes) !== undefined;
 }
+
+/** How such a refusal reads, after the action's name. */
+export const rootRoleNeeded = 'needs the root role, which this user lacks';

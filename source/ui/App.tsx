@@ -7,7 +7,7 @@ import {summarize} from '../model/cluster-summary.ts';
 import {lagRows} from '../model/lag-rows.ts';
 import {checkMoveLeader, checkPromote, type Confirmation} from '../model/member-action-checks.ts';
 import {defaultSnapshotPath} from '../model/snapshot-files.ts';
-import {rootRoleRefusal} from '../model/root-role.ts';
+import {lacksRootRole, rootRoleNeeded} from '../model/root-role.ts';
 import {snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/table-rows.ts';
 import {useClusterSnapshot} from '../hooks/use-cluster-snapshot.ts';
@@ -158,9 +158,8 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			return;
 		}
 
-		const root = rootRoleRefusal('A snapshot', current.probes);
-		if (root !== undefined) {
-			dispatch({type: 'notice', text: root});
+		if (lacksRootRole(current.probes)) {
+			dispatch({type: 'notice', text: `A snapshot ${rootRoleNeeded}`});
 			return;
 		}
 

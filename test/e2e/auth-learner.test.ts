@@ -89,7 +89,7 @@ void test('a user who may only read /limited/: the dashboard opens with every me
 			await screen.waitForScreen('the learner on the lag pane', text => text.includes(` ${learner.name} `));
 			await selectRow(screen, learner.name);
 			await screen.press(chordFor({type: 'promote'}));
-			const refused = await screen.waitForScreen('promote refused before any confirmation', text => text.includes('promote needs the root role'));
+			const refused = await screen.waitForScreen('promote refused before any confirmation', text => text.includes('needs the root role, which this user lacks'));
 			assert.ok(!refused.includes('member promote'), `no confirmation dialog:\n${refused}`);
 		}
 

@@ -222,6 +222,26 @@ export class FixtureSource implements SnapshotSource<ClusterSnapshot> {
 }
 
 /** Every state the fixtures can put the cluster in, by name: for tests that check each one. */
+export const statusDeniedReason = 'Status: permission denied: the user\'s roles do not allow this request';
+
+/**
+ * The healthy cluster as a user whose roles may not call Status sees it on etcd 3.5.30: every member
+ * refused Status, its figures read from its /metrics (no raft term; which member a follower follows
+ * unknown), and no alarms known.
+ */
+export function statusDeniedSnapshot(): ClusterSnapshot {
+	const snapshot = healthySnapshot();
+	return {
+		...snapshot,
+		alarms: undefined,
+		alarmsError: 'only Status reports alarms, and this user may not call it',
+		probes: snapshot.probes.map(probe => {
+			const leads = probe.status!.leaderId === probe.memberId;
+			return {...probe, statusDenied: statusDeniedReason, quotaBytes: fixtureQuotaBytes, status: {...probe.status!, source: 'metrics' as const, version: '3.5.30', raftTerm: undefined, leaderId: leads ? probe.memberId : undefined}};
+		}),
+	};
+}
+
 export const namedSnapshots: Record<string, () => ClusterSnapshot> = {
 	healthy: healthySnapshot,
 	'voter unreachable': voterUnreachableSnapshot,
@@ -230,4 +250,5 @@ export const namedSnapshots: Record<string, () => ClusterSnapshot> = {
 	'DB near quota': () => dbNearQuotaSnapshot(),
 	alarm: alarmSnapshot,
 	'many warnings': manyWarningsSnapshot,
+	'Status denied': statusDeniedSnapshot,
 };

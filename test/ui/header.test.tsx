@@ -16,6 +16,7 @@ import {
 	namedSnapshots,
 	quorumLostError,
 	quorumLostSnapshot,
+	statusDeniedSnapshot,
 	unreachableError,
 	unstartedMemberSnapshot,
 	unstartedNode,
@@ -92,6 +93,13 @@ void test('a DB near the quota is a warning at 90% and critical at 96%', () => {
 
 void test('an alarm is critical and names the member it is raised on', () => {
 	assert.deepEqual(headerLines(alarmSnapshot(), {width: 120}).slice(2), ['✖ alarm NOSPACE on etcd-2: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
+});
+
+void test('a user refused Status: a note says what is missing and why, and it is no warning', () => {
+	const lines = headerLines(statusDeniedSnapshot());
+	assert.deepEqual(lines.slice(2), ['note: Status needs the root role on etcd 3.5: figures from /metrics (no raft term, alarms unknown)']);
+	assert.ok(lines[0]!.includes('leader etcd-1'), lines[0]);
+	assert.ok(lines[1]!.includes('healthy 3/3'), lines[1]);
 });
 
 void test('exactly maxWarnings warnings are all shown, with no "more" line', () => {

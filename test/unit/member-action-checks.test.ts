@@ -118,6 +118,6 @@ void test('a user the members refused Status is told before any confirmation tha
 	const limited = (snapshot: ClusterSnapshot): ClusterSnapshot => ({...snapshot, probes: snapshot.probes.map(probe => ({...probe, statusDenied: denied, status: {...probe.status!, source: 'metrics'}}))});
 	const summary = summaryOf(limited(inSync[1]));
 	const history = historyOf(limited(inSync[0]), limited(inSync[1]));
-	assert.equal(reasonOf(checkPromote(summary, history, learnerNode.id)), `Cannot promote etcd-4 (${learnerNode.id}): promote needs the root role, and etcd refuses this user even Status`);
-	assert.equal(reasonOf(checkMoveLeader(summary, follower.id)), `Cannot move leadership to etcd-2 (${follower.id}): move-leader needs the root role, and etcd refuses this user even Status`);
+	assert.equal(reasonOf(checkPromote(summary, history, learnerNode.id)), `Cannot promote etcd-4 (${learnerNode.id}): needs the root role, which this user lacks`);
+	assert.equal(reasonOf(checkMoveLeader(summary, follower.id)), `Cannot move leadership to etcd-2 (${follower.id}): needs the root role, which this user lacks`);
 });
