@@ -117,7 +117,7 @@ void test('root on TLS + auth: the learner\'s row has its figures, it becomes re
 		await screen.waitForScreen('the promote confirmation', text => text.includes('member promote'));
 		await screen.press(chordFor({type: 'confirm'}, 'confirm'));
 		await screen.waitForScreen('the promotion to succeed', text => text.includes('promoted to voter'));
-		const members = await etcd.etcdctl(['member', 'list']);
+		const members = await etcd.etcdctl(['member', 'list'], {endpoints: etcd.voterEndpoints});
 		assert.match(members.split('\n').find(line => line.includes(`, ${learner.name}, `)) ?? '', /, false$/, `etcdctl member list shows ${learner.name} as a voter:\n${members}`);
 		await screen.waitForScreen('four voters in the header', text => text.includes('voters 4'));
 

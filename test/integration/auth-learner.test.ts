@@ -135,7 +135,7 @@ void test('a token that expires (--auth-token-ttl) or that a restarted member fo
 		// a put after the token, committed to the follower's backend, makes it forget the token as 3.5 does.
 		const commits = async () => (await fetchEtcdMetrics(metricsUrl(follower.clientUrl), settings)).backendCommit?.count ?? 0;
 		const committedBefore = await commits();
-		await cluster().etcdctl(['put', '/elsewhere/after-the-token', 'x']);
+		await cluster().etcdctl(['put', '/elsewhere/after-the-token', 'x'], {endpoints: cluster().voterEndpoints});
 		await waitFor(`${follower.name} to commit the put to its backend`, async () => ((await commits()) > committedBefore ? true : undefined), {timeoutMs: 10_000, intervalMs: 50});
 		await cluster().kill(follower.name);
 		await cluster().restart(follower.name);
