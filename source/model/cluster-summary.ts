@@ -33,7 +33,7 @@ export interface ClusterSummary {
 	leader: LeaderView | undefined;
 	voters: number;
 	learners: number;
-	/** Voters whose own status call answered. */
+	/** Voters whose own status call answered (with figures, or refusing Status to this user). */
 	healthyVoters: number;
 	quorum: number;
 	failuresTolerated: number;
@@ -52,6 +52,8 @@ export interface ClusterSummary {
 	 * /metrics, and actions that need root are refused before they are asked for.
 	 */
 	statusDenied: boolean;
+	/** The members answered but no figures could be read (Status refused, /metrics unreadable): no leader can be told. */
+	leaderUnknown: boolean;
 	/** What this user cannot see and why: said in the header, not judged as the cluster's trouble. */
 	notes: string[];
 	/** --quota-bytes, when given: see memberQuota. */
@@ -109,8 +111,12 @@ export function summarize(snapshot: ClusterSnapshot, options: SummaryOptions): C
 	const voterViews = views.filter(view => view.member !== undefined && !view.isLearner);
 	const voters = voterViews.length;
 	const learners = views.filter(view => view.member !== undefined && view.isLearner).length;
-	const healthyVoters = voterViews.filter(view => view.status !== undefined).length;
-	const answering = views.filter(view => view.status !== undefined);
+	// A member that refused Status to the user answered all the same: it is up, its figures may be unknown.
+	const answered = (view: MemberView) => view.status !== undefined || view.probe?.statusDenied !== undefined;
+	const healthyVoters = voterViews.filter(answered).length;
+	const answering = views.filter(answered);
+	const withFigures = views.filter(view => view.status !== undefined);
+	const leaderUnknown = answering.length > 0 && withFigures.length === 0;
 	const warnings: Warning[] = [];
 	const critical = (text: string) => warnings.push({severity: 'critical', text});
 	const warning = (text: string) => warnings.push({severity: 'warning', text});
@@ -121,12 +127,14 @@ export function summarize(snapshot: ClusterSnapshot, options: SummaryOptions): C
 	if (answering.length === 0) {
 		critical(`no endpoint answers${snapshot.memberListError === undefined ? '' : `: ${snapshot.memberListError}`}`);
 	} else if (voters > 0 && healthyVoters < quorumSize(voters)) {
-		const names = voterViews.filter(view => view.status !== undefined).map(label);
+		const names = voterViews.filter(answered).map(label);
 		critical(`QUORUM LOST: ${healthyVoters} of ${voters} voters answer, ${quorumSize(voters)} needed${names.length > 0 ? ` (answering: ${names.join(', ')})` : ''}`);
 	}
 
-	if (answering.length > 0 && leader === undefined) {
+	if (withFigures.length > 0 && leader === undefined) {
 		critical('no leader: no member reports itself as leader');
+	} else if (leaderUnknown) {
+		warning('leader unknown: the members answered, but none of their figures could be read');
 	}
 
 	if (snapshot.memberListError !== undefined && answering.length > 0) {
@@ -151,8 +159,10 @@ export function summarize(snapshot: ClusterSnapshot, options: SummaryOptions): C
 		const member = views.find(view => view.id === alarm.memberId);
 		return {alarm: alarm.alarm, memberId: alarm.memberId, member: member === undefined ? alarm.memberId : label(member)};
 	});
-	for (const alarm of alarms) {
-		critical(`alarm ${alarm.alarm} on ${alarm.member}${alarmMeaning(alarm.alarm)}`);
+	// One line an alarm kind: each member raises its own NOSPACE, and three lines would crowd the header.
+	for (const kind of new Set(alarms.map(alarm => alarm.alarm))) {
+		const on = alarms.filter(alarm => alarm.alarm === kind).map(alarm => alarm.member);
+		critical(`alarm ${kind} on ${on.join(', ')}${alarmMeaning(kind)}`);
 	}
 
 	if (denied.length > 0) {
@@ -163,7 +173,7 @@ export function summarize(snapshot: ClusterSnapshot, options: SummaryOptions): C
 		warning(`alarms unknown: ${snapshot.alarmsError}`);
 	}
 
-	for (const view of answering) {
+	for (const view of withFigures) {
 		const quota = memberQuota(view, options.quotaBytes);
 		const ratio = view.status!.dbSizeBytes / quota.bytes;
 		if (ratio >= dbQuotaWarningRatio) {
@@ -193,6 +203,7 @@ export function summarize(snapshot: ClusterSnapshot, options: SummaryOptions): C
 		alarms,
 		writesRefused: alarms.some(alarm => writeRefusingAlarms.has(alarm.alarm)),
 		statusDenied: denied.length > 0,
+		leaderUnknown,
 		notes,
 		quotaOverride: options.quotaBytes,
 	};

@@ -121,7 +121,7 @@ function unknownFigure(status: MemberView['status']): string {
  * (notes) is judged by what could be seen.
  */
 export function statusExitCode(summary: ClusterSummary): 0 | 1 | 2 {
-	if (summary.quorumLost || summary.leader === undefined || summary.writesRefused) {
+	if (summary.quorumLost || (summary.leader === undefined && !summary.leaderUnknown) || summary.writesRefused) {
 		return 2;
 	}
 

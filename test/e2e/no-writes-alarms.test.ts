@@ -74,10 +74,13 @@ void test('a cluster filled to NOSPACE: the header is critical with the alarm an
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-nospace-'));
 	const run = await launchEtcdeck(screen, ['--endpoints', cluster().endpoints[0]!, '--refresh', '500'], scratch);
 	try {
-		// 1 MiB is 1.05 MB as etcdeck prints sizes; etcdeck's default would have been 2.15 GB.
+		// 1 MiB is 1.05 MB as etcdeck prints sizes; etcdeck's default would have been 2.15 GB. Every
+		// member that reached the quota raised its own alarm: one line names them all.
 		const header = await screen.waitForScreen('the NOSPACE alarm and the real quota in the header', text =>
-			/✖ alarm NOSPACE on m\d: the cluster refuses writes/.test(text) && /[✖▲] m\d DB [\d.]+ [kM]B is \d+(\.\d)?% of its 1\.05 MB quota/.test(text));
+			/✖ alarm NOSPACE on m\d(, m\d)*: the cluster refuses writes/.test(text) && /[✖▲] m\d DB [\d.]+ [kM]B is \d+(\.\d)?% of its 1\.05 MB quota/.test(text));
 		assert.ok(!header.includes('2.15 GB'), header);
+		await screen.press(chordFor({type: 'show-pane', pane: 'health'}));
+		await screen.waitForScreen('the member\'s own quota on the Health pane', text => /DB +[\d.]+ [kM]B of 1\.05 MB quota/.test(text));
 		await screen.press(chordFor({type: 'quit'}));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
@@ -88,7 +91,7 @@ void test('a cluster filled to NOSPACE: the header is critical with the alarm an
 	const status = await runCli(['status', '--endpoints', cluster().endpoints[0]!]);
 	assert.equal(status.code, 2, status.stdout + status.stderr);
 	assert.match(status.stdout, /: unavailable; leader m\d; voters 3\/3 healthy/);
-	assert.match(status.stdout, /^CRITICAL: alarm NOSPACE on m\d: the cluster refuses writes/m);
+	assert.match(status.stdout, /^CRITICAL: alarm NOSPACE on m\d(, m\d)*: the cluster refuses writes/m);
 	assert.match(status.stdout, /of its 1\.05 MB quota/);
 	const json = JSON.parse((await runCli(['status', '--json', '--endpoints', cluster().endpoints[0]!])).stdout) as {exitCode: number; writesRefused: boolean; alarms: Array<{alarm: string}>; members: Array<{quota: {bytes: number; source: string} | null}>};
 	assert.equal(json.exitCode, 2);

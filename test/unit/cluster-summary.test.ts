@@ -412,7 +412,7 @@ void describe('nothing answers', () => {
 		assert.deepEqual(nothingAnswers(snapshot([], [], {memberListError: 'cannot connect (x)'})), ['cannot connect (x)']);
 	});
 
-	void test('a member list that answers is enough: a user who may not call Status still sees the members', () => {
+	void test('a member that refused Status to the user answered: enough to open, even when its /metrics did not answer either', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const denied = 'Status: permission denied: the user\'s roles do not allow this request; /metrics: HTTP 404 Not Found';
 		const probes = members.map(item => ({...down(item, denied), statusDenied: 'Status: permission denied: the user\'s roles do not allow this request'}));
@@ -454,6 +454,19 @@ void describe('what the user may not see, and what refuses writes', () => {
 		const blind = {...down(members[2]!, `${denied}; /metrics: HTTP 404 Not Found`), statusDenied: denied};
 		const result = summarize(snapshot(members, [fromMetrics(members[0]!, true), fromMetrics(members[1]!, false), blind]), {quotaBytes: undefined});
 		assert.deepEqual(texts(result.warnings), [`warning: etcd-c: no figures: ${denied}; /metrics: HTTP 404 Not Found`]);
+		assert.equal(result.healthyVoters, 3);
+		assert.equal(statusExitCode(result), 1);
+	});
+
+	void test('no member\'s figures at all: its leader is unknown, not missing; degraded, not down', () => {
+		const members = [member('a'), member('b'), member('c')];
+		const blind = members.map(item => ({...down(item, `${denied}; /metrics: HTTP 404 Not Found`), statusDenied: denied}));
+		const result = summarize(snapshot(members, blind, {alarms: undefined}), {quotaBytes: undefined});
+		assert.equal(result.quorumLost, false);
+		assert.equal(result.leaderUnknown, true);
+		assert.ok(texts(result.warnings).includes('warning: leader unknown: the members answered, but none of their figures could be read'), texts(result.warnings).join('\n'));
+		assert.ok(!texts(result.warnings).some(text => text.startsWith('critical')), texts(result.warnings).join('\n'));
+		assert.equal(statusExitCode(result), 1);
 	});
 
 	void test('a NOSPACE alarm refuses writes: exit 2 although quorum and leader are fine', () => {
@@ -462,6 +475,11 @@ void describe('what the user may not see, and what refuses writes', () => {
 		assert.equal(result.writesRefused, true);
 		assert.equal(statusExitCode(result), 2);
 		assert.equal(statusExitCode(summary(healthy(3, {alarms: [{memberId: ids.b, alarm: 'CORRUPT'}]}))), 2);
+		const everywhere = summary(healthy(3, {alarms: [{memberId: ids.a, alarm: 'NOSPACE'}, {memberId: ids.b, alarm: 'NOSPACE'}, {memberId: ids.c, alarm: 'CORRUPT'}]}));
+		assert.deepEqual(texts(everywhere.warnings), [
+			'critical: alarm NOSPACE on etcd-a, etcd-b: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)',
+			'critical: alarm CORRUPT on etcd-c: the cluster refuses writes (its data differs from the other members\')',
+		]);
 		assert.equal(statusExitCode(summary(healthy(3, {alarms: []}))), 0);
 	});
 
