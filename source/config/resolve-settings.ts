@@ -74,7 +74,7 @@ export function resolveSettings(flags: RawOptions, env: Environment, {endpoints:
 			timeoutMs: positiveInteger(flags.timeout, '--timeout', defaults.timeoutMs, 100),
 		},
 		refreshMs: positiveInteger(flags.refresh, '--refresh', defaults.refreshMs, 100),
-		quotaBytes: positiveInteger(flags.quotaBytes, '--quota-bytes', defaults.quotaBytes, 1),
+		quotaBytes: flags.quotaBytes === undefined ? undefined : positiveInteger(flags.quotaBytes, '--quota-bytes', 0, 1),
 		readOnly: flags.readOnly ?? false,
 	};
 }

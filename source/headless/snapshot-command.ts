@@ -19,6 +19,7 @@ import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
+import {rootRoleNeeded, statusDeniedReason} from '../model/root-role.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
 export interface SnapshotFlags extends RawOptions {
@@ -153,6 +154,11 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	const unreachable = nothingAnswers(snapshot);
 	if (unreachable !== undefined) {
 		throw new Refusal(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`);
+	}
+
+	const denied = statusDeniedReason(snapshot.probes);
+	if (denied !== undefined) {
+		throw new Refusal(`a snapshot ${rootRoleNeeded} (${denied})`);
 	}
 
 	if (snapshot.clusterId === undefined) {

@@ -1,0 +1,13 @@
+import type {ConnectionSettings} from '../config/settings.ts';
+import type {EtcdMetrics} from './etcd-metrics.ts';
+import {httpGet} from './http-get.ts';
+import {parseEtcdMetrics} from './parse-etcd-metrics.ts';
+
+/** etcd's page is a few hundred kB; anything far larger is not what we asked for. */
+export const maxMetricsPageBytes = 32 * 1024 * 1024;
+
+/** One member's /metrics page, parsed; rejects as httpGet and parseEtcdMetrics do. */
+export async function fetchEtcdMetrics(url: string, settings: Pick<ConnectionSettings, 'timeoutMs' | 'tls'>): Promise<EtcdMetrics> {
+	const page = await httpGet(url, {timeoutMs: settings.timeoutMs, tls: settings.tls, maxBytes: maxMetricsPageBytes});
+	return parseEtcdMetrics(page);
+}
