@@ -84,8 +84,8 @@ export const helpText = `
   Dashboard
     --refresh MS               time between refreshes, 100 to 3600000
                                                              (default ${defaults.refreshMs})
-    --quota-bytes BYTES        DB quota to measure sizes against
-                               (default ${defaults.quotaBytes}, etcd's default 2 GiB)
+    --quota-bytes BYTES        DB quota to measure sizes against, instead of
+                               each member's own (from its /metrics)
     --read-only                no write keys: promote and move-leader are not bound
 
   Logs pane (journalctl -u UNIT -f -o json; the process ends when etcdeck does)

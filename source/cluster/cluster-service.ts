@@ -1,6 +1,10 @@
-import {AlarmAction, AlarmType, type Etcd3, type IMember, type IStatusResponse} from 'etcd3';
+import {EtcdPermissionDeniedError, type Etcd3, type IMember, type IStatusResponse} from 'etcd3';
 import type {ConnectionSettings} from '../config/settings.ts';
-import {createEndpointClient} from './etcd-client.ts';
+import {fetchEtcdMetrics} from '../metrics/fetch-etcd-metrics.ts';
+import {metricsUrl} from '../metrics/metrics-targets.ts';
+import {statusFromMetrics} from '../metrics/status-from-metrics.ts';
+import type {AuthSession} from './auth-session.ts';
+import {createEndpointClient, sessionOf} from './etcd-client.ts';
 import {describeConnectionError} from './describe-error.ts';
 import {firstSuccess} from './first-success.ts';
 import {decimalIdToHex} from './ids.ts';
@@ -9,10 +13,18 @@ import {memberClientUrl, plaintextRefusal} from './plaintext-refusal.ts';
 import {moveLeader, promoteMember, type ActionTransport} from './member-actions.ts';
 import type {MemberActionResult} from './member-action-result.ts';
 import type {ClusterAlarm, ClusterSnapshot, EndpointProbe, EndpointStatus, MemberInfo} from './snapshot.ts';
+import {alarmsFromStatusErrors, mergeAlarms} from './status-alarms.ts';
 import {withDeadline} from './with-deadline.ts';
 
 /** How long the member list waits on one endpoint before also asking the next. */
 const memberListHedgeMs = 250;
+/**
+ * How old a member's quota read from its /metrics may be while its Status answers: the quota only
+ * changes with a restart, and a /metrics page is a few hundred kB.
+ */
+const quotaMaxAgeMs = 60_000;
+
+type Probe = EndpointProbe & {clusterId: string | undefined};
 
 interface MemberList {
 	members: MemberInfo[];
@@ -24,25 +36,31 @@ interface MemberList {
  * The only door to etcd for the dashboard: one persistent client per member, a refresh that asks every
  * member for its own status in parallel (each under the --timeout deadline), and the member list from
  * whichever voter answers first. Discovers members from the member list, as `endpoint status --cluster`.
+ * A refresh only reads: nothing it sends goes through raft (alarms come from the Status answers, and
+ * the session's token is reused), so watching a cluster never adds to its log.
  */
 export class ClusterService {
+	/** The token shared by every member's client; undefined without a user. */
+	readonly session: AuthSession | undefined;
 	private readonly clients = new Map<string, Etcd3>();
+	private readonly quotas = new Map<string, {bytes: number | undefined; readAt: number}>();
 	private members: MemberInfo[] = [];
 	private lastMemberListFrom: string | undefined;
 	private closed = false;
 
-	constructor(private readonly settings: ConnectionSettings) {}
+	constructor(private readonly settings: ConnectionSettings) {
+		this.session = sessionOf(settings);
+	}
 
 	/** Takes one snapshot of the cluster. Never throws: failures are part of the snapshot. */
 	async refresh(): Promise<ClusterSnapshot> {
 		const started = Date.now();
 		const knownEndpoints = this.members.length > 0 ? probeTargets(this.members, this.settings) : this.settings.endpoints;
-		const [list, alarms, knownProbes] = await Promise.all([
+		const [list, knownProbes] = await Promise.all([
 			this.fetchMemberList().then(
 				value => ({value, error: undefined}),
 				(error: unknown) => ({value: undefined, error: this.describeAll(error)}),
 			),
-			this.fetchAlarms(),
 			Promise.all(knownEndpoints.map(async endpoint => this.probe(endpoint))),
 		]);
 
@@ -55,7 +73,10 @@ export class ClusterService {
 			probes = [...probes, ...(await Promise.all(missing.map(async endpoint => this.probe(endpoint))))];
 			probes = attributeProbes(probes, list.value.members, wanted);
 			this.closeClientsExcept(new Set([...wanted, ...this.settings.endpoints]));
+			this.session?.preferVoters(this.memberListCandidates());
 		}
+
+		const alarms = alarmsOf(probes);
 
 		return {
 			takenAt: Date.now(),
@@ -136,24 +157,6 @@ export class ClusterService {
 		};
 	}
 
-	/**
-	 * Alarms go through raft even to read them, so without quorum this call times out: it runs beside the
-	 * member list, on the likeliest voter only, and its failure is reported rather than fatal.
-	 */
-	private async fetchAlarms(): Promise<{value: ClusterAlarm[] | undefined; error: string | undefined}> {
-		const endpoint = this.memberListCandidates()[0];
-		if (endpoint === undefined) {
-			return {value: undefined, error: 'no endpoint to ask'};
-		}
-
-		try {
-			const response = await this.call(endpoint, async client => client.maintenance.alarm({action: AlarmAction.Get, memberID: 0, alarm: AlarmType.None}));
-			return {value: response.alarms.map(alarm => ({memberId: decimalIdToHex(alarm.memberID), alarm: String(alarm.alarm)})), error: undefined};
-		} catch (error) {
-			return {value: undefined, error: `${endpoint}: ${this.describe(error)}`};
-		}
-	}
-
 	/** Last good source first, then voters (learners refuse MemberList), then the seeds; none etcdeck may not connect to. */
 	private memberListCandidates(): string[] {
 		const voters = this.members.filter(member => !member.isLearner).map(member => memberClientUrl(member, this.settings));
@@ -162,10 +165,22 @@ export class ClusterService {
 		return [...new Set(ordered)];
 	}
 
-	private async probe(endpoint: string): Promise<EndpointProbe & {clusterId: string | undefined}> {
+	/**
+	 * The member's own Status, with its quota from its /metrics. When its answer is that the user's
+	 * roles may not call Status (etcd 3.5.30 keeps maintenance calls to root), the member is reachable
+	 * and its figures are read from its /metrics instead.
+	 */
+	private async probe(endpoint: string): Promise<Probe> {
 		const started = Date.now();
-		try {
-			const response = await this.call(endpoint, async client => client.maintenance.status({}));
+		const [answer, quotaBytes] = await Promise.all([
+			this.call(endpoint, async client => client.maintenance.status({})).then(
+				response => ({response, error: undefined}),
+				(error: unknown) => ({response: undefined, error}),
+			),
+			this.cachedQuota(endpoint),
+		]);
+		const {response, error} = answer;
+		if (response !== undefined) {
 			return {
 				endpoint,
 				memberId: decimalIdToHex(response.header.member_id),
@@ -173,10 +188,47 @@ export class ClusterService {
 				status: toEndpointStatus(response),
 				error: undefined,
 				latencyMs: Date.now() - started,
+				quotaBytes,
 			};
-		} catch (error) {
-			return {endpoint, memberId: undefined, clusterId: undefined, status: undefined, error: this.describe(error), latencyMs: Date.now() - started};
 		}
+
+		if (error instanceof EtcdPermissionDeniedError) {
+			return this.probeMetrics(endpoint, started, `Status: ${this.describe(error)}`);
+		}
+
+		return {endpoint, memberId: undefined, clusterId: undefined, status: undefined, error: this.describe(error), latencyMs: Date.now() - started, quotaBytes};
+	}
+
+	/** A member that refused Status to this user, read from its /metrics (which needs no user). */
+	private async probeMetrics(endpoint: string, started: number, statusDenied: string): Promise<Probe> {
+		const latencyMs = Date.now() - started;
+		try {
+			const metrics = await fetchEtcdMetrics(metricsUrl(endpoint), this.settings);
+			this.quotas.set(endpoint, {bytes: metrics.quotaBytes, readAt: Date.now()});
+			const status = statusFromMetrics(metrics);
+			const memberId = metrics.memberId === undefined ? undefined : BigInt(`0x${metrics.memberId}`).toString(16);
+			return {endpoint, memberId, clusterId: undefined, status, error: undefined, latencyMs, statusDenied, quotaBytes: metrics.quotaBytes};
+		} catch (error) {
+			return {endpoint, memberId: undefined, clusterId: undefined, status: undefined, error: `${statusDenied}; /metrics: ${this.describe(error)}`, latencyMs, statusDenied};
+		}
+	}
+
+	/** The member's quota as its /metrics last said, read again when older than quotaMaxAgeMs. Never throws. */
+	private async cachedQuota(endpoint: string): Promise<number | undefined> {
+		const known = this.quotas.get(endpoint);
+		if (known !== undefined && Date.now() - known.readAt < quotaMaxAgeMs) {
+			return known.bytes;
+		}
+
+		let bytes: number | undefined;
+		try {
+			bytes = (await fetchEtcdMetrics(metricsUrl(endpoint), this.settings)).quotaBytes;
+		} catch {
+			bytes = known?.bytes;
+		}
+
+		this.quotas.set(endpoint, {bytes, readAt: Date.now()});
+		return bytes;
 	}
 
 	private describe(error: unknown): string {
@@ -197,6 +249,12 @@ export class ClusterService {
 			if (!keep.has(endpoint)) {
 				client.close();
 				this.clients.delete(endpoint);
+			}
+		}
+
+		for (const endpoint of this.quotas.keys()) {
+			if (!keep.has(endpoint)) {
+				this.quotas.delete(endpoint);
 			}
 		}
 	}
@@ -232,8 +290,23 @@ function toMemberInfo(member: IMember): MemberInfo {
 	};
 }
 
+/**
+ * The active alarms, from the Status answers (every member reports the cluster's alarms; etcd's Alarm
+ * request would go through raft even to list them). Unknown when no member's Status answered.
+ */
+function alarmsOf(probes: readonly Probe[]): {value: ClusterAlarm[] | undefined; error: string | undefined} {
+	const answered = probes.filter(probe => probe.status?.source === 'status');
+	if (answered.length === 0) {
+		const denied = probes.some(probe => probe.statusDenied !== undefined);
+		return {value: undefined, error: denied ? 'only Status reports alarms, and this user may not call it' : 'no member answered its Status'};
+	}
+
+	return {value: mergeAlarms(answered.map(probe => alarmsFromStatusErrors(probe.status!.errors))), error: undefined};
+}
+
 function toEndpointStatus(response: IStatusResponse): EndpointStatus {
 	return {
+		source: 'status',
 		version: response.version,
 		dbSizeBytes: Number(response.dbSize),
 		dbSizeInUseBytes: Number(response.dbSizeInUse),

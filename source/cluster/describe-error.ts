@@ -1,4 +1,5 @@
 import type {ConnectionSettings} from '../config/settings.ts';
+import {credentialSecrets} from './auth-session.ts';
 
 /** What the operator gave, so that a message can name the flag to change. */
 export interface ErrorContext {
@@ -43,9 +44,9 @@ export function describeConnectionError(error: unknown, settings: ConnectionSett
 	return describeError(error, settings.timeoutMs, secretsOf(settings), {cacert: settings.tls?.ca !== undefined, clientCert: settings.tls?.cert !== undefined});
 }
 
-/** The strings of the settings that must never reach a message. */
+/** The strings of the settings that must never reach a message: the password and the session's token. */
 export function secretsOf(settings: ConnectionSettings): string[] {
-	return settings.auth === undefined ? [] : [settings.auth.password];
+	return settings.auth === undefined ? [] : credentialSecrets(settings.auth);
 }
 
 type Explanation = (detail: string) => string;

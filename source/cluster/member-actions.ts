@@ -132,7 +132,7 @@ async function lookNow(transport: ActionTransport): Promise<ClusterNow | string>
 	// A member that says it leads, not one its followers still name; the higher term wins a split.
 	const claimant = probes
 		.filter(probe => probe.status !== undefined && probe.status.leaderId === probe.memberId)
-		.sort((a, b) => b.status!.raftTerm - a.status!.raftTerm)[0];
+		.sort((a, b) => (b.status!.raftTerm ?? 0) - (a.status!.raftTerm ?? 0))[0];
 	const leaderMember = members.find(member => member.id === claimant?.memberId);
 	return {members, probes, leader: claimant === undefined || leaderMember === undefined ? undefined : {member: leaderMember, endpoint: claimant.endpoint}};
 }

@@ -1,6 +1,6 @@
 import type {Etcd3, IResponseHeader, ISnapshotResponse} from 'etcd3';
 import type {ConnectionSettings} from '../config/settings.ts';
-import {describeError} from './describe-error.ts';
+import {describeError, secretsOf} from './describe-error.ts';
 import {createEndpointClient} from './etcd-client.ts';
 import {withDeadline} from './with-deadline.ts';
 
@@ -91,7 +91,7 @@ export async function* streamSnapshot(endpoint: string, settings: ConnectionSett
 			throw new SnapshotStreamError(`the member sent nothing for ${stallMs / 1000} s`, 'stalled');
 		}
 
-		const secrets = settings.auth === undefined ? [] : [settings.auth.password];
+		const secrets = secretsOf(settings);
 		const described = describeError(error, settings.timeoutMs, secrets);
 		// A member that dies mid-stream resets the connection; say so rather than only the errno.
 		throw new SnapshotStreamError(/ECONNRESET|EPIPE/.test(described) ? `the connection to the member was lost mid-stream (${described}): did it stop or restart?` : described, 'failed');

@@ -66,7 +66,7 @@ export function resolveSettings(flags: RawOptions, env: Environment, {endpoints:
 	);
 	const timeoutMs = timerMs(flags.timeout, '--timeout', defaults.timeoutMs);
 	const refreshMs = timerMs(flags.refresh, '--refresh', defaults.refreshMs);
-	const quotaBytes = positiveInteger(flags.quotaBytes, '--quota-bytes', defaults.quotaBytes, 1);
+	const quotaBytes = flags.quotaBytes === undefined ? undefined : positiveInteger(flags.quotaBytes, '--quota-bytes', 0, 1);
 	// Last: a missing password is asked for on the terminal, and only once everything else is sound.
 	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
 

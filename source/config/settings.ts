@@ -25,7 +25,8 @@ export interface ConnectionSettings {
 export interface Settings {
 	connection: ConnectionSettings;
 	refreshMs: number;
-	quotaBytes: number;
+	/** --quota-bytes: judges every member's DB against this instead of its own quota (from its /metrics). */
+	quotaBytes: number | undefined;
 	/** Write actions (promote, move-leader) are not bound. */
 	readOnly: boolean;
 }
@@ -33,8 +34,6 @@ export interface Settings {
 export const defaults = {
 	refreshMs: 1000,
 	timeoutMs: 2000,
-	/** etcd's default --quota-backend-bytes. */
-	quotaBytes: 2 * 1024 ** 3,
 } as const;
 
 /** A problem with the operator's input, detected before anything connects. */

@@ -20,6 +20,7 @@ import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '
 import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
+import {rootRoleNeeded, statusDeniedReason} from '../model/root-role.ts';
 import {clearInPlace, printInPlace, printLines} from './print.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
@@ -177,6 +178,11 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	const unreachable = nothingAnswers(snapshot);
 	if (unreachable !== undefined) {
 		throw new Refusal('cannot reach the cluster:', unreachable);
+	}
+
+	const denied = statusDeniedReason(snapshot.probes);
+	if (denied !== undefined) {
+		throw new Refusal(`a snapshot ${rootRoleNeeded} (${denied})`);
 	}
 
 	if (snapshot.clusterId === undefined) {

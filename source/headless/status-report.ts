@@ -1,4 +1,4 @@
-import type {ClusterSummary} from '../model/cluster-summary.ts';
+import {memberQuota, type ClusterSummary} from '../model/cluster-summary.ts';
 import type {MemberView} from '../model/member-view.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/table-rows.ts';
 import {plural} from '../model/format.ts';
@@ -34,6 +34,7 @@ export function statusLines(unordered: ClusterSummary): string[] {
 	const code = statusExitCode(summary);
 	return [
 		`cluster ${summary.clusterId ?? '?'}: ${healthWords[code]}; leader ${summary.leader?.name ?? 'none'}; voters ${summary.healthyVoters}/${summary.voters} healthy, quorum ${summary.quorum}, tolerates ${plural(summary.failuresTolerated, 'failure')}; learners ${summary.learners}`,
+		...summary.notes.map(note => `NOTE: ${note}`),
 		...summary.warnings.map(warning => `${warning.severity.toUpperCase()}: ${warning.text}`),
 		'',
 		...textTable(memberColumns, memberRows(summary)),
@@ -66,6 +67,9 @@ export function statusJson(unordered: ClusterSummary): string {
 		failuresTolerated: summary.failuresTolerated,
 		quorumLost: summary.quorumLost,
 		warnings: summary.warnings,
+		notes: summary.notes,
+		alarms: summary.alarms.map(alarm => ({alarm: alarm.alarm, memberId: alarm.memberId})),
+		writesRefused: summary.writesRefused,
 		members: summary.views.map(view => ({
 			id: view.id ?? null,
 			name: view.name,
@@ -77,6 +81,7 @@ export function statusJson(unordered: ClusterSummary): string {
 			endpoint: view.probe?.endpoint ?? null,
 			error: view.probe?.error ?? null,
 			lagEntries: view.lagEntries ?? null,
+			quota: view.status === undefined ? null : memberQuota(view, summary.quotaOverride),
 			endpointStatus: view.status ?? null,
 		})),
 	};

@@ -32,6 +32,8 @@ export interface EtcdMetrics {
 	version: string | undefined;
 	hasLeader: boolean;
 	isLeader: boolean | undefined;
+	/** `etcd_server_is_learner` (etcd 3.4+). */
+	isLearner: boolean | undefined;
 	leaderChangesSeen: number | undefined;
 	proposalsCommitted: number | undefined;
 	proposalsApplied: number | undefined;
@@ -41,6 +43,9 @@ export interface EtcdMetrics {
 	backendCommit: Histogram | undefined;
 	peerRoundTrips: PeerRoundTrip[];
 	dbSizeBytes: number | undefined;
+	/** `etcd_mvcc_db_total_size_in_use_in_bytes` (etcd 3.4+): the DB size less its free pages. */
+	dbSizeInUseBytes: number | undefined;
+	/** `etcd_server_quota_backend_bytes`: the member's own --quota-backend-bytes. */
 	quotaBytes: number | undefined;
 	openFds: number | undefined;
 	maxFds: number | undefined;

@@ -1,6 +1,6 @@
 import type {MemberInfo} from '../cluster/snapshot.ts';
 import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
-import {describeError} from '../cluster/describe-error.ts';
+import {describeError, secretsOf} from '../cluster/describe-error.ts';
 import {memberClientUrl, plaintextRefusal} from '../cluster/plaintext-refusal.ts';
 import {withDeadline} from '../cluster/with-deadline.ts';
 import type {ConnectionSettings} from '../config/settings.ts';
@@ -65,7 +65,7 @@ export class MetricsService implements SnapshotSource<MetricsRound> {
 	}
 
 	private describe(error: unknown): string {
-		const secrets = this.settings.auth === undefined ? [] : [this.settings.auth.password];
+		const secrets = secretsOf(this.settings);
 		if (error instanceof HttpStatusError) {
 			const hint = error.status === 404 ? ': no metrics here; with --listen-metrics-urls pass those URLs as --metrics-urls' : '';
 			return describeError(`${error.message}${hint}`, this.settings.timeoutMs, secrets);

@@ -6,12 +6,12 @@ export class MetricsFormatError extends Error {
 	override name = 'MetricsFormatError';
 }
 
-/** The metric families the health pane reads; an etcd page holds ten times as many. */
+/** The metric families the health pane and the Status stand-in read; an etcd page holds ten times as many. */
 const wantedFamilies = [
-	'etcd_server_has_leader', 'etcd_server_id', 'etcd_server_version', 'etcd_server_is_leader', 'etcd_server_leader_changes_seen_total',
+	'etcd_server_has_leader', 'etcd_server_id', 'etcd_server_version', 'etcd_server_is_leader', 'etcd_server_is_learner', 'etcd_server_leader_changes_seen_total',
 	'etcd_server_proposals_committed_total', 'etcd_server_proposals_applied_total', 'etcd_server_proposals_pending', 'etcd_server_proposals_failed_total',
 	'etcd_disk_wal_fsync_duration_seconds', 'etcd_disk_backend_commit_duration_seconds', 'etcd_network_peer_round_trip_time_seconds',
-	'etcd_mvcc_db_total_size_in_bytes', 'etcd_debugging_mvcc_db_total_size_in_bytes', 'etcd_server_quota_backend_bytes',
+	'etcd_mvcc_db_total_size_in_bytes', 'etcd_debugging_mvcc_db_total_size_in_bytes', 'etcd_mvcc_db_total_size_in_use_in_bytes', 'etcd_server_quota_backend_bytes',
 	'process_open_fds', 'process_max_fds', 'process_start_time_seconds',
 ] as const;
 
@@ -56,6 +56,7 @@ export async function parseEtcdMetrics(text: string): Promise<EtcdMetrics> {
 		version: label(families, 'etcd_server_version', 'server_version'),
 		hasLeader: hasLeader === 1,
 		isLeader: flag(gauge(families, 'etcd_server_is_leader')),
+		isLearner: flag(gauge(families, 'etcd_server_is_learner')),
 		leaderChangesSeen: gauge(families, 'etcd_server_leader_changes_seen_total'),
 		proposalsCommitted: gauge(families, 'etcd_server_proposals_committed_total'),
 		proposalsApplied: gauge(families, 'etcd_server_proposals_applied_total'),
@@ -66,6 +67,7 @@ export async function parseEtcdMetrics(text: string): Promise<EtcdMetrics> {
 		peerRoundTrips: peerRoundTrips(families),
 		// etcd 3.3 only has the debugging name; 3.4 has both, 3.5 only the first.
 		dbSizeBytes: gauge(families, 'etcd_mvcc_db_total_size_in_bytes') ?? gauge(families, 'etcd_debugging_mvcc_db_total_size_in_bytes'),
+		dbSizeInUseBytes: gauge(families, 'etcd_mvcc_db_total_size_in_use_in_bytes'),
 		quotaBytes: gauge(families, 'etcd_server_quota_backend_bytes'),
 		openFds: gauge(families, 'process_open_fds'),
 		maxFds: gauge(families, 'process_max_fds'),

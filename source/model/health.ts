@@ -104,6 +104,8 @@ export interface HealthOptions {
 	/** The window of etcd's leader-change and failed-proposal alerts. */
 	counterWindowMs: number;
 	trendLength: number;
+	/** --quota-bytes: judges every DB against this instead of the member's own quota. */
+	quotaBytes?: number;
 }
 
 export const defaultHealthOptions: HealthOptions = {percentileWindowMs: 60_000, counterWindowMs: 15 * 60_000, trendLength: 60};
@@ -186,7 +188,7 @@ function memberHealth(scrape: MemberScrape, earlier: MemberMemory | undefined, m
 		proposalsFailedTotal: metrics.proposalsFailed,
 		proposalsFailedRecent: metrics.proposalsFailed === undefined ? undefined : increaseWithin(proposalsFailed, options.counterWindowMs, at),
 		dbSizeBytes: metrics.dbSizeBytes,
-		quotaBytes: metrics.quotaBytes,
+		quotaBytes: options.quotaBytes ?? metrics.quotaBytes,
 		openFds: metrics.openFds,
 		maxFds: metrics.maxFds,
 	};

@@ -3,7 +3,7 @@ import {lagWarningEntries, type ClusterSummary} from './cluster-summary.ts';
 import {formatCount} from './format.ts';
 import {lagPoint, type LagHistory} from './lag-history.ts';
 import type {MemberView} from './member-view.ts';
-import type {Column, Row, RowTone} from './table-rows.ts';
+import {fromMetricsMark, type Column, type Row, type RowTone} from './table-rows.ts';
 
 export type LagColumnKey = 'name' | 'id' | 'role' | 'raftLag' | 'appliedLag' | 'rate' | 'eta' | 'readiness';
 
@@ -41,11 +41,12 @@ export function lagRows(summary: ClusterSummary, history: LagHistory): Array<Row
 		const behind = lag !== undefined && lag > inSyncEntries && (view.isLearner || lag >= lagWarningEntries);
 		const readiness = promoteReadiness(history, id);
 		const trouble = notAnswering(lagPoint(view));
-		const note = view.isLearner ? (readiness.ready ? 'ready to promote' : readiness.reason) : trouble ?? '';
+		const state = view.isLearner ? (readiness.ready ? 'ready to promote' : readiness.reason) : trouble ?? '';
+		const note = view.status?.source === 'metrics' ? [state, fromMetricsMark].filter(part => part !== '').join('; ') : state;
 		return [{
 			id,
 			tone: rowTone(view, trouble),
-			...(note === '' || readiness.ready ? {} : {detail: `${view.name || id}: ${note}`}),
+			...(state === '' || readiness.ready ? {} : {detail: `${view.name || id}: ${note}`}),
 			cells: {
 				name: view.name,
 				id,

@@ -1,6 +1,7 @@
 import type {ClusterSummary} from './cluster-summary.ts';
 import {notAnswering, promoteReadiness} from './catch-up.ts';
 import {plural} from './format.ts';
+import {lacksRootRole, rootRoleNeeded} from './root-role.ts';
 import type {LagHistory} from './lag-history.ts';
 import {lagPoint} from './lag-history.ts';
 import type {MemberView} from './member-view.ts';
@@ -54,6 +55,10 @@ export function checkPromote(summary: ClusterSummary | undefined, history: LagHi
 
 	const {view, summary: current} = found;
 	const label = labelOf(view);
+	if (lacksRootRole(current.views.map(candidate => candidate.probe))) {
+		return refuse(`Cannot promote ${label}: ${rootRoleNeeded}`);
+	}
+
 	if (!view.isLearner) {
 		return refuse(`Cannot promote ${label}: it is a voter already; only a learner can be promoted`);
 	}
@@ -99,6 +104,10 @@ export function checkMoveLeader(summary: ClusterSummary | undefined, memberId: s
 	const {view, summary: current} = found;
 	const label = labelOf(view);
 	const refuseFor = (why: string) => refuse(`Cannot move leadership to ${label}: ${why}`);
+	if (lacksRootRole(current.views.map(candidate => candidate.probe))) {
+		return refuseFor(rootRoleNeeded);
+	}
+
 	if (view.isLearner) {
 		return refuseFor('a learner cannot lead (promote it first)');
 	}

@@ -20,7 +20,8 @@ export interface LeaderView {
 	name: string;
 	raftIndex: number;
 	raftAppliedIndex: number;
-	raftTerm: number;
+	/** Undefined when the leader's figures come from its /metrics. */
+	raftTerm: number | undefined;
 }
 
 /**

@@ -1,11 +1,13 @@
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
 
 /**
- * Why nothing of the cluster can be seen, endpoint by endpoint, or undefined when at least one
- * endpoint answered its status call. Used to refuse start-up with a specific message.
+ * Why nothing of the cluster can be seen, endpoint by endpoint, or undefined when at least one member
+ * answered its status call: with its figures, or refusing Status to this user (a user whose roles may
+ * not call Status still gets the member list and each member's reachability). Used to refuse start-up
+ * with a specific message.
  */
 export function nothingAnswers(snapshot: ClusterSnapshot): string[] | undefined {
-	if (snapshot.probes.some(probe => probe.status !== undefined)) {
+	if (snapshot.probes.some(probe => probe.status !== undefined || probe.statusDenied !== undefined)) {
 		return undefined;
 	}
 

@@ -1,4 +1,4 @@
-import type {ClusterSnapshot} from '../cluster/snapshot.ts';
+import type {ClusterAlarm, ClusterSnapshot} from '../cluster/snapshot.ts';
 import {lagWarningEntries} from './cluster-summary.ts';
 import {plural} from './format.ts';
 import {memberViews, type MemberView} from './member-view.ts';
@@ -33,7 +33,7 @@ export function snapshotSourceChoices(snapshot: ClusterSnapshot): SnapshotSource
 				endpoint: view.probe?.endpoint ?? view.member.clientUrls[0],
 				isLeader: view.isLeader,
 				unavailableReason: unavailableReason(view),
-				caveat: caveat(view),
+				caveat: caveat(view, snapshot.alarms ?? []),
 			},
 			lag: view.lagEntries ?? Number.POSITIVE_INFINITY,
 		}));
@@ -82,9 +82,11 @@ function unavailableReason(view: MemberView): string | undefined {
 	return undefined;
 }
 
-function caveat(view: MemberView): string | undefined {
-	if (view.status !== undefined && view.status.errors.length > 0) {
-		return `reports ${view.status.errors.join(', ')}`;
+function caveat(view: MemberView, alarms: readonly ClusterAlarm[]): string | undefined {
+	// Every member reports the cluster's alarms; the member an alarm was raised on is the doubtful one.
+	const raised = alarms.filter(alarm => alarm.memberId === view.id).map(alarm => alarm.alarm);
+	if (raised.length > 0) {
+		return `alarm ${raised.join(', ')} raised on it`;
 	}
 
 	if (view.lagEntries === undefined) {

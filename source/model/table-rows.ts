@@ -78,26 +78,30 @@ export function memberRows(summary: ClusterSummary): Array<Row<MemberColumnKey>>
 		});
 }
 
+/** How a row whose figures were read from the member's /metrics (Status refused to the user) says so. */
+export const fromMetricsMark = 'figures from /metrics';
+
 export function endpointRows(summary: ClusterSummary): Array<Row<EndpointColumnKey>> {
 	return summary.views
 		.filter(view => view.probe !== undefined)
 		.map(view => {
 			const probe = view.probe!;
 			const status = view.status;
-			const errors = probe.error ?? status?.errors.join(', ') ?? '';
+			const fromMetrics = status?.source === 'metrics';
+			const errors = probe.error ?? (fromMetrics ? fromMetricsMark : status?.errors.join(', ')) ?? '';
 			return {
 				id: rowId(view),
-				tone: probe.error === undefined ? (errors === '' ? 'normal' : 'warning') : 'error',
-				...(errors === '' ? {} : {detail: `${probe.endpoint}: ${errors}`}),
+				tone: probe.error === undefined ? (errors === '' || fromMetrics ? 'normal' : 'warning') : 'error',
+				...(errors === '' ? {} : {detail: `${probe.endpoint}: ${fromMetrics ? `${fromMetricsMark} (${probe.statusDenied ?? 'no Status'})` : errors}`}),
 				cells: {
 					endpoint: probe.endpoint,
 					id: view.id ?? '',
 					version: status?.version ?? '',
 					dbSize: status === undefined ? '' : formatBytesAsEtcdctl(status.dbSizeBytes),
-					dbSizeInUse: status === undefined ? '' : formatBytesAsEtcdctl(status.dbSizeInUseBytes),
+					dbSizeInUse: status?.dbSizeInUseBytes === undefined ? unknownFigure(status) : formatBytesAsEtcdctl(status.dbSizeInUseBytes),
 					isLeader: status === undefined ? '' : String(view.isLeader),
 					isLearner: status === undefined ? '' : String(view.isLearner),
-					raftTerm: status === undefined ? '' : String(status.raftTerm),
+					raftTerm: status?.raftTerm === undefined ? unknownFigure(status) : String(status.raftTerm),
 					raftIndex: status === undefined ? '' : String(status.raftIndex),
 					raftAppliedIndex: status === undefined ? '' : String(status.raftAppliedIndex),
 					errors,
@@ -106,9 +110,18 @@ export function endpointRows(summary: ClusterSummary): Array<Row<EndpointColumnK
 		});
 }
 
-/** `etcdeck status` exits 0 when healthy, 1 when degraded, 2 when the cluster cannot serve. */
+/** A figure the member's answer lacks: blank when it did not answer, "-" when /metrics has no such figure. */
+function unknownFigure(status: MemberView['status']): string {
+	return status === undefined ? '' : '-';
+}
+
+/**
+ * `etcdeck status` exits 0 when healthy, 1 when degraded, 2 when the cluster cannot serve: no quorum,
+ * no leader, or an alarm (NOSPACE, CORRUPT) under which it refuses writes. What the user may not see
+ * (notes) is judged by what could be seen.
+ */
 export function statusExitCode(summary: ClusterSummary): 0 | 1 | 2 {
-	if (summary.quorumLost || summary.leader === undefined) {
+	if (summary.quorumLost || (summary.leader === undefined && !summary.leaderUnknown) || summary.writesRefused) {
 		return 2;
 	}
 

@@ -8,6 +8,7 @@ import {summarize} from '../model/cluster-summary.ts';
 import {lagRows} from '../model/lag-rows.ts';
 import {checkMoveLeader, checkPromote, type Confirmation} from '../model/member-action-checks.ts';
 import {defaultSnapshotPath} from '../model/snapshot-files.ts';
+import {lacksRootRole, rootRoleNeeded} from '../model/root-role.ts';
 import {snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/table-rows.ts';
 import {useClusterSnapshot} from '../hooks/use-cluster-snapshot.ts';
@@ -52,7 +53,8 @@ export interface AppProps {
 	/** --prefix (undefined: found from the keys) and --separator. */
 	keyBrowsing: {prefix: string | undefined; separator: string};
 	refreshMs: number;
-	quotaBytes: number;
+	/** --quota-bytes; undefined: each member's own quota. */
+	quotaBytes: number | undefined;
 	/** Write keys (promote, move-leader) are not bound; help says so. */
 	readOnly?: boolean;
 	columns: number;
@@ -104,7 +106,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const logs = useLogTail(logSource, logLines);
 	// /metrics pages are large: scraped at the refresh interval while the Health pane is shown, and every
 	// 10 s otherwise (enough for the header's health warnings).
-	const {health} = useHealth(metrics, state.pane === 'health' ? refreshMs : Math.max(refreshMs, backgroundMetricsMs));
+	const {health} = useHealth(metrics, state.pane === 'health' ? refreshMs : Math.max(refreshMs, backgroundMetricsMs), quotaBytes);
 	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes});
 	const memberNames = new Map((snapshot?.members ?? []).map(member => [member.id, member.name]));
 	const extraWarnings = [...headerHealthWarnings(health?.warnings ?? []), ...recurringTroubleWarnings(logs.view.counts, logs.view.now, memberNames)];
@@ -169,6 +171,11 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		const current = latest.current.snapshot;
 		if (current === undefined) {
 			dispatch({type: 'notice', text: 'No snapshot yet: wait for the first refresh'});
+			return;
+		}
+
+		if (lacksRootRole(current.probes)) {
+			dispatch({type: 'notice', text: `A snapshot ${rootRoleNeeded}`});
 			return;
 		}
 

@@ -27,13 +27,13 @@ function WarningLine({warning}: {warning: Warning}) {
 	);
 }
 
-/** How many lines the header takes: two, plus its warning lines and the last action's. */
+/** How many lines the header takes: two, plus its notes, its warning lines and the last action's. */
 export function headerHeight(summary: ClusterSummary | undefined, maxWarnings: number, lastAction?: string, extraWarnings: readonly Warning[] = []): number {
 	if (summary === undefined) {
 		return 1;
 	}
 
-	return 2 + Math.min(summary.warnings.length + extraWarnings.length, maxWarnings) + (lastAction === undefined ? 0 : 1);
+	return 2 + summary.notes.length + Math.min(summary.warnings.length + extraWarnings.length, maxWarnings) + (lastAction === undefined ? 0 : 1);
 }
 
 /** Cluster identity, leader and quorum arithmetic, then what is wrong, worst first. */
@@ -66,6 +66,12 @@ export function Header({summary, width, maxWarnings, lastAction, lastActionOk = 
 				<Text>  quorum {summary.quorum}  tolerates {plural(summary.failuresTolerated, 'failure')}</Text>
 				<Text>, {summary.spareVoters >= 0 ? `${summary.spareVoters} left now` : 'quorum lost'}</Text>
 			</Text>
+			{summary.notes.map(note => (
+				<Text key={note} wrap="truncate" color="cyan">
+					{'note: '}
+					{note}
+				</Text>
+			))}
 			{lastAction === undefined ? null : (
 				<Text wrap="truncate" color={lastActionOk ? 'green' : 'yellow'}>
 					{lastActionOk ? '✔ ' : '• '}

@@ -146,10 +146,17 @@ void test('a user limited to one prefix, from --client-dir: the snapshot is refu
 		await screen.waitForScreen('every member', text => etcd.members.every(member => text.includes(` ${member.name} `)));
 		await visitEverything(screen);
 		await screen.press(chordFor({type: 'snapshot'}));
-		await screen.waitForScreen('the snapshot form', text => text.includes('Save a snapshot'));
-		await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
-		await screen.waitForScreen('the snapshot refused', text => text.includes('✖ Snapshot failed') && text.includes('permission denied'));
-		await screen.press(chordFor({type: 'snapshot-dismiss'}, 'snapshot-job'));
+		// Where etcd refused the user Status (3.5.30: maintenance needs root), etcdeck knows it lacks root
+		// and says so at once; otherwise the stream is tried and etcd refuses it.
+		const asked = await screen.waitForScreen('the snapshot form, or its refusal', text => text.includes('Save a snapshot') || text.includes('A snapshot needs the root role, which this user lacks'));
+		if (asked.includes('Save a snapshot')) {
+			await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
+			await screen.waitForScreen('the snapshot refused', text => text.includes('✖ Snapshot failed') && text.includes('permission denied'));
+			await screen.press(chordFor({type: 'snapshot-dismiss'}, 'snapshot-job'));
+		} else {
+			assert.ok(asked.includes('note: Status needs the root role'), asked);
+		}
+
 		await screen.press(chordFor({type: 'quit'}));
 		assert.equal(await run.exitCode(), 0);
 	});

@@ -50,6 +50,7 @@ export function memberInfo(node: FixtureNode, overrides: Partial<MemberInfo> = {
 
 export function endpointStatus(node: FixtureNode, leaderId: string, overrides: Partial<EndpointStatus> = {}): EndpointStatus {
 	return {
+		source: 'status',
 		version: '3.5.17',
 		dbSizeBytes: 20_480,
 		dbSizeInUseBytes: 16_384,
@@ -165,11 +166,12 @@ export function dbNearQuotaSnapshot(ratio = 0.9): ClusterSnapshot {
 	const dbSizeBytes = Math.ceil(fixtureQuotaBytes * ratio);
 	return {
 		...snapshot,
-		probes: snapshot.probes.map(probe => (probe.memberId === leader.id ? {...probe, status: {...probe.status!, dbSizeBytes, dbSizeInUseBytes: dbSizeBytes}} : probe)),
+		// Every member's own quota, as the service reads it from /metrics.
+		probes: snapshot.probes.map(probe => ({...probe, quotaBytes: fixtureQuotaBytes, ...(probe.memberId === leader.id ? {status: {...probe.status!, dbSizeBytes, dbSizeInUseBytes: dbSizeBytes}} : {})})),
 	};
 }
 
-/** The healthy cluster with a NOSPACE alarm raised on etcd-2, which also reports it in its status errors. */
+/** The healthy cluster with a NOSPACE alarm raised on etcd-2, which every member reports in its status errors (ID in decimal, as etcd writes it). */
 export function alarmSnapshot(): ClusterSnapshot {
 	const snapshot = healthySnapshot();
 	const raised = fixtureNode(1);
@@ -177,7 +179,7 @@ export function alarmSnapshot(): ClusterSnapshot {
 	return {
 		...snapshot,
 		alarms,
-		probes: snapshot.probes.map(probe => (probe.memberId === raised.id ? {...probe, status: {...probe.status!, errors: [`memberID:${raised.id} alarm:NOSPACE`]}} : probe)),
+		probes: snapshot.probes.map(probe => ({...probe, status: {...probe.status!, errors: [`memberID:${BigInt(`0x${raised.id}`)} alarm:NOSPACE `]}})),
 	};
 }
 
@@ -220,6 +222,26 @@ export class FixtureSource implements SnapshotSource<ClusterSnapshot> {
 }
 
 /** Every state the fixtures can put the cluster in, by name: for tests that check each one. */
+export const statusDeniedReason = 'Status: permission denied: the user\'s roles do not allow this request';
+
+/**
+ * The healthy cluster as a user whose roles may not call Status sees it on etcd 3.5.30: every member
+ * refused Status, its figures read from its /metrics (no raft term; which member a follower follows
+ * unknown), and no alarms known.
+ */
+export function statusDeniedSnapshot(): ClusterSnapshot {
+	const snapshot = healthySnapshot();
+	return {
+		...snapshot,
+		alarms: undefined,
+		alarmsError: 'only Status reports alarms, and this user may not call it',
+		probes: snapshot.probes.map(probe => {
+			const leads = probe.status!.leaderId === probe.memberId;
+			return {...probe, statusDenied: statusDeniedReason, quotaBytes: fixtureQuotaBytes, status: {...probe.status!, source: 'metrics' as const, version: '3.5.30', raftTerm: undefined, leaderId: leads ? probe.memberId : undefined}};
+		}),
+	};
+}
+
 export const namedSnapshots: Record<string, () => ClusterSnapshot> = {
 	healthy: healthySnapshot,
 	'voter unreachable': voterUnreachableSnapshot,
@@ -228,4 +250,5 @@ export const namedSnapshots: Record<string, () => ClusterSnapshot> = {
 	'DB near quota': () => dbNearQuotaSnapshot(),
 	alarm: alarmSnapshot,
 	'many warnings': manyWarningsSnapshot,
+	'Status denied': statusDeniedSnapshot,
 };

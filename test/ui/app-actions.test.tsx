@@ -160,3 +160,20 @@ void test('on every frame of the Lag pane, a learner\'s lag and its readiness co
 	assert.ok(rowsSeen >= 4, `the learner's row drawn on each refresh (${rowsSeen})`);
 	assert.deepEqual(disagreements, []);
 });
+
+void test('a user refused Status: p and s say at once that they need the root role; nothing opens, nothing is sent', async () => {
+	const denied = 'Status: permission denied: the user\'s roles do not allow this request';
+	const limited = Array.from({length: 10}, (_, second) => {
+		const snapshot = lagSnapshot(second, [100 + second, 100 + second, 100 + second, 100 + second]);
+		return {...snapshot, probes: snapshot.probes.map(probe => ({...probe, statusDenied: denied, status: {...probe.status!, source: 'metrics' as const}}))};
+	});
+	const actions = new RecordedActions();
+	const app = await started({source: new FixtureSource(limited[0]!, ...limited.slice(1)), actions});
+	await refreshTimes(app, 2);
+	await selectLearner(app);
+	await pressAndWait(app, {type: 'promote'}, frame => frame.includes(`Cannot promote etcd-4 (${learnerNode.id}): needs the root role, which this user lacks`), 'the refusal');
+	assert.ok(!dialogOpen(app.frame()), 'no confirmation');
+	await pressAndWait(app, {type: 'snapshot'}, frame => frame.includes('A snapshot needs the root role, which this user lacks'), 'the snapshot refusal');
+	assert.ok(!app.frame().includes('Save a snapshot'), app.frame());
+	assert.deepEqual(actions.calls, []);
+});

@@ -16,6 +16,7 @@ import {
 	namedSnapshots,
 	quorumLostError,
 	quorumLostSnapshot,
+	statusDeniedSnapshot,
 	unreachableError,
 	unstartedMemberSnapshot,
 	unstartedNode,
@@ -26,7 +27,7 @@ const fixtures = namedSnapshots;
 
 /** The header's lines for a snapshot, as the App draws it: 4 warning lines at most, 100 columns unless told. */
 function headerLines(snapshot: ClusterSnapshot | undefined, {width = 100, maxWarnings = 4} = {}): string[] {
-	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes: fixtureQuotaBytes});
+	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes: undefined});
 	const {lastFrame, unmount} = render(<Header summary={summary} width={width} maxWarnings={maxWarnings} />);
 	try {
 		return linesOf(lastFrame());
@@ -86,12 +87,19 @@ void test('a member added but not started is counted and called out by ID', () =
 });
 
 void test('a DB near the quota is a warning at 90% and critical at 96%', () => {
-	assert.deepEqual(headerLines(dbNearQuotaSnapshot(0.9)).slice(2).map(line => line.replace(/[\d.]+ GB/g, 'N GB')), ['▲ etcd-1 DB N GB is 90.0% of the N GB quota']);
-	assert.match(headerLines(dbNearQuotaSnapshot(0.96))[2] ?? '', /^✖ etcd-1 DB .* is 96.0% of the .* quota$/);
+	assert.deepEqual(headerLines(dbNearQuotaSnapshot(0.9)).slice(2).map(line => line.replace(/[\d.]+ GB/g, 'N GB')), ['▲ etcd-1 DB N GB is 90.0% of its N GB quota']);
+	assert.match(headerLines(dbNearQuotaSnapshot(0.96))[2] ?? '', /^✖ etcd-1 DB .* is 96.0% of its .* quota$/);
 });
 
 void test('an alarm is critical and names the member it is raised on', () => {
-	assert.deepEqual(headerLines(alarmSnapshot()).slice(2), ['✖ alarm NOSPACE on etcd-2']);
+	assert.deepEqual(headerLines(alarmSnapshot(), {width: 120}).slice(2), ['✖ alarm NOSPACE on etcd-2: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
+});
+
+void test('a user refused Status: a note says what is missing and why, and it is no warning', () => {
+	const lines = headerLines(statusDeniedSnapshot());
+	assert.deepEqual(lines.slice(2), ['note: Status needs the root role on etcd 3.5: figures from /metrics (no raft term, alarms unknown)']);
+	assert.ok(lines[0]!.includes('leader etcd-1'), lines[0]);
+	assert.ok(lines[1]!.includes('healthy 3/3'), lines[1]);
 });
 
 void test('exactly maxWarnings warnings are all shown, with no "more" line', () => {

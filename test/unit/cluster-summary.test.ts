@@ -33,6 +33,7 @@ function learner(name: Name, options: Partial<MemberInfo> = {}): MemberInfo {
 
 function status(leader: Name, options: Partial<EndpointStatus> = {}): EndpointStatus {
 	return {
+		source: 'status',
 		version: '3.5.17',
 		dbSizeBytes: 25_000,
 		dbSizeInUseBytes: 20_000,
@@ -276,7 +277,7 @@ void describe('warnings', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const probes = [up(members[0]!, status('a')), up(members[1]!, status('a', {errors: [`memberID:${ids.b} alarm:NOSPACE`]})), up(members[2]!, status('a'))];
 		const result = summary(snapshot(members, probes, {alarms}));
-		assert.deepEqual(texts(result.warnings), ['critical: alarm NOSPACE on etcd-b']);
+		assert.deepEqual(texts(result.warnings), ['critical: alarm NOSPACE on etcd-b: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
 		assert.equal(result.severity, 'critical');
 		const row = endpointRows(result)[1]!;
 		assert.equal(row.cells.errors, `memberID:${ids.b} alarm:NOSPACE`);
@@ -285,7 +286,7 @@ void describe('warnings', () => {
 
 	void test('an alarm on a member not in the list is named by its ID', () => {
 		const result = summary(healthy(3, {alarms: [{memberId: 'deadbeef', alarm: 'CORRUPT'}]}));
-		assert.deepEqual(texts(result.warnings), ['critical: alarm CORRUPT on deadbeef']);
+		assert.deepEqual(texts(result.warnings), ['critical: alarm CORRUPT on deadbeef: the cluster refuses writes (its data differs from the other members\')']);
 	});
 
 	void test('DB size: under 80% of the quota is fine, from 80% a warning, from 95% critical', () => {
@@ -295,13 +296,13 @@ void describe('warnings', () => {
 		};
 
 		assert.deepEqual(withDb(799_000_000).warnings, []);
-		assert.deepEqual(texts(withDb(800_000_000).warnings), ['warning: etcd-a DB 800 MB is 80.0% of the 1 GB quota']);
-		assert.deepEqual(texts(withDb(850_000_000).warnings), ['warning: etcd-a DB 850 MB is 85.0% of the 1 GB quota']);
+		assert.deepEqual(texts(withDb(800_000_000).warnings), ['warning: etcd-a DB 800 MB is 80.0% of the 1 GB quota (--quota-bytes)']);
+		assert.deepEqual(texts(withDb(850_000_000).warnings), ['warning: etcd-a DB 850 MB is 85.0% of the 1 GB quota (--quota-bytes)']);
 		assert.equal(withDb(850_000_000).severity, 'warning');
-		assert.deepEqual(texts(withDb(950_000_000).warnings), ['critical: etcd-a DB 950 MB is 95.0% of the 1 GB quota']);
-		assert.deepEqual(texts(withDb(960_000_000).warnings), ['critical: etcd-a DB 960 MB is 96.0% of the 1 GB quota']);
+		assert.deepEqual(texts(withDb(950_000_000).warnings), ['critical: etcd-a DB 950 MB is 95.0% of the 1 GB quota (--quota-bytes)']);
+		assert.deepEqual(texts(withDb(960_000_000).warnings), ['critical: etcd-a DB 960 MB is 96.0% of the 1 GB quota (--quota-bytes)']);
 		// Just under a threshold never reads as the threshold.
-		assert.deepEqual(texts(withDb(949_999_999).warnings), ['warning: etcd-a DB 950 MB is 94.9% of the 1 GB quota']);
+		assert.deepEqual(texts(withDb(949_999_999).warnings), ['warning: etcd-a DB 950 MB is 94.9% of the 1 GB quota (--quota-bytes)']);
 		assert.equal(withDb(960_000_000).severity, 'critical');
 	});
 
@@ -392,7 +393,8 @@ void describe('nothing answers', () => {
 
 	void test('known members that all fail to answer are reported per endpoint', () => {
 		const members = [member('a'), member('b'), member('c')];
-		const of = snapshot(members, members.map(item => down(item)));
+		// The members of the last list that answered; none answers the member list now.
+		const of = snapshot(members, members.map(item => down(item)), {memberListError: refused});
 		assert.deepEqual(nothingAnswers(of), [`http://10.0.0.1:2379: ${refused}`, `http://10.0.0.2:2379: ${refused}`, `http://10.0.0.3:2379: ${refused}`]);
 		const result = summary(of);
 		assert.equal(result.healthyVoters, 0);
@@ -410,8 +412,90 @@ void describe('nothing answers', () => {
 		assert.deepEqual(nothingAnswers(snapshot([], [], {memberListError: 'cannot connect (x)'})), ['cannot connect (x)']);
 	});
 
+	void test('a member that refused Status to the user answered: enough to open, even when its /metrics did not answer either', () => {
+		const members = [member('a'), member('b'), member('c')];
+		const denied = 'Status: permission denied: the user\'s roles do not allow this request; /metrics: HTTP 404 Not Found';
+		const probes = members.map(item => ({...down(item, denied), statusDenied: 'Status: permission denied: the user\'s roles do not allow this request'}));
+		assert.equal(nothingAnswers(snapshot(members, probes)), undefined);
+	});
+
 	void test('one answering endpoint is enough', () => {
 		const members = [member('a'), member('b'), member('c')];
 		assert.equal(nothingAnswers(snapshot(members, [down(members[0]!), down(members[1]!), up(members[2]!, status('a'))])), undefined);
+	});
+});
+
+void describe('what the user may not see, and what refuses writes', () => {
+	const denied = 'Status: permission denied: the user\'s roles do not allow this request';
+	/** The probe of a member that refused Status to the user and was read from its /metrics instead. */
+	const fromMetrics = (of: MemberInfo, leader: boolean): EndpointProbe => ({
+		...up(of, status('a', {source: 'metrics', version: '3.5.30', raftTerm: undefined, leaderId: leader ? of.id : undefined})),
+		statusDenied: denied,
+		quotaBytes: 2_147_483_648,
+	});
+
+	void test('Status refused, figures from /metrics: a healthy cluster, said in a note that is no warning, exit 0', () => {
+		const members = [member('a'), member('b'), member('c')];
+		const result = summarize(snapshot(members, members.map((item, index) => fromMetrics(item, index === 0)), {alarms: undefined, alarmsError: 'only Status reports alarms, and this user may not call it'}), {quotaBytes: undefined});
+		assert.equal(result.leader?.name, 'etcd-a');
+		assert.equal(result.leader?.raftTerm, undefined);
+		assert.equal(result.healthyVoters, 3);
+		assert.deepEqual(result.warnings, []);
+		assert.deepEqual(result.notes, ['Status needs the root role on etcd 3.5: figures from /metrics (no raft term, alarms unknown)']);
+		assert.equal(result.statusDenied, true);
+		assert.equal(statusExitCode(result), 0);
+		const row = endpointRows(result)[1]!;
+		assert.deepEqual([row.cells.raftTerm, row.cells.errors, row.tone], ['-', 'figures from /metrics', 'normal']);
+		assert.equal(row.detail, `http://10.0.0.2:2379: figures from /metrics (${denied})`);
+	});
+
+	void test('Status refused and /metrics unreadable: the member answered, so it is not called unreachable', () => {
+		const members = [member('a'), member('b'), member('c')];
+		const blind = {...down(members[2]!, `${denied}; /metrics: HTTP 404 Not Found`), statusDenied: denied};
+		const result = summarize(snapshot(members, [fromMetrics(members[0]!, true), fromMetrics(members[1]!, false), blind]), {quotaBytes: undefined});
+		assert.deepEqual(texts(result.warnings), [`warning: etcd-c: no figures: ${denied}; /metrics: HTTP 404 Not Found`]);
+		assert.equal(result.healthyVoters, 3);
+		assert.equal(statusExitCode(result), 1);
+	});
+
+	void test('no member\'s figures at all: its leader is unknown, not missing; degraded, not down', () => {
+		const members = [member('a'), member('b'), member('c')];
+		const blind = members.map(item => ({...down(item, `${denied}; /metrics: HTTP 404 Not Found`), statusDenied: denied}));
+		const result = summarize(snapshot(members, blind, {alarms: undefined}), {quotaBytes: undefined});
+		assert.equal(result.quorumLost, false);
+		assert.equal(result.leaderUnknown, true);
+		assert.ok(texts(result.warnings).includes('warning: leader unknown: the members answered, but none of their figures could be read'), texts(result.warnings).join('\n'));
+		assert.ok(!texts(result.warnings).some(text => text.startsWith('critical')), texts(result.warnings).join('\n'));
+		assert.equal(statusExitCode(result), 1);
+	});
+
+	void test('a NOSPACE alarm refuses writes: exit 2 although quorum and leader are fine', () => {
+		const result = summary(healthy(3, {alarms: [{memberId: ids.b, alarm: 'NOSPACE'}]}));
+		assert.deepEqual(result.alarms, [{alarm: 'NOSPACE', memberId: ids.b, member: 'etcd-b'}]);
+		assert.equal(result.writesRefused, true);
+		assert.equal(statusExitCode(result), 2);
+		assert.equal(statusExitCode(summary(healthy(3, {alarms: [{memberId: ids.b, alarm: 'CORRUPT'}]}))), 2);
+		const everywhere = summary(healthy(3, {alarms: [{memberId: ids.a, alarm: 'NOSPACE'}, {memberId: ids.b, alarm: 'NOSPACE'}, {memberId: ids.c, alarm: 'CORRUPT'}]}));
+		assert.deepEqual(texts(everywhere.warnings), [
+			'critical: alarm NOSPACE on etcd-a, etcd-b: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)',
+			'critical: alarm CORRUPT on etcd-c: the cluster refuses writes (its data differs from the other members\')',
+		]);
+		assert.equal(statusExitCode(summary(healthy(3, {alarms: []}))), 0);
+	});
+
+	void test('each DB is judged against its member\'s own quota; --quota-bytes overrides it; etcd\'s default when unknown', () => {
+		const members = [member('a'), member('b'), member('c')];
+		const probes = [
+			{...up(members[0]!, status('a', {dbSizeBytes: 900_000})), quotaBytes: 1_000_000},
+			{...up(members[1]!, status('a', {dbSizeBytes: 900_000})), quotaBytes: 2_147_483_648},
+			up(members[2]!, status('a', {dbSizeBytes: 1_900_000_000})),
+		];
+		const own = summarize(snapshot(members, probes), {quotaBytes: undefined});
+		assert.deepEqual(texts(own.warnings), [
+			'warning: etcd-a DB 900 kB is 90.0% of its 1 MB quota',
+			'warning: etcd-c DB 1.9 GB is 88.4% of etcd\'s default 2.15 GB quota (its /metrics did not say its own)',
+		]);
+		const overridden = summarize(snapshot(members, probes), {quotaBytes: 4_000_000_000});
+		assert.deepEqual(texts(overridden.warnings), []);
 	});
 });

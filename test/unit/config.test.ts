@@ -158,7 +158,7 @@ void describe('resolveSettings: sources and precedence', () => {
 		assert.deepEqual(resolve({endpoints: 'h:2379'}), {
 			connection: {endpoints: ['http://h:2379'], timeoutMs: defaults.timeoutMs},
 			refreshMs: defaults.refreshMs,
-			quotaBytes: defaults.quotaBytes,
+			quotaBytes: undefined,
 			readOnly: false,
 		});
 	});

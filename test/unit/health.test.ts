@@ -137,6 +137,15 @@ void test('DB over 80% of its quota warns, over 95% is critical; open fds over 8
 	assert.match(fds[0]!.text, /^etcd-1: 801 of 1000 file descriptors open \(80(\.1)?%\)$/);
 });
 
+void test('--quota-bytes overrides the member\'s own quota for its DB share', () => {
+	const own = 1000 * 1000 * 1000;
+	const round = roundOf(members, start, [scrapeOf(m1, start, etcdMetrics({quotaBytes: own, dbSizeBytes: 0.9 * own}))]);
+	assert.equal(advanceHealth(undefined, round).members[0]!.quotaBytes, own);
+	const overridden = advanceHealth(undefined, round, {...defaultHealthOptions, quotaBytes: 4 * own});
+	assert.equal(overridden.members[0]!.quotaBytes, 4 * own);
+	assert.deepEqual(overridden.warnings, []);
+});
+
 void test('a member whose scrape fails shows why; the others are judged as usual', () => {
 	const error = 'connection refused: is etcd running and listening on this address?';
 	const round = roundOf(members, start, [scrapeOf(m1, start, etcdMetrics()), scrapeOf(m2, start, undefined, error), scrapeOf(m3, start, etcdMetrics({hasLeader: false}))]);

@@ -112,3 +112,12 @@ void test('etcdctl commands name the endpoint when known and nothing else', () =
 	assert.equal(memberLabel('', 'abc'), 'abc');
 	assert.equal(memberLabel('etcd-1', 'abc'), 'etcd-1 (abc)');
 });
+
+void test('a user the members refused Status is told before any confirmation that promote and move-leader need the root role', () => {
+	const denied = 'Status: permission denied: the user\'s roles do not allow this request';
+	const limited = (snapshot: ClusterSnapshot): ClusterSnapshot => ({...snapshot, probes: snapshot.probes.map(probe => ({...probe, statusDenied: denied, status: {...probe.status!, source: 'metrics'}}))});
+	const summary = summaryOf(limited(inSync[1]));
+	const history = historyOf(limited(inSync[0]), limited(inSync[1]));
+	assert.equal(reasonOf(checkPromote(summary, history, learnerNode.id)), `Cannot promote etcd-4 (${learnerNode.id}): needs the root role, which this user lacks`);
+	assert.equal(reasonOf(checkMoveLeader(summary, follower.id)), `Cannot move leadership to etcd-2 (${follower.id}): needs the root role, which this user lacks`);
+});
