@@ -79,6 +79,8 @@ export interface EtcdctlOptions {
 	input?: string;
 	env?: Record<string, string>;
 	timeoutMs?: number;
+	/** Leave the user out even once auth is enabled: what a client without credentials is allowed. */
+	withoutUser?: boolean;
 }
 
 const processesToReap = new Set<ChildProcess>();
@@ -228,7 +230,7 @@ export class LocalCluster {
 	 */
 	async etcdctl(args: string[], options: EtcdctlOptions = {}): Promise<string> {
 		const tlsArgs = this.tls === undefined ? [] : [`--cacert=${this.tls.ca.certFile}`, `--cert=${this.tls.client.certFile}`, `--key=${this.tls.client.keyFile}`];
-		const authArgs = this.auth === undefined ? [] : [`--user=${this.auth.root.username}:${this.auth.root.password}`];
+		const authArgs = this.auth === undefined || options.withoutUser === true ? [] : [`--user=${this.auth.root.username}:${this.auth.root.password}`];
 		return runEtcdctl([`--endpoints=${(options.endpoints ?? this.endpoints).join(',')}`, ...tlsArgs, ...authArgs, ...args], options);
 	}
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {createEndpointClient} from '../../source/cluster/etcd-client.ts';
 import {keyCountReader} from '../../source/cluster/key-counter.ts';
+import {pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {freePorts} from '../../source/demo/free-ports.ts';
 import {LocalCluster, runEtcdctl} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
@@ -83,7 +84,7 @@ test(`quorum lost for good: the sh plan's steps, run as they are, rebuild a heal
 	writeFileSync(script, planned.stdout);
 
 	// On each "host": every step of that member, in order, ending with etcd started in the foreground.
-	const env = {PATH: process.env['PATH'] ?? '/usr/bin:/bin'};
+	const env = {PATH: pathWithEtcdBinDir()};
 	const logOf = (name: string) => path.join(dir, `${name}.log`);
 	for (const member of members) {
 		const log = openSync(logOf(member.name), 'a');
