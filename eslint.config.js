@@ -2,6 +2,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const etcdOnlyInCluster = [{name: 'etcd3', message: 'Only source/cluster/ talks to etcd; use its snapshots.'}, {name: '@grpc/grpc-js', message: 'Only source/cluster/ talks to etcd.'}];
+const pureLayers = {group: ['node:child_process', 'node:net', 'node:http', 'node:https', 'etcd3', '**/cluster/cluster-service*', '**/cluster/etcd-client*'], message: 'model/ and ui/ are pure: data in, data out.'};
+// Ink's Text draws strings as they are: a member name or log line could drive the terminal.
+const rawInkText = {name: 'ink', importNames: ['Text', 'Transform', 'Static'], message: 'Draw text with Text from source/ui/text.tsx: it passes every string through the sanitizer (source/model/safe-text.ts).'};
+const rawTerminalWrites = [
+	{selector: "CallExpression[callee.property.name='write'][callee.object.property.name=/^(stdout|stderr)$/]", message: 'Write to stdout/stderr with source/headless/print.ts: it passes every line through the sanitizer.'},
+	{selector: "CallExpression[callee.property.name='write'][callee.object.name=/^(stdout|stderr)$/]", message: 'Write to stdout/stderr with source/headless/print.ts: it passes every line through the sanitizer.'},
+];
+
 export default tseslint.config(
 	{ignores: ['node_modules/', 'scratch/', 'media/', 'dist/', 'bench-results/']},
 	js.configs.recommended,
@@ -23,13 +32,29 @@ export default tseslint.config(
 		files: ['source/**/*.{ts,tsx}'],
 		ignores: ['source/cluster/**'],
 		rules: {
-			'no-restricted-imports': ['error', {paths: [{name: 'etcd3', message: 'Only source/cluster/ talks to etcd; use its snapshots.'}, {name: '@grpc/grpc-js', message: 'Only source/cluster/ talks to etcd.'}]}],
+			'no-restricted-imports': ['error', {paths: [...etcdOnlyInCluster, rawInkText]}],
 		},
 	},
 	{
 		files: ['source/model/**', 'source/ui/**'],
 		rules: {
-			'no-restricted-imports': ['error', {patterns: [{group: ['node:child_process', 'node:net', 'node:http', 'node:https', 'etcd3', '**/cluster/cluster-service*', '**/cluster/etcd-client*'], message: 'model/ and ui/ are pure: data in, data out.'}]}],
+			'no-restricted-imports': ['error', {paths: [rawInkText], patterns: [pureLayers]}],
+		},
+	},
+	{
+		// The one place Ink's Text is used: it sanitizes every string it is given.
+		files: ['source/ui/text.tsx'],
+		rules: {
+			'no-restricted-imports': ['error', {patterns: [pureLayers]}],
+		},
+	},
+	{
+		// Text for stdout and stderr goes through source/headless/print.ts, which sanitizes every line.
+		files: ['source/**/*.{ts,tsx}'],
+		ignores: ['source/headless/print.ts', 'source/demo/**'],
+		rules: {
+			'no-restricted-syntax': ['error', ...rawTerminalWrites],
+			'no-console': 'error',
 		},
 	},
 	{

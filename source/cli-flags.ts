@@ -68,18 +68,22 @@ export const helpText = `
   Connection (the same words as etcdctl; flags win over the environment)
     --endpoints URL[,URL...]   one member is enough: the rest are found   [ETCDCTL_ENDPOINTS]
                                from the member list; host:port means http
-    --user NAME[:PASSWORD]     etcd user                                  [ETCDCTL_USER]
-    --password PASSWORD        password for --user                        [ETCDCTL_PASSWORD]
+    --user NAME[:PASSWORD]     etcd user; with no password anywhere,      [ETCDCTL_USER]
+                               asked for on the terminal (no echo)
+    --password PASSWORD        password for --user (seen by ps until      [ETCDCTL_PASSWORD]
+                               read: prefer the prompt or the variable)
     --cacert FILE              CA bundle for https endpoints              [ETCDCTL_CACERT]
     --cert FILE                client certificate                         [ETCDCTL_CERT]
     --key FILE                 client key                                 [ETCDCTL_KEY]
     --client-dir DIR           a Deephaven etcd client directory with files
                                endpoints, user, password and optionally cacert
                                (e.g. /etc/sysconfig/deephaven/etcd/client/root)
-    --timeout MS               deadline of every call        (default ${defaults.timeoutMs})
+    --timeout MS               deadline of every call, 100 to 3600000
+                                                             (default ${defaults.timeoutMs})
 
   Dashboard
-    --refresh MS               time between refreshes        (default ${defaults.refreshMs})
+    --refresh MS               time between refreshes, 100 to 3600000
+                                                             (default ${defaults.refreshMs})
     --quota-bytes BYTES        DB quota to measure sizes against, instead of
                                each member's own (from its /metrics)
     --read-only                no write keys: promote and move-leader are not bound

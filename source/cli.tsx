@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {ClusterService} from './cluster/cluster-service.ts';
-import {resolveSettings} from './config/resolve-settings.ts';
+import {secretsOf} from './cluster/describe-error.ts';
+import {PromptCancelled, resolveSettingsAsking} from './config/password-prompt.ts';
 import {ConfigError, type Settings} from './config/settings.ts';
 import {flags, helpText} from './cli-flags.ts';
 import {summarize} from './model/cluster-summary.ts';
 import {nothingAnswers} from './model/reachability.ts';
 import {statusExitCode} from './model/table-rows.ts';
-import {statusJson, statusText} from './headless/status-report.ts';
+import {statusJson, statusLines} from './headless/status-report.ts';
+import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
@@ -24,20 +26,37 @@ import {loadDashboardView} from './load-dashboard-view.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
 
-function fail(message: string, code: number): never {
-	process.stderr.write(`etcdeck: ${message}\n`);
+/** Says why etcdeck stops (with detail lines indented under it) and exits with `code`. */
+function fail(message: string, code: number, details: readonly string[] = []): never {
+	printLines(process.stderr, [`etcdeck: ${message}`, ...details.map(detail => `  ${detail}`)]);
 	process.exit(code);
+}
+
+/**
+ * `--password X` or `--user NAME:X` shows X to everyone who lists processes (ps reads
+ * /proc/PID/cmdline): once read, the command line is rewritten with *** in its place. Until then it
+ * is visible, which is why the README recommends the prompt, ETCDCTL_PASSWORD or --client-dir.
+ */
+function hidePasswordFromProcessList(settings: Settings): void {
+	const password = settings.connection.auth?.password;
+	if (password === undefined || password === '' || !process.argv.some(argument => argument.includes(password))) {
+		return;
+	}
+
+	process.title = ['etcdeck', ...process.argv.slice(2).map(argument => argument.split(password).join('***'))].join(' ');
 }
 
 async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
+	// A password is asked for on the terminal, as etcdctl does, only when stdin is one.
+	const terminal = process.stdin.isTTY ? {input: process.stdin, output: process.stderr} : undefined;
 	const misplaced = command === 'restore-plan' ? undefined : misplacedRestorePlanFlag(cli.flags);
 	if (misplaced !== undefined) {
 		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
 	}
 
 	if (command === 'snapshot') {
-		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
 		return;
 	}
 
@@ -57,20 +76,26 @@ async function main(): Promise<void> {
 	let settings: Settings;
 	let dashboard: DashboardOptions;
 	try {
-		settings = resolveSettings(cli.flags, process.env);
 		dashboard = {
 			logSettings: resolveLogSettings(cli.flags),
 			metricsUrls: cli.flags.metricsUrls === undefined ? undefined : parseEndpoints(cli.flags.metricsUrls, '--metrics-urls'),
 			snapshotDir: resolveSnapshotDir(cli.flags.snapshotDir, process.cwd()),
 			keyBrowsing: resolveKeyBrowsing(cli.flags),
 		};
+		settings = await resolveSettingsAsking(cli.flags, process.env, terminal);
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			fail(error.message, 2);
 		}
 
+		if (error instanceof PromptCancelled) {
+			fail(error.message, 130);
+		}
+
 		throw error;
 	}
+
+	hidePasswordFromProcessList(settings);
 
 	// The dashboard's code loads while the first refresh is on the network.
 	const view = command === undefined ? loadDashboardView() : undefined;
@@ -79,7 +104,7 @@ async function main(): Promise<void> {
 	const first = await service.refresh();
 	if (command === 'status') {
 		const summary = summarize(first, {quotaBytes: settings.quotaBytes});
-		process.stdout.write(cli.flags.json ? statusJson(summary) : statusText(summary));
+		printLines(process.stdout, cli.flags.json ? statusJson(summary).split('\n') : statusLines(summary));
 		service.close();
 		process.exitCode = statusExitCode(summary);
 		return;
@@ -88,7 +113,7 @@ async function main(): Promise<void> {
 	const unreachable = nothingAnswers(first);
 	if (unreachable !== undefined) {
 		service.close();
-		fail(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`, 2);
+		fail('cannot reach the cluster:', 2, unreachable);
 	}
 
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -107,17 +132,15 @@ interface DashboardOptions {
 }
 
 async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterSnapshot, view: Promise<typeof import('./dashboard-view.tsx')>): Promise<void> {
-	const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-	const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
 	let restored = false;
 	const restoreTerminal = () => {
 		if (!restored) {
 			restored = true;
-			process.stdout.write(leaveAlternateScreen);
+			writeScreenControl(process.stdout, 'leaveAlternateScreen');
 		}
 	};
 
-	process.stdout.write(enterAlternateScreen);
+	writeScreenControl(process.stdout, 'enterAlternateScreen');
 	process.once('exit', restoreTerminal);
 	// The metrics scrapes follow the member list of the latest refresh.
 	let members = first.members;
@@ -138,7 +161,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 			actions: cluster,
 			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
 			drillSnapshot: dashboardDriller(settings.connection, process.env['PATH']),
-			logSource: new LogSource(options.logSettings),
+			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
 			keyBrowser,
 		},
@@ -165,7 +188,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 	process.once('uncaughtException', error => {
 		instance.unmount();
 		restoreTerminal();
-		process.stderr.write(`etcdeck crashed: ${error.stack ?? error.message}\n`);
+		printLines(process.stderr, `etcdeck crashed: ${error.stack ?? error.message}`.split('\n'));
 		process.exit(70);
 	});
 

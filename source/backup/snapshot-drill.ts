@@ -9,7 +9,7 @@ import {freePorts} from '../demo/free-ports.ts';
 import type {DrillResult} from '../model/drill-report.ts';
 import {chooseDrillTools, type DrillTools} from '../model/etcd-lines.ts';
 import {escapeKey} from '../model/key-path.ts';
-import {printable} from '../model/printable.ts';
+import {safeText} from '../model/safe-text.ts';
 import {countMismatches} from '../model/snapshot-cluster-record.ts';
 import {cleanToolEnv, findEtcdPrograms} from './etcd-programs.ts';
 import {SnapshotError} from './snapshot-error.ts';
@@ -300,13 +300,13 @@ function lastMeaningfulLine(text: string): string | undefined {
 		try {
 			const entry = JSON.parse(line) as {level?: string; msg?: string; error?: string};
 			if (entry.level === 'error' || entry.level === 'fatal' || entry.level === 'panic') {
-				return printable([entry.msg, entry.error].filter(Boolean).join(': '));
+				return safeText([entry.msg, entry.error].filter(Boolean).join(': '));
 			}
 		} catch {
-			return printable(line.trim());
+			return safeText(line.trim());
 		}
 	}
 
 	const last = lines.at(-1);
-	return last === undefined ? undefined : printable(last.trim());
+	return last === undefined ? undefined : safeText(last.trim());
 }

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process';
 import {formatBytes} from '../model/format.ts';
-import {printable} from '../model/printable.ts';
+import {safeText} from '../model/safe-text.ts';
 import type {EtcdSnapshotStatus} from '../model/snapshot-manifest.ts';
 
 /** What asking etcd's own tools about a snapshot file came to. */
@@ -72,7 +72,7 @@ export function describeStatusOutcome(outcome: SnapshotStatusOutcome): string {
  */
 function failureLine(stderr: string): string | undefined {
 	const lines = stderr.trim().split('\n').map(line => line.trim()).filter(line => line !== '');
-	return printable(lines.find(line => /^(panic|Error|fatal error):/.test(line)) ?? lines.at(-1) ?? '') || undefined;
+	return safeText(lines.find(line => /^(panic|Error|fatal error):/.test(line)) ?? lines.at(-1) ?? '') || undefined;
 }
 
 function parseStatus(tool: string, stdout: string): EtcdSnapshotStatus {

@@ -9,6 +9,7 @@ import {describeConnectionError} from './describe-error.ts';
 import {firstSuccess} from './first-success.ts';
 import {decimalIdToHex} from './ids.ts';
 import {diagnoseScheme} from './scheme-check.ts';
+import {memberClientUrl, plaintextRefusal} from './plaintext-refusal.ts';
 import {moveLeader, promoteMember, type ActionTransport} from './member-actions.ts';
 import type {MemberActionResult} from './member-action-result.ts';
 import type {ClusterAlarm, ClusterSnapshot, EndpointProbe, EndpointStatus, MemberInfo} from './snapshot.ts';
@@ -54,7 +55,7 @@ export class ClusterService {
 	/** Takes one snapshot of the cluster. Never throws: failures are part of the snapshot. */
 	async refresh(): Promise<ClusterSnapshot> {
 		const started = Date.now();
-		const knownEndpoints = this.members.length > 0 ? probeTargets(this.members) : this.settings.endpoints;
+		const knownEndpoints = this.members.length > 0 ? probeTargets(this.members, this.settings) : this.settings.endpoints;
 		const [list, knownProbes] = await Promise.all([
 			this.fetchMemberList().then(
 				value => ({value, error: undefined}),
@@ -67,7 +68,7 @@ export class ClusterService {
 		if (list.value !== undefined) {
 			this.members = list.value.members;
 			this.lastMemberListFrom = list.value.from;
-			const wanted = probeTargets(list.value.members);
+			const wanted = probeTargets(list.value.members, this.settings);
 			const missing = wanted.filter(endpoint => !probes.some(probe => probe.endpoint === endpoint));
 			probes = [...probes, ...(await Promise.all(missing.map(async endpoint => this.probe(endpoint))))];
 			probes = attributeProbes(probes, list.value.members, wanted);
@@ -128,6 +129,7 @@ export class ClusterService {
 	private actionTransport(): ActionTransport {
 		return {
 			memberList: async () => (await this.fetchMemberList()).members,
+			endpointOf: member => memberClientUrl(member, this.settings),
 			probe: async endpoint => this.probe(endpoint),
 			call: async (endpoint, work) => this.call(endpoint, work),
 			describe: error => this.describeAll(error),
@@ -155,10 +157,11 @@ export class ClusterService {
 		};
 	}
 
-	/** Last good source first, then voters (learners refuse MemberList), then the seeds. */
+	/** Last good source first, then voters (learners refuse MemberList), then the seeds; none etcdeck may not connect to. */
 	private memberListCandidates(): string[] {
-		const voters = this.members.filter(member => !member.isLearner && member.clientUrls.length > 0).map(member => member.clientUrls[0]!);
-		const ordered = [this.lastMemberListFrom, ...voters, ...this.settings.endpoints].filter((endpoint): endpoint is string => endpoint !== undefined);
+		const voters = this.members.filter(member => !member.isLearner).map(member => memberClientUrl(member, this.settings));
+		const ordered = [this.lastMemberListFrom, ...voters, ...this.settings.endpoints]
+			.filter((endpoint): endpoint is string => endpoint !== undefined && plaintextRefusal(endpoint, this.settings) === undefined);
 		return [...new Set(ordered)];
 	}
 
@@ -257,9 +260,9 @@ export class ClusterService {
 	}
 }
 
-/** The endpoint to ask each member for its status: its first client URL, as etcdctl --cluster does. */
-function probeTargets(members: readonly MemberInfo[]): string[] {
-	return [...new Set(members.filter(member => member.clientUrls.length > 0).map(member => member.clientUrls[0]!))];
+/** The endpoint to ask each member for its status: its first client URL, as etcdctl --cluster does (its first https:// one over TLS). */
+function probeTargets(members: readonly MemberInfo[], settings: ConnectionSettings): string[] {
+	return [...new Set(members.map(member => memberClientUrl(member, settings)).filter((url): url is string => url !== undefined))];
 }
 
 /**

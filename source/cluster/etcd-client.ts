@@ -2,6 +2,7 @@ import {Etcd3, type IOptions, type IResponseStream, type ISnapshotResponse} from
 import {noop} from 'cockatiel';
 import type {ConnectionSettings} from '../config/settings.ts';
 import {authSessionFor, type AuthSession, type Rejection, type SessionTransport} from './auth-session.ts';
+import {plaintextRefusal, refusePlaintext} from './plaintext-refusal.ts';
 import {withDeadline} from './with-deadline.ts';
 import {httpGet} from '../metrics/http-get.ts';
 import {metricsUrl} from '../metrics/metrics-targets.ts';
@@ -42,6 +43,10 @@ function sessionTransport(settings: ConnectionSettings): SessionTransport {
 			}
 		},
 		async hasLeader(endpoint) {
+			if (plaintextRefusal(endpoint, settings) !== undefined) {
+				return undefined;
+			}
+
 			try {
 				const page = await httpGet(metricsUrl(endpoint), {timeoutMs: settings.timeoutMs, tls: settings.tls, maxBytes: 32 * 1024 * 1024});
 				return (await parseEtcdMetrics(page)).hasLeader;
@@ -52,8 +57,13 @@ function sessionTransport(settings: ConnectionSettings): SessionTransport {
 	};
 }
 
-/** etcd3's options for one endpoint, TLS included, without credentials. */
+/**
+ * etcd3's options for one endpoint, TLS included, without credentials. Every client is made from
+ * these, the one that authenticates included: an endpoint without TLS, once the cluster was reached
+ * over TLS, throws PlaintextRefused here, so neither the password nor the token goes out in cleartext.
+ */
 function clientOptions(endpoint: string, settings: ConnectionSettings): IOptions {
+	refusePlaintext(endpoint, settings);
 	if (endpoint.startsWith('https:')) {
 		silenceIpServerNameWarning();
 	}

@@ -7,6 +7,8 @@ import type {EndpointProbe, MemberInfo} from './snapshot.ts';
 export interface ActionTransport {
 	/** The member list as a voter reports it now. */
 	memberList(): Promise<MemberInfo[]>;
+	/** The client URL a member is reached on (undefined: it has none). */
+	endpointOf(member: MemberInfo): string | undefined;
 	/** One endpoint's status now; never throws (a failure is in the probe). */
 	probe(endpoint: string): Promise<EndpointProbe>;
 	/** Runs `work` on that endpoint's client under the --timeout deadline. */
@@ -122,9 +124,9 @@ async function lookNow(transport: ActionTransport): Promise<ClusterNow | string>
 		return `cannot read the member list: ${transport.describe(error)}`;
 	}
 
-	const voters = members.filter(member => !member.isLearner && member.started && member.clientUrls.length > 0);
+	const voters = members.filter(member => !member.isLearner && member.started && transport.endpointOf(member) !== undefined);
 	const probes = await Promise.all(voters.map(async voter => {
-		const probe = await transport.probe(voter.clientUrls[0]!);
+		const probe = await transport.probe(transport.endpointOf(voter)!);
 		return {...probe, memberId: probe.memberId ?? voter.id};
 	}));
 	// A member that says it leads, not one its followers still name; the higher term wins a split.

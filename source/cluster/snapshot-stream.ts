@@ -1,4 +1,4 @@
-import type {IResponseHeader, ISnapshotResponse} from 'etcd3';
+import type {Etcd3, IResponseHeader, ISnapshotResponse} from 'etcd3';
 import type {ConnectionSettings} from '../config/settings.ts';
 import {describeError, secretsOf} from './describe-error.ts';
 import {createEndpointClient} from './etcd-client.ts';
@@ -49,7 +49,7 @@ export async function* streamSnapshot(endpoint: string, settings: ConnectionSett
 		throw new SnapshotStreamError('cancelled', 'cancelled');
 	}
 
-	const client = createEndpointClient(endpoint, settings);
+	const client = clientFor(endpoint, settings);
 	let call: SnapshotCall | undefined;
 	let stopped: 'cancelled' | 'stalled' | undefined;
 	let stallTimer: NodeJS.Timeout | undefined;
@@ -101,6 +101,15 @@ export async function* streamSnapshot(endpoint: string, settings: ConnectionSett
 		// After a complete stream this does nothing; after an early stop it tells the member to stop sending.
 		call?.cancel();
 		client.close();
+	}
+}
+
+function clientFor(endpoint: string, settings: ConnectionSettings): Etcd3 {
+	try {
+		return createEndpointClient(endpoint, settings);
+	} catch (error) {
+		// A member etcdeck may not connect to (http:// behind TLS): refused, in the refusal's words.
+		throw new SnapshotStreamError(describeError(error, settings.timeoutMs), 'failed');
 	}
 }
 

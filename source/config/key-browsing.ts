@@ -1,3 +1,4 @@
+import {keyTextProblem} from '../model/key-path.ts';
 import {ConfigError} from './settings.ts';
 
 /** Where the Keys pane starts (--prefix; undefined: found from the keys) and what splits levels (--separator). */
@@ -10,6 +11,11 @@ export function resolveKeyBrowsing(flags: {prefix?: string; separator?: string})
 	const separator = flags.separator ?? '/';
 	if (separator === '') {
 		throw new ConfigError('--separator is empty: give the character that splits key levels, e.g. --separator /');
+	}
+
+	const problem = flags.prefix === undefined ? undefined : keyTextProblem(flags.prefix);
+	if (problem !== undefined) {
+		throw new ConfigError(`--prefix: ${problem}`);
 	}
 
 	return {prefix: flags.prefix, separator};

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parseEndpoints} from './endpoints.ts';
-import {ConfigError, defaults, type AuthSettings, type Settings, type TlsSettings} from './settings.ts';
+import {ConfigError, defaults, PasswordNeeded, type AuthSettings, type Settings, type TlsSettings} from './settings.ts';
 import {checkCertificates, checkKeyPair, type TlsFile} from './tls-files.ts';
 
 /** What the operator typed: flags as meow parsed them. Undefined means "not given". */
@@ -59,22 +59,26 @@ export function resolveSettings(flags: RawOptions, env: Environment, {endpoints:
 	}
 
 	const endpoints = endpointsSource === undefined ? [] : parseEndpoints(endpointsSource.value, endpointsSource.origin);
-	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
 	const tls = resolveTls(
 		readTlsFile(pick('cacert', '--cacert', 'cacert', 'ETCDCTL_CACERT')),
 		readTlsFile(pick('cert', '--cert', undefined, 'ETCDCTL_CERT')),
 		readTlsFile(pick('key', '--key', undefined, 'ETCDCTL_KEY')),
 	);
+	const timeoutMs = timerMs(flags.timeout, '--timeout', defaults.timeoutMs);
+	const refreshMs = timerMs(flags.refresh, '--refresh', defaults.refreshMs);
+	const quotaBytes = flags.quotaBytes === undefined ? undefined : positiveInteger(flags.quotaBytes, '--quota-bytes', 0, 1);
+	// Last: a missing password is asked for on the terminal, and only once everything else is sound.
+	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
 
 	return {
 		connection: {
 			endpoints,
 			...(auth === undefined ? {} : {auth}),
 			...(tls === undefined ? {} : {tls}),
-			timeoutMs: positiveInteger(flags.timeout, '--timeout', defaults.timeoutMs, 100),
+			timeoutMs,
 		},
-		refreshMs: positiveInteger(flags.refresh, '--refresh', defaults.refreshMs, 100),
-		quotaBytes: flags.quotaBytes === undefined ? undefined : positiveInteger(flags.quotaBytes, '--quota-bytes', 0, 1),
+		refreshMs,
+		quotaBytes,
 		readOnly: flags.readOnly ?? false,
 	};
 }
@@ -99,7 +103,8 @@ function resolveAuth(user: Sourced | undefined, password: Sourced | undefined): 
 	const inlinePassword = colon === -1 ? undefined : user.value.slice(colon + 1);
 	const secret = password !== undefined && (inlinePassword === undefined || password.precedence <= user.precedence) ? password.value : inlinePassword;
 	if (secret === undefined) {
-		throw new ConfigError(`${user.origin} names user "${username}" without a password: use NAME:PASSWORD, --password or ETCDCTL_PASSWORD`);
+		// The CLI asks on the terminal when there is one (password-prompt.ts), as etcdctl does.
+		throw new PasswordNeeded(username, user.origin);
 	}
 
 	return {username, password: secret};
@@ -229,6 +234,26 @@ function cacertPath(dir: string, cacertContent: string): string {
 
 	// A relative path in the file is relative to the client directory, wherever etcdeck runs from.
 	return cacertContent === '' ? '' : path.resolve(dir, cacertContent);
+}
+
+/** The longest --timeout and --refresh: an hour, well inside what a Node timer holds (2^31-1 ms, about 24.8 days). */
+export const maxTimerMs = 3_600_000;
+const minTimerMs = 100;
+
+/**
+ * A duration that drives a timer. Node runs a timer of more than 2^31-1 ms after 1 ms instead (with a
+ * warning), so --timeout 1e12 would time every call out at once: such values are refused, naming the range.
+ */
+function timerMs(value: number | undefined, flag: string, fallback: number): number {
+	if (value === undefined) {
+		return fallback;
+	}
+
+	if (!Number.isInteger(value) || value < minTimerMs || value > maxTimerMs) {
+		throw new ConfigError(`${flag} must be a whole number of milliseconds from ${minTimerMs} to ${maxTimerMs} (one hour), got ${String(value)}`);
+	}
+
+	return value;
 }
 
 function positiveInteger(value: number | undefined, flag: string, fallback: number, minimum: number): number {

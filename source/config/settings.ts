@@ -40,3 +40,12 @@ export const defaults = {
 export class ConfigError extends Error {
 	override name = 'ConfigError';
 }
+
+/** A user was named (--user, ETCDCTL_USER or a client directory) and no password anywhere. */
+export class PasswordNeeded extends ConfigError {
+	override name = 'PasswordNeeded';
+
+	constructor(readonly username: string, readonly origin: string) {
+		super(`${origin} names user "${username}" without a password, and stdin is not a terminal to ask for it on: use --password, ETCDCTL_PASSWORD or --client-dir (or NAME:PASSWORD)`);
+	}
+}

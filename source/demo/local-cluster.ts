@@ -16,13 +16,27 @@ export interface LocalMember {
 	dataDir: string;
 	logFile: string;
 	isLearner: boolean;
+	/** What the member advertises to clients when it is not its own client URL (a test's listener). */
+	advertiseClientUrl?: string;
+	/** Another URL it serves clients on, besides its client URL (plain http beside https). */
+	alsoListenOn?: string;
 	process: ChildProcess | undefined;
 	/** Why the process could not be started (spawn's own error, such as no etcd at that path). */
 	spawnError?: Error;
 }
 
+/** How {@link LocalCluster.addLearner} sets a member up beyond its name. */
+export interface AddMemberOptions {
+	/** --advertise-client-urls, when it is not the URL the member listens on. */
+	advertiseClientUrl?: string;
+	/** One more --listen-client-urls entry, e.g. http:// beside the cluster's https://. */
+	alsoListenOn?: string;
+}
+
 export interface LocalClusterOptions {
 	voters?: number;
+	/** The voters' names (etcd --name takes any text, control characters too); m1, m2, … otherwise. */
+	voterNames?: readonly string[];
 	learners?: number;
 	/** Extra flags for every etcd process. */
 	etcdArgs?: string[];
@@ -84,7 +98,7 @@ export class LocalCluster {
 	static async start(options: LocalClusterOptions = {}): Promise<LocalCluster> {
 		const voters = options.voters ?? 3;
 		const baseDir = options.baseDir ?? mkdtempSync(path.join(os.tmpdir(), 'etcdeck-cluster-'));
-		const cluster = new LocalCluster(baseDir, options.etcdArgs ?? []);
+		const cluster = new LocalCluster(baseDir, options.etcdArgs ?? [], options.voterNames ?? []);
 		try {
 			if (options.tls !== undefined) {
 				await cluster.makeTls(options.tls.clientCertAuth ?? false);
@@ -125,7 +139,7 @@ export class LocalCluster {
 	auth: LocalClusterAuth | undefined;
 	private readonly token = `etcdeck-${randomBytes(4).toString('hex')}`;
 
-	private constructor(readonly baseDir: string, private readonly etcdArgs: string[]) {}
+	private constructor(readonly baseDir: string, private readonly etcdArgs: string[], private readonly voterNames: readonly string[]) {}
 
 	/** Client URLs of every member, in the order they were made. */
 	get endpoints(): string[] {
@@ -146,9 +160,9 @@ export class LocalCluster {
 	}
 
 	/** Adds a learner with `etcdctl member add --learner`, starts it, and waits until it answers. */
-	async addLearner(name = `learner${this.members.filter(member => member.isLearner).length + 1}`): Promise<LocalMember> {
+	async addLearner(name = `learner${this.members.filter(member => member.isLearner).length + 1}`, options: AddMemberOptions = {}): Promise<LocalMember> {
 		const [clientPort, peerPort] = await freePorts(2);
-		const member = this.describe(name, clientPort!, peerPort!, true);
+		const member: LocalMember = {...this.describe(name, clientPort!, peerPort!, true), ...options};
 		// Right after start-up etcd refuses member add with "unhealthy cluster" for a few seconds.
 		const output = await waitFor('member add --learner to be accepted', async () =>
 			this.etcdctl(['member', 'add', name, '--learner', `--peer-urls=${member.peerUrl}`], {endpoints: this.voterEndpoints}),
@@ -259,7 +273,7 @@ export class LocalCluster {
 	private async startVoters(count: number): Promise<void> {
 		const ports = await freePorts(count * 2);
 		for (let index = 0; index < count; index++) {
-			this.members.push(this.describe(`m${index + 1}`, ports[index * 2]!, ports[(index * 2) + 1]!, false));
+			this.members.push(this.describe(this.voterNames[index] ?? `m${index + 1}`, ports[index * 2]!, ports[(index * 2) + 1]!, false));
 		}
 
 		const initialCluster = this.members.map(member => `${member.name}=${member.peerUrl}`).join(',');
@@ -292,7 +306,8 @@ export class LocalCluster {
 	}
 
 	private describe(name: string, clientPort: number, peerPort: number, isLearner: boolean): LocalMember {
-		const dataDir = path.join(this.baseDir, name);
+		// A name may hold anything etcd takes (a test's hostile names): the directory gets a tame one.
+		const dataDir = path.join(this.baseDir, /^[\w.-]+$/.test(name) ? name : `member-${this.members.length + 1}`);
 		return {
 			name,
 			clientUrl: `${this.tls === undefined ? 'http' : 'https'}://127.0.0.1:${clientPort}`,
@@ -309,8 +324,8 @@ export class LocalCluster {
 		const child = spawn(etcdProgram('etcd'), [
 			'--name', member.name,
 			'--data-dir', member.dataDir,
-			'--listen-client-urls', member.clientUrl,
-			'--advertise-client-urls', member.clientUrl,
+			'--listen-client-urls', [member.clientUrl, ...(member.alsoListenOn === undefined ? [] : [member.alsoListenOn])].join(','),
+			'--advertise-client-urls', member.advertiseClientUrl ?? member.clientUrl,
 			'--listen-peer-urls', member.peerUrl,
 			'--initial-advertise-peer-urls', member.peerUrl,
 			'--initial-cluster-token', this.token,

@@ -2,6 +2,7 @@ import {drillSnapshot} from '../backup/snapshot-drill.ts';
 import type {AuthSettings} from '../config/settings.ts';
 import {drillReportLines, type DrillResult} from '../model/drill-report.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
+import {clearInPlace, printInPlace, printLines} from './print.ts';
 import type {CommandIo} from './snapshot-command.ts';
 
 /** Exit codes of `etcdeck snapshot drill`, as the help text lists them. */
@@ -28,19 +29,21 @@ export async function runDrill(file: string, credentials: {auth?: AuthSettings; 
 			timeoutMs: credentials.timeoutMs,
 			pathVariable: io.env['PATH'],
 			signal: interrupts.signal,
-			...(progressLine ? {onStep: (step: string) => io.stderr.write(`\r\u001B[Kdrill: ${step}…`)} : {}),
+			...(progressLine ? {onStep: (step: string) => {
+				printInPlace(io.stderr, `drill: ${step}…`);
+			}} : {}),
 		});
 	} finally {
 		interrupts.release();
 	}
 
 	if (progressLine) {
-		io.stderr.write('\r\u001B[K');
+		clearInPlace(io.stderr);
 	}
 
-	io.stdout.write(`${drillReportLines(result).join('\n')}\n`);
-	for (const problem of result.problems) {
-		io.stderr.write(`etcdeck: drill ${file}: ${problem}\n`);
+	printLines(io.stdout, drillReportLines(result));
+	if (result.problems.length > 0) {
+		printLines(io.stderr, result.problems.map(problem => `etcdeck: drill ${file}: ${problem}`));
 	}
 
 	return {result, interruptedBy: interrupts.by};

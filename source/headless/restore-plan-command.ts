@@ -6,6 +6,7 @@ import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/restore-plan.ts';
 import {planScript, planText} from '../model/restore-plan-render.ts';
 import type {CommandIo} from './snapshot-command.ts';
+import {printLaidOut, printLines} from './print.ts';
 
 /** The flags only `etcdeck restore-plan` reads, as meow names them, with the flag the operator typed. */
 export const restorePlanFlags = {
@@ -30,7 +31,12 @@ export function misplacedRestorePlanFlag(flags: Record<string, unknown>): string
 	return given === undefined ? undefined : restorePlanFlags[given];
 }
 
-class Refusal extends Error {}
+/** Refused: the message, and detail lines shown under it. */
+class Refusal extends Error {
+	constructor(message: string, readonly details: readonly string[] = []) {
+		super(message);
+	}
+}
 
 /**
  * `etcdeck restore-plan SNAPSHOT`: verifies the snapshot, then prints every member's restore steps
@@ -42,7 +48,7 @@ export async function runRestorePlanCommand(args: readonly string[], flags: Rest
 		return await plan(args, flags, io);
 	} catch (error) {
 		if (error instanceof Refusal) {
-			io.stderr.write(`etcdeck: ${error.message}\n`);
+			printLines(io.stderr, [`etcdeck: ${error.message}`, ...error.details.map(detail => `  ${detail}`)]);
 			return restorePlanExitCodes.refused;
 		}
 
@@ -92,11 +98,10 @@ async function plan(args: readonly string[], flags: RestorePlanFlags, io: Comman
 	}
 
 	if (verification.problems.length > 0) {
-		io.stderr.write([
+		printLines(io.stderr, [
 			`etcdeck: no restore plan: ${file} does not verify:`,
 			...verification.problems.map(problem => `  ${problem}`),
-			'',
-		].join('\n'));
+		]);
 		return restorePlanExitCodes.snapshotFailed;
 	}
 
@@ -118,14 +123,15 @@ async function plan(args: readonly string[], flags: RestorePlanFlags, io: Comman
 		stamp,
 	});
 	if (!outcome.ok) {
-		throw new Refusal(`no restore plan:\n  ${outcome.problems.join('\n  ')}`);
+		throw new Refusal('no restore plan:', outcome.problems);
 	}
 
-	io.stdout.write(format === 'sh' ? planScript(outcome.plan, `etcdeck ${etcdeckVersion()} at ${new Date(now).toISOString()}`) : planText(outcome.plan));
+	// Laid out by the plan itself (a script's tabs included); the names in it were escaped as it was drawn.
+	printLaidOut(io.stdout, format === 'sh' ? planScript(outcome.plan, `etcdeck ${etcdeckVersion()} at ${new Date(now).toISOString()}`) : planText(outcome.plan));
 	// Said on stderr too, so a script redirected to a file still shows them.
 	if (format === 'sh') {
 		for (const warning of outcome.plan.warnings) {
-			io.stderr.write(`etcdeck: warning: ${warning}\n`);
+			printLines(io.stderr, [`etcdeck: warning: ${warning}`]);
 		}
 	}
 

@@ -6,11 +6,12 @@ import {SnapshotError} from '../backup/snapshot-error.ts';
 import {describeStatusOutcome} from '../backup/snapshot-status.ts';
 import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {ClusterService} from '../cluster/cluster-service.ts';
-import {resolveSettings, type RawOptions} from '../config/resolve-settings.ts';
+import {PromptCancelled, resolveSettingsAsking, type PasswordTerminal} from '../config/password-prompt.ts';
+import type {RawOptions} from '../config/resolve-settings.ts';
 import {ConfigError, type Settings} from '../config/settings.ts';
 import {resolveKeyBrowsing} from '../config/key-browsing.ts';
 import {formatBytes, plural} from '../model/format.ts';
-import {printable} from '../model/printable.ts';
+import {safeText} from '../model/safe-text.ts';
 import type {SnapshotClusterRecord} from '../model/snapshot-cluster-record.ts';
 import {drillExitCode, runDrill} from './drill-command.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
@@ -20,6 +21,7 @@ import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
 import {rootRoleNeeded, statusDeniedReason} from '../model/root-role.ts';
+import {clearInPlace, printInPlace, printLines} from './print.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
 export interface SnapshotFlags extends RawOptions {
@@ -36,6 +38,10 @@ export interface CommandIo {
 	stderr: {write(text: string): unknown; isTTY?: boolean};
 	env: Record<string, string | undefined>;
 	cwd: string;
+	/** Where to ask for a password when a user is named without one; undefined: stdin is no terminal. */
+	terminal?: PasswordTerminal;
+	/** Called once the settings are read (the CLI hides a password from the process list then). */
+	onSettings?: (settings: Settings) => void;
 }
 
 /** Exit codes of `etcdeck snapshot`, as the help text lists them. */
@@ -48,7 +54,12 @@ export const snapshotExitCodes = {
 	refused: 2,
 } as const;
 
-class Refusal extends Error {}
+/** Refused before anything was written: the message, and detail lines (one per member) shown under it. */
+class Refusal extends Error {
+	constructor(message: string, readonly details: readonly string[] = []) {
+		super(message);
+	}
+}
 
 /** `etcdeck snapshot save [PATH]`, `snapshot verify FILE` and `snapshot drill FILE`; returns the exit code. */
 export async function runSnapshotCommand(args: readonly string[], flags: SnapshotFlags, io: CommandIo): Promise<number> {
@@ -67,14 +78,20 @@ export async function runSnapshotCommand(args: readonly string[], flags: Snapsho
 		}
 
 		if (action === 'drill' && operands.length === 1) {
-			const credentials = resolveSettings(flags, io.env, {endpoints: 'optional'}).connection;
+			const credentials = (await resolveSettingsAsking(flags, io.env, io.terminal, {endpoints: 'optional'})).connection;
 			return drillExitCode(await runDrill(path.resolve(io.cwd, operands[0]!), credentials, io));
 		}
 
 		throw new Refusal(`expected "snapshot save [PATH]", "snapshot verify FILE" or "snapshot drill FILE", got "snapshot ${args.join(' ')}"; see --help`);
 	} catch (error) {
+		if (error instanceof PromptCancelled) {
+			printLines(io.stderr, [`etcdeck: ${error.message}`]);
+			return 130;
+		}
+
 		if (error instanceof Refusal || error instanceof ConfigError) {
-			io.stderr.write(`etcdeck: ${error.message}\n`);
+			const details = error instanceof Refusal ? error.details : [];
+			printLines(io.stderr, [`etcdeck: ${error.message}`, ...details.map(detail => `  ${detail}`)]);
 			return snapshotExitCodes.refused;
 		}
 
@@ -91,7 +108,8 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 		throw new Refusal('give either PATH or --snapshot-dir, not both');
 	}
 
-	const settings = resolveSettings(flags, io.env);
+	const settings = await resolveSettingsAsking(flags, io.env, io.terminal);
+	io.onSettings?.(settings);
 	const {clusterId, member} = await chooseSource(settings);
 	const now = Date.now();
 	const target = pathOperand === undefined
@@ -109,29 +127,35 @@ async function save(pathOperand: string | undefined, flags: SnapshotFlags, io: C
 			connection: settings.connection,
 			separator: resolveKeyBrowsing(flags).separator,
 			signal: interrupts.signal,
-			onProgress: progressLine ? progress => io.stderr.write(`\r\u001B[Ksnapshot from ${member.name}: ${formatSnapshotProgress(progress)}`) : undefined,
+			onProgress: progressLine ? progress => {
+				printInPlace(io.stderr, `snapshot from ${member.name}: ${formatSnapshotProgress(progress)}`);
+			} : undefined,
 		});
 	} catch (error) {
 		if (!(error instanceof SnapshotError)) {
 			throw error;
 		}
 
-		io.stderr.write(`${progressLine ? '\r\u001B[K' : ''}etcdeck: ${error.message}\n`);
+		if (progressLine) {
+			clearInPlace(io.stderr);
+		}
+
+		printLines(io.stderr, [`etcdeck: ${error.message}`]);
 		return interrupts.by === undefined ? (error.kind === 'refused' ? snapshotExitCodes.refused : snapshotExitCodes.failed) : signalExitCode(interrupts.by);
 	} finally {
 		interrupts.release();
 	}
 
 	if (progressLine) {
-		io.stderr.write('\r\u001B[K');
+		clearInPlace(io.stderr);
 	}
 
-	io.stdout.write(savedReport(saved));
+	printLines(io.stdout, savedReport(saved));
 	if (flags.drill === true) {
 		const run = await runDrill(saved.path, settings.connection, io);
 		if (run.result.outcome !== 'passed' || run.interruptedBy !== undefined) {
 			if (flags.keep !== undefined) {
-				io.stderr.write(`etcdeck: --keep ${flags.keep} skipped: the new snapshot did not pass its drill, so no older one is removed\n`);
+				printLines(io.stderr, [`etcdeck: --keep ${flags.keep} skipped: the new snapshot did not pass its drill, so no older one is removed`]);
 			}
 
 			return drillExitCode(run);
@@ -153,7 +177,7 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	service.close();
 	const unreachable = nothingAnswers(snapshot);
 	if (unreachable !== undefined) {
-		throw new Refusal(`cannot reach the cluster:\n  ${unreachable.join('\n  ')}`);
+		throw new Refusal('cannot reach the cluster:', unreachable);
 	}
 
 	const denied = statusDeniedReason(snapshot.probes);
@@ -169,7 +193,7 @@ async function chooseSource(settings: Settings): Promise<ChosenSource> {
 	const member = source === undefined ? undefined : snapshotMemberOf(source);
 	if (member === undefined) {
 		const reasons = snapshotSourceChoices(snapshot).map(choice => `${choice.name}: ${choice.unavailableReason ?? 'no client URL'}`);
-		throw new Refusal(`no member can serve a snapshot:\n  ${reasons.join('\n  ')}`);
+		throw new Refusal('no member can serve a snapshot:', reasons);
 	}
 
 	return {clusterId: snapshot.clusterId, member};
@@ -192,7 +216,7 @@ async function retain(saved: SavedSnapshot, clusterId: string, keep: number | un
 	try {
 		const removed = await applyRetention(saved.path, clusterId, keep);
 		for (const file of removed) {
-			io.stdout.write(`removed ${file} (--keep ${keep})\n`);
+			printLines(io.stdout, [`removed ${file} (--keep ${keep})`]);
 		}
 
 		return snapshotExitCodes.ok;
@@ -201,21 +225,20 @@ async function retain(saved: SavedSnapshot, clusterId: string, keep: number | un
 			throw error;
 		}
 
-		io.stderr.write(`etcdeck: the new snapshot is saved and verified, but ${error.message}\n`);
+		printLines(io.stderr, [`etcdeck: the new snapshot is saved and verified, but ${error.message}`]);
 		return snapshotExitCodes.failed;
 	}
 }
 
-function savedReport(saved: SavedSnapshot): string {
+function savedReport(saved: SavedSnapshot): string[] {
 	const {manifest} = saved;
 	return [
-		`saved ${saved.path} (${formatBytes(manifest.sizeBytes)}) from ${printable(manifest.member.name)} (${manifest.member.endpoint}) of cluster ${manifest.clusterId}: complete and verified`,
+		`saved ${saved.path} (${formatBytes(manifest.sizeBytes)}) from ${safeText(manifest.member.name)} (${manifest.member.endpoint}) of cluster ${manifest.clusterId}: complete and verified`,
 		`  sha256 ${manifest.sha256}`,
 		`  revision ${manifest.revision ?? 'unknown'}; ${describeStatusOutcome(saved.status)}`,
 		`  manifest ${saved.manifestPath}`,
 		...(manifest.cluster === undefined ? [] : recordLines(manifest.cluster)),
-		'',
-	].join('\n');
+	];
 }
 
 /** What the manifest recorded for a restore: "recorded 3 members (etcd 3.5.30) and 20,000 keys in 12 prefixes". */
@@ -225,7 +248,7 @@ function recordLines(cluster: SnapshotClusterRecord): string[] {
 	const recorded = [members, cluster.etcdVersion === null ? undefined : `etcd ${cluster.etcdVersion}`, keys].filter(part => part !== undefined);
 	return [
 		...(recorded.length === 0 ? [] : [`  recorded for a restore: ${recorded.join(', ')}`]),
-		...cluster.gaps.map(gap => `  not recorded: ${printable(gap)}`),
+		...cluster.gaps.map(gap => `  not recorded: ${safeText(gap)}`),
 	];
 }
 
@@ -250,11 +273,10 @@ async function verify(fileOperand: string, io: CommandIo): Promise<number> {
 			? `  no manifest (${path.basename(verification.manifestPath)}) beside it`
 			: `  manifest: taken ${manifest.takenAt} from ${manifest.member.name} (${manifest.member.id}) of cluster ${manifest.clusterId}, revision ${manifest.revision ?? 'unknown'}, by etcdeck ${manifest.etcdeckVersion}`,
 		`  ${describeStatusOutcome(verification.status)}`,
-		'',
 	];
-	io.stdout.write(lines.join('\n'));
+	printLines(io.stdout, lines);
 	if (problems.length > 0) {
-		io.stderr.write(problems.map(problem => `etcdeck: ${file}: ${problem}\n`).join(''));
+		printLines(io.stderr, problems.map(problem => `etcdeck: ${file}: ${problem}`));
 		return snapshotExitCodes.failed;
 	}
 

@@ -2,6 +2,7 @@ import {memberQuota, type ClusterSummary} from '../model/cluster-summary.ts';
 import type {MemberView} from '../model/member-view.ts';
 import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/table-rows.ts';
 import {plural} from '../model/format.ts';
+import {safeJson, safeText} from '../model/safe-text.ts';
 import {textTable} from './text-table.ts';
 
 const healthWords = ['healthy', 'degraded', 'unavailable'] as const;
@@ -23,23 +24,34 @@ export function inEtcdctlOrder(views: readonly MemberView[]): MemberView[] {
 	});
 }
 
-/** The human report of `etcdeck status`: a verdict line, the warnings, then etcdctl's two tables, in its order. */
-export function statusText(unordered: ClusterSummary): string {
+/**
+ * The human report of `etcdeck status`, line by line: a verdict line, the warnings, then etcdctl's two
+ * tables, in its order. Each line is sanitized (member names, URLs and etcd's errors are in them), table
+ * cells before the table is laid out.
+ */
+export function statusLines(unordered: ClusterSummary): string[] {
 	const summary = {...unordered, views: inEtcdctlOrder(unordered.views)};
 	const code = statusExitCode(summary);
-	const lines = [
+	return [
 		`cluster ${summary.clusterId ?? '?'}: ${healthWords[code]}; leader ${summary.leader?.name ?? 'none'}; voters ${summary.healthyVoters}/${summary.voters} healthy, quorum ${summary.quorum}, tolerates ${plural(summary.failuresTolerated, 'failure')}; learners ${summary.learners}`,
 		...summary.notes.map(note => `NOTE: ${note}`),
 		...summary.warnings.map(warning => `${warning.severity.toUpperCase()}: ${warning.text}`),
 		'',
-		textTable(memberColumns, memberRows(summary)),
+		...textTable(memberColumns, memberRows(summary)),
 		'',
-		textTable(endpointColumns, endpointRows(summary)),
-	];
-	return `${lines.join('\n')}\n`;
+		...textTable(endpointColumns, endpointRows(summary)),
+	].map(line => safeText(line));
 }
 
-/** The machine report of `etcdeck status --json`. IDs are hex strings, never lossy JSON numbers. */
+/** {@link statusLines} as one text. */
+export function statusText(summary: ClusterSummary): string {
+	return `${statusLines(summary).join('\n')}\n`;
+}
+
+/**
+ * The machine report of `etcdeck status --json`. IDs are hex strings, never lossy JSON numbers; text
+ * from etcd is escaped as JSON escapes, also the characters JSON.stringify leaves raw (C1, bidi, U+2028).
+ */
 export function statusJson(unordered: ClusterSummary): string {
 	const summary = {...unordered, views: inEtcdctlOrder(unordered.views)};
 	const code = statusExitCode(summary);
@@ -73,5 +85,5 @@ export function statusJson(unordered: ClusterSummary): string {
 			endpointStatus: view.status ?? null,
 		})),
 	};
-	return `${JSON.stringify(report, null, 2)}\n`;
+	return safeJson(report, 2);
 }

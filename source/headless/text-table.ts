@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import {safeText} from '../model/safe-text.ts';
 import type {Column, Row} from '../model/table-rows.ts';
 
 const etcdctlBorders = {
@@ -7,8 +8,11 @@ const etcdctlBorders = {
 	left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',
 };
 
-/** A table drawn the way `etcdctl -w table` draws one, so output pasted into a ticket looks familiar. */
-export function textTable<Key extends string>(columns: ReadonlyArray<Column<Key>>, rows: ReadonlyArray<Row<Key>>): string {
+/**
+ * A table drawn the way `etcdctl -w table` draws one, so output pasted into a ticket looks familiar, as
+ * its lines. Cells are sanitized before they are measured: a newline in a member name stays in its row.
+ */
+export function textTable<Key extends string>(columns: ReadonlyArray<Column<Key>>, rows: ReadonlyArray<Row<Key>>): string[] {
 	const table = new Table({
 		head: columns.map(column => column.title),
 		colAligns: columns.map(column => column.align),
@@ -16,8 +20,8 @@ export function textTable<Key extends string>(columns: ReadonlyArray<Column<Key>
 		chars: etcdctlBorders,
 	});
 	for (const row of rows) {
-		table.push(columns.map(column => row.cells[column.key]));
+		table.push(columns.map(column => safeText(row.cells[column.key])));
 	}
 
-	return table.toString();
+	return table.toString().split('\n');
 }

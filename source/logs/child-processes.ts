@@ -1,6 +1,21 @@
 import {execFile, spawn, type ChildProcess} from 'node:child_process';
 
 const running = new Set<ChildProcess>();
+
+/** etcdctl's credential variables: ETCDCTL_USER may hold NAME:PASSWORD. */
+const credentialVariables = new Set(['ETCDCTL_PASSWORD', 'ETCDCTL_USER']);
+
+/**
+ * The environment a child of etcdeck gets: the given one without etcdctl's credential variables and
+ * without any variable holding one of `secrets` (the password etcdeck was given, wherever it came
+ * from). journalctl and a --log-command (`ssh node2 …`) need no etcd credentials, and a command the
+ * operator wrote should not be able to read them.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv, secrets: readonly string[] = []): NodeJS.ProcessEnv {
+	const kept = Object.entries(env).filter(([name, value]) =>
+		!credentialVariables.has(name) && !secrets.some(secret => secret !== '' && value?.includes(secret) === true));
+	return Object.fromEntries(kept);
+}
 let reaperInstalled = false;
 
 /** Ends a child and everything it started (it leads its own process group: `sh -c 'ssh … | grep …'`). */
@@ -22,7 +37,7 @@ export function endProcessGroup(child: ChildProcess): void {
  * Starts a long-running reader in a process group of its own. Whatever way etcdeck exits, the group is
  * ended with it: a `journalctl -f` left behind would wait for the next journal entry before noticing.
  */
-export function spawnReader(command: string, args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function spawnReader(command: string, args: readonly string[], env: NodeJS.ProcessEnv, secrets: readonly string[] = []): ChildProcess {
 	if (!reaperInstalled) {
 		reaperInstalled = true;
 		process.once('exit', () => {
@@ -32,7 +47,7 @@ export function spawnReader(command: string, args: readonly string[], env: NodeJ
 		});
 	}
 
-	const child = spawn(command, args, {env, detached: true, stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(command, args, {env: childEnvironment(env, secrets), detached: true, stdio: ['ignore', 'pipe', 'pipe']});
 	running.add(child);
 	child.once('close', () => running.delete(child));
 	return child;
@@ -48,10 +63,10 @@ export interface ProbeResult {
 }
 
 /** Runs a short command to its end; `cancel` ends it early. */
-export function runProbe(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): {result: Promise<ProbeResult>; cancel: () => void} {
+export function runProbe(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number, secrets: readonly string[] = []): {result: Promise<ProbeResult>; cancel: () => void} {
 	let child: ChildProcess | undefined;
 	const result = new Promise<ProbeResult>(resolve => {
-		child = execFile(command, args, {env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024}, (error, stdout, stderr) => {
+		child = execFile(command, args, {env: childEnvironment(env, secrets), timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024}, (error, stdout, stderr) => {
 			if (error !== null && typeof error.code === 'string' && !error.killed) {
 				resolve({stdout, stderr, code: null, spawnError: error as NodeJS.ErrnoException});
 				return;

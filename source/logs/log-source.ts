@@ -14,8 +14,10 @@ export interface LogListener {
 export interface LogSourceOptions {
 	/** Longest a line waits before delivery, and shortest time between two deliveries. */
 	batchMs?: number;
-	/** The environment of journalctl or the log command (PATH decides which journalctl). */
+	/** The environment of journalctl or the log command (PATH decides which journalctl); credentials are taken out of it. */
 	env?: NodeJS.ProcessEnv;
+	/** What no child may see in its environment (the password in use). */
+	secrets?: readonly string[];
 	/** Deadline of each look into the journal before following it. */
 	probeTimeoutMs?: number;
 }
@@ -49,6 +51,7 @@ export class LogSource {
 class TailRun {
 	private readonly tail: TailDescription;
 	private readonly env: NodeJS.ProcessEnv;
+	private readonly secrets: readonly string[];
 	private readonly batchMs: number;
 	private readonly probeTimeoutMs: number;
 	private child: ChildProcess | undefined;
@@ -62,6 +65,7 @@ class TailRun {
 			? {units: settings.units, journalDir: settings.journalDir, journalFile: settings.journalFile}
 			: {command: settings.logCommand, units: []};
 		this.env = options.env ?? process.env;
+		this.secrets = options.secrets ?? [];
 		this.batchMs = options.batchMs ?? 100;
 		this.probeTimeoutMs = options.probeTimeoutMs ?? 15_000;
 	}
@@ -135,7 +139,7 @@ class TailRun {
 			return undefined;
 		}
 
-		const {result, cancel} = runProbe('journalctl', args, this.env, this.probeTimeoutMs);
+		const {result, cancel} = runProbe('journalctl', args, this.env, this.probeTimeoutMs, this.secrets);
 		this.cancelProbe = cancel;
 		const outcome = await result;
 		this.cancelProbe = undefined;
@@ -156,7 +160,7 @@ class TailRun {
 			this.listener.onLines(lines);
 		});
 		this.batcher = batcher;
-		const child = spawnReader(command, args, this.env);
+		const child = spawnReader(command, args, this.env, this.secrets);
 		this.child = child;
 		let stderr = '';
 		let ended = false;

@@ -1,6 +1,7 @@
 import type {MemberInfo} from '../cluster/snapshot.ts';
 import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
 import {describeError, secretsOf} from '../cluster/describe-error.ts';
+import {memberClientUrl, plaintextRefusal} from '../cluster/plaintext-refusal.ts';
 import {withDeadline} from '../cluster/with-deadline.ts';
 import type {ConnectionSettings} from '../config/settings.ts';
 import type {MemberScrape, MetricsRound} from './etcd-metrics.ts';
@@ -32,7 +33,7 @@ export class MetricsService implements SnapshotSource<MetricsRound> {
 	async refresh(): Promise<MetricsRound> {
 		const started = Date.now();
 		const members = [...this.options.members()];
-		const targets = metricsTargets(members, this.options.metricsUrls, this.settings.endpoints);
+		const targets = metricsTargets(members, this.options.metricsUrls, this.settings.endpoints, member => memberClientUrl(member, this.settings));
 		const scrapes = await Promise.all(targets.map(async target => this.scrape(target)));
 		return {takenAt: Date.now(), members, scrapes, durationMs: Date.now() - started};
 	}
@@ -40,6 +41,12 @@ export class MetricsService implements SnapshotSource<MetricsRound> {
 	private async scrape(target: MetricsTarget): Promise<MemberScrape> {
 		const started = Date.now();
 		const done = (fields: Pick<MemberScrape, 'metrics' | 'error' | 'memberId'>): MemberScrape => ({url: target.url, takenAt: Date.now(), latencyMs: Date.now() - started, ...fields});
+		// A member's own URL without TLS behind an https:// endpoint is not scraped (--metrics-urls are the operator's choice).
+		const refusal = this.options.metricsUrls?.length ? undefined : plaintextRefusal(new URL(target.url).origin, this.settings);
+		if (refusal !== undefined) {
+			return done({metrics: undefined, memberId: target.memberId, error: refusal});
+		}
+
 		let text: string;
 		try {
 			const timeoutMs = this.settings.timeoutMs;

@@ -22,17 +22,25 @@ export function metricsUrl(endpoint: string): string {
 
 /**
  * What to scrape: the --metrics-urls overrides when given (their member is learnt from the metrics
- * themselves), else each started member's first client URL, as the status probes use, else the seed
+ * themselves), else each started member's client URL the status probes use (`clientUrlOf`), else the seed
  * endpoints while no member list has been read.
  */
-export function metricsTargets(members: readonly MemberInfo[], overrides: readonly string[] | undefined, seeds: readonly string[]): MetricsTarget[] {
+export function metricsTargets(
+	members: readonly MemberInfo[],
+	overrides: readonly string[] | undefined,
+	seeds: readonly string[],
+	clientUrlOf: (member: MemberInfo) => string | undefined = member => member.clientUrls[0],
+): MetricsTarget[] {
 	if (overrides !== undefined && overrides.length > 0) {
 		return unique(overrides.map(url => ({url: metricsUrl(url), memberId: undefined})));
 	}
 
-	const withUrls = members.filter(member => member.clientUrls.length > 0);
+	const withUrls = members.flatMap(member => {
+		const url = clientUrlOf(member);
+		return url === undefined ? [] : [{url: metricsUrl(url), memberId: member.id}];
+	});
 	if (withUrls.length > 0) {
-		return unique(withUrls.map(member => ({url: metricsUrl(member.clientUrls[0]!), memberId: member.id})));
+		return unique(withUrls);
 	}
 
 	return unique(seeds.map(url => ({url: metricsUrl(url), memberId: undefined})));

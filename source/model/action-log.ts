@@ -11,14 +11,15 @@ export type ActionOutcome = 'succeeded' | 'failed' | 'refused' | 'cancelled';
 export interface ActionLogEntry {
 	/** When the outcome was known, ms since the epoch. */
 	at: number;
-	action: MemberActionKind | 'snapshot' | 'drill';
-	/** The member acted on, as the confirmation named it. */
+	/** `key`: etcdeck failed handling a key press (a bug), logged so the operator sees what happened. */
+	action: MemberActionKind | 'snapshot' | 'drill' | 'key';
+	/** The member acted on, as the confirmation named it; for `key`, the key. */
 	target: string;
 	outcome: ActionOutcome;
 	/** What changed, or why nothing did, in etcd's words where etcd said no. */
 	message: string;
-	/** The etcdctl command that does the same (for a drill, etcdeck's own). */
-	etcdctl: string;
+	/** The etcdctl command that does the same (for a drill, etcdeck's own); undefined when there is none. */
+	etcdctl: string | undefined;
 }
 
 /** Entries oldest first, never more than {@link actionLogLimit}. */
@@ -61,6 +62,17 @@ export function entryFromResult(confirmation: Confirmation, result: MemberAction
 /** The log entry for a confirmation the operator declined. */
 export function cancelledEntry(confirmation: Confirmation, at: number): ActionLogEntry {
 	return {at, action: confirmation.action, target: confirmation.target, outcome: 'cancelled', message: 'cancelled at the confirmation', etcdctl: confirmation.etcdctl};
+}
+
+/** The log entry for an error thrown while a key was handled: the key, and the error with where it was thrown. */
+export function keyErrorEntry(key: string, error: unknown, at: number): ActionLogEntry {
+	const message = error instanceof Error ? `${error.name}: ${error.message}${whereThrown(error)}` : `thrown: ${String(error)}`;
+	return {at, action: 'key', target: key, outcome: 'failed', message: `${message}; a bug in etcdeck, which goes on`, etcdctl: undefined};
+}
+
+function whereThrown(error: Error): string {
+	const frame = error.stack?.split('\n').find(line => line.trimStart().startsWith('at '))?.trim();
+	return frame === undefined ? '' : ` (${frame})`;
 }
 
 /** Wall-clock time as the status line shows it: UTC, to the second. */

@@ -1,5 +1,6 @@
 import type {KeyChange, KeyRecord, ReadConsistency} from '../cluster/key-browser/key-types.ts';
-import {afterEntry, beforeEnd, jumpTarget, levelEntryOf, levelRange, parentPrefix, type LevelAddress, type LevelEntry} from './key-path.ts';
+import {afterEntry, beforeEnd, jumpTarget, keyTextProblem, levelEntryOf, levelRange, parentPrefix, type LevelAddress, type LevelEntry} from './key-path.ts';
+import {typedText} from './safe-text.ts';
 
 /** A child prefix's key count: being read, read, or refused. */
 export type CountState = {loading: true} | {value: number} | {error: string};
@@ -75,6 +76,8 @@ export interface KeyBrowserState {
 	open: OpenKeyState | undefined;
 	/** The `/` line being typed, or undefined. */
 	prompt: string | undefined;
+	/** Why Enter did not take the `/` line (a bad `\x` escape), until the next key. */
+	promptProblem: string | undefined;
 }
 
 /** Rows kept at most: scrolling 200,000 keys keeps memory flat. */
@@ -107,6 +110,7 @@ export function initialKeyBrowserState(start: Buffer, separator: Buffer): KeyBro
 		read: undefined,
 		open: undefined,
 		prompt: undefined,
+		promptProblem: undefined,
 	};
 }
 
@@ -412,19 +416,21 @@ export function keyBrowserReducer(state: KeyBrowserState, event: KeyBrowserEvent
 		}
 
 		case 'prompt-open': {
-			return {...state, prompt: ''};
+			return {...state, prompt: '', promptProblem: undefined};
 		}
 
 		case 'prompt-type': {
-			return state.prompt === undefined ? state : {...state, prompt: state.prompt + event.text};
+			// A paste may bring escapes or line ends: the line keeps what is printable.
+			const text = typedText(event.text);
+			return state.prompt === undefined || text === '' ? state : {...state, prompt: state.prompt + text, promptProblem: undefined};
 		}
 
 		case 'prompt-erase': {
-			return state.prompt === undefined ? state : {...state, prompt: [...state.prompt].slice(0, -1).join('')};
+			return state.prompt === undefined ? state : {...state, prompt: [...state.prompt].slice(0, -1).join(''), promptProblem: undefined};
 		}
 
 		case 'prompt-cancel': {
-			return {...state, prompt: undefined};
+			return {...state, prompt: undefined, promptProblem: undefined};
 		}
 
 		case 'prompt-apply': {
@@ -432,7 +438,12 @@ export function keyBrowserReducer(state: KeyBrowserState, event: KeyBrowserEvent
 				return state;
 			}
 
-			return goTo({...state, prompt: undefined}, jumpTarget(state.prompt, state.level.prefix, state.separator));
+			const problem = keyTextProblem(state.prompt);
+			if (problem !== undefined) {
+				return {...state, promptProblem: problem};
+			}
+
+			return goTo({...state, prompt: undefined, promptProblem: undefined}, jumpTarget(state.prompt, state.level.prefix, state.separator));
 		}
 	}
 }

@@ -4,6 +4,8 @@
  * to the same bytes.
  */
 
+import {mustEscape, safeText} from './safe-text.ts';
+
 /** One row of a level: a child prefix (ends with the separator) or a key directly in the level. */
 export interface LevelEntry {
 	kind: 'prefix' | 'key';
@@ -126,17 +128,14 @@ function utf8SequenceLength(lead: number): number {
 	return lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
 }
 
-function isControl(codePoint: number): boolean {
-	return codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F);
-}
-
 function hexByte(byte: number): string {
 	return `\\x${byte.toString(16).padStart(2, '0')}`;
 }
 
 /**
- * Bytes as text a terminal can show: valid UTF-8 as it is, every other byte and every control
- * character as `\xNN`, and a backslash doubled, so {@link unescapeKey} gives the same bytes back.
+ * Bytes as text a terminal can show: valid UTF-8 as it is, every other byte and every character the
+ * sanitizer escapes (controls, bidi overrides, invisible characters: {@link mustEscape}) as the
+ * `\xNN` of its bytes, and a backslash doubled, so {@link unescapeKey} gives the same bytes back.
  */
 export function escapeKey(bytes: Buffer): string {
 	let text = '';
@@ -152,7 +151,7 @@ export function escapeKey(bytes: Buffer): string {
 			}
 		}
 
-		if (decoded === undefined || isControl(decoded.codePointAt(0)!)) {
+		if (decoded === undefined || mustEscape(decoded.codePointAt(0)!)) {
 			const width = decoded === undefined ? 1 : length;
 			for (let byte = index; byte < index + width; byte++) {
 				text += hexByte(bytes[byte]!);
@@ -167,6 +166,32 @@ export function escapeKey(bytes: Buffer): string {
 	}
 
 	return text;
+}
+
+/**
+ * Why typed key text (--prefix, the Keys `/` line) cannot be read as bytes: a `\x` not followed by two
+ * hex digits, named with its 1-based position. Undefined when every escape is sound.
+ */
+export function keyTextProblem(text: string): string | undefined {
+	const characters = [...text];
+	for (let index = 0; index < characters.length; index++) {
+		if (characters[index] !== '\\') {
+			continue;
+		}
+
+		const next = characters[index + 1];
+		if (next === '\\') {
+			index++;
+			continue;
+		}
+
+		if (next === 'x' && !/^[\da-fA-F]{2}$/.test(characters.slice(index + 2, index + 4).join(''))) {
+			const written = safeText(characters.slice(index, index + 4).join(''));
+			return `bad escape "${written}" at position ${index + 1}: \\x takes two hex digits (\\x2f is "/"); write \\\\ for a backslash`;
+		}
+	}
+
+	return undefined;
 }
 
 /** The bytes an escaped key stands for: `\xNN` is one byte, `\\` a backslash, the rest UTF-8. */

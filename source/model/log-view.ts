@@ -1,5 +1,6 @@
 import type {LogSourceStatus} from '../logs/log-status.ts';
 import {parseLogLine, type LogEntry} from './log-entry.ts';
+import {typedText} from './safe-text.ts';
 import {countTroubles, emptyTroubleCounts, type TroubleCounts} from './trouble-counts.ts';
 
 /** Distinct hosts and units remembered, enough to know whether lines need their source shown. */
@@ -231,7 +232,7 @@ export function logViewReducer(state: LogViewState, event: LogViewEvent): LogVie
 
 		case 'filter-type': {
 			// Pasted text may bring newlines or escapes; the filter is one line of plain text.
-			const text = event.text.replaceAll(/\p{Cc}/gu, '');
+			const text = typedText(event.text);
 			return state.draft === undefined || text === '' ? state : {...state, draft: state.draft + text};
 		}
 

@@ -1,5 +1,5 @@
 import {formatCount, plural} from './format.ts';
-import {printable} from './printable.ts';
+import {safeText} from './safe-text.ts';
 import {failuresTolerated, quorumSize} from './quorum.ts';
 import type {CountCheck, MemberPlan, RestorePlan} from './restore-plan.ts';
 import {say, stepIds} from './restore-plan.ts';
@@ -25,7 +25,7 @@ function sourceLine(plan: RestorePlan): string {
 	}
 
 	const version = manifest.cluster?.etcdVersion;
-	return `snapshot ${plan.snapshotPath}: sha256 ${plan.sha256}, taken ${manifest.takenAt} from ${printable(manifest.member.name)} of cluster ${manifest.clusterId}, revision ${manifest.revision ?? 'unknown'}${version === null || version === undefined ? '' : `, etcd ${version}`}`;
+	return `snapshot ${plan.snapshotPath}: sha256 ${plan.sha256}, taken ${manifest.takenAt} from ${safeText(manifest.member.name)} of cluster ${manifest.clusterId}, revision ${manifest.revision ?? 'unknown'}${version === null || version === undefined ? '' : `, etcd ${version}`}`;
 }
 
 function clusterLine(plan: RestorePlan): string {

@@ -1,3 +1,5 @@
+import {needsEscaping} from './safe-text.ts';
+
 /**
  * POSIX shell quoting for the commands etcdeck prints to be run: a word of only safe characters as it
  * is, anything else in single quotes (a quote inside as '\''), so a member name or path is one word
@@ -23,9 +25,9 @@ export function shellFlag(flag: string, value: string): string {
 
 /**
  * Whether text holds a character a terminal or a shell script must not get raw: C0, DEL, C1, a line
- * or paragraph separator, or a bidirectional control (which makes a line read other than it runs).
+ * or paragraph separator, a bidirectional control (which makes a line read other than it runs) or an
+ * invisible character; the sanitizer's own test (safe-text.ts).
  */
 export function hasControlCharacters(text: string): boolean {
-	// eslint-disable-next-line no-control-regex
-	return /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u2028-\u202E\u2066-\u2069]/.test(text);
+	return needsEscaping(text);
 }

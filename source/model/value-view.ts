@@ -1,4 +1,5 @@
 import {formatBytes} from './format.ts';
+import {safeText} from './safe-text.ts';
 
 /** How a piece of a value line is coloured. */
 export type ValueTokenKind = 'key' | 'string' | 'number' | 'literal' | 'punctuation' | 'text' | 'offset' | 'hex' | 'printable';
@@ -49,6 +50,8 @@ function decodeText(value: Buffer): string | undefined {
  * Decides how to show a value and lays it out: JSON objects and arrays pretty-printed from their own
  * text (numbers keep every digit: no parse and re-serialise), other UTF-8 as text wrapped at `width`,
  * anything else as a hex dump with the printable side. Large values are cut with their full size said.
+ * The view lays out lines itself (newlines and tabs), and every line passes the sanitizer: a bare
+ * carriage return, a bidi override or a zero-width character is shown escaped, never acted on.
  */
 export function renderValue(value: Buffer, width: number, limits: ValueLimits = defaultValueLimits): ValueView {
 	if (value.length === 0) {
@@ -96,7 +99,8 @@ function decodePrefix(bytes: Buffer): string {
 
 function wrapText(text: string, width: number): ValueLine[] {
 	const columns = Math.max(1, width);
-	return text.replaceAll('\t', '    ').split(/\r?\n/).flatMap(line => {
+	return text.replaceAll('\t', '    ').split(/\r?\n/).flatMap(raw => {
+		const line = safeText(raw);
 		const chars = [...line];
 		if (chars.length <= columns) {
 			return [[{kind: 'text' as const, text: line}]];
@@ -166,7 +170,8 @@ export function prettyJson(text: string): ValueLine[] {
 		const next = lexemes[index + 1];
 		if (lexeme.kind !== 'punctuation') {
 			const isKey = lexeme.kind === 'string' && next?.text === ':';
-			line.push({kind: isKey ? 'key' : lexeme.kind, text: lexeme.text});
+			// A JSON string may hold bidi overrides, zero-width characters or U+2028 unescaped.
+			line.push({kind: isKey ? 'key' : lexeme.kind, text: safeText(lexeme.text)});
 			continue;
 		}
 

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import {clockTime, type ActionLogEntry, type ActionOutcome} from '../model/action-log.ts';
 import {plural} from '../model/format.ts';
 import {wrapWords} from './wrap-words.ts';
@@ -36,7 +37,7 @@ export function ActionLog({entries, width, height}: ActionLogProps) {
 	let room = height - frameLines;
 	for (const entry of [...entries].reverse()) {
 		const messageLines = wrapWords(entry.message, inner - indent.length);
-		const commandLines = wrapWords(`$ ${entry.etcdctl}`, inner - indent.length);
+		const commandLines = entry.etcdctl === undefined ? [] : wrapWords(`$ ${entry.etcdctl}`, inner - indent.length);
 		const lines = 1 + messageLines.length + commandLines.length;
 		// Unless this is the oldest entry, a line must stay free for "N earlier actions".
 		const countLine = drawn.length + 1 < entries.length ? 1 : 0;

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, useApp, useInput, type Key} from 'ink';
+import {Box, useApp, type Key} from 'ink';
 import type {MemberActionResult} from '../cluster/member-action-result.ts';
 import type {ClusterSnapshot} from '../cluster/snapshot.ts';
-import {actionHeadline, actionLogReducer, cancelledEntry, emptyActionLog, entryFromResult, entrySummary, type ActionLogEntry} from '../model/action-log.ts';
+import {actionHeadline, actionLogReducer, cancelledEntry, emptyActionLog, entryFromResult, entrySummary, keyErrorEntry, type ActionLogEntry} from '../model/action-log.ts';
 import {summarize} from '../model/cluster-summary.ts';
 import {lagRows} from '../model/lag-rows.ts';
 import {checkMoveLeader, checkPromote, type Confirmation} from '../model/member-action-checks.ts';
@@ -32,7 +32,8 @@ import {ActionLog} from './ActionLog.tsx';
 import {appReducer, effectiveSelection, initialAppState, keyScopes, overlayOpen} from './app-state.ts';
 import {ConfirmDialog} from './ConfirmDialog.tsx';
 import {actionFor, memberPanes, panes, type KeyBinding} from './keymap.ts';
-import {escapeThenKey} from './key-chord.ts';
+import {describeKeyPress, type KeyPress} from './terminal-keys.ts';
+import {useTerminalInput} from '../hooks/use-terminal-input.ts';
 import {DataTable} from './DataTable.tsx';
 import {Header, headerHeight} from './Header.tsx';
 import {HelpOverlay, maxHelpOffset} from './HelpOverlay.tsx';
@@ -202,16 +203,9 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		snapshotJob.start(form.path.trim(), member, clusterId);
 	};
 
-	// A terminal read can hold several keys ("jj" typed fast, or pasted); Ink hands them over as one
-	// input that matches no binding. Outside text fields, each character is a key of its own.
-	useInput((input, key) => {
-		const split = escapeThenKey(input, key);
-		if (split !== undefined) {
-			handleKey('', split[0]);
-			handleKey(input, split[1]);
-			return;
-		}
-
+	// A terminal read can hold several keys ("jj" typed fast, or pasted), which arrive as one text press
+	// that matches no binding. Outside text fields, each character is a key of its own.
+	const onKey = ({input, key}: KeyPress) => {
 		const now = currentState();
 		const typing = now.snapshotForm !== undefined || (now.pane === 'logs' && logs.read().draft !== undefined) || (now.pane === 'keys' && keys.takesAllKeys);
 		if ([...input].length > 1 && !typing && !key.ctrl && !key.meta) {
@@ -223,7 +217,16 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		}
 
 		handleKey(input, key);
-	});
+	};
+
+	// A bug in a key's handling is the operator's to see, not the end of the dashboard (or of a snapshot).
+	const onKeyError = (error: unknown, press: KeyPress) => {
+		const entry = keyErrorEntry(describeKeyPress(press), error, Date.now());
+		recordAction({type: 'record', entry});
+		dispatch({type: 'notice', text: `${entrySummary(entry)} (a: action log)`});
+	};
+
+	useTerminalInput(onKey, onKeyError);
 
 	function handleKey(input: string, key: Key): void {
 		const now = currentState();

@@ -1,6 +1,8 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import type {Column, Row, RowTone} from '../model/table-rows.ts';
+import {safeText} from '../model/safe-text.ts';
 import {columnGap, fitColumns, truncate} from './fit-columns.ts';
 
 export interface DataTableProps<Key extends string> {
@@ -28,7 +30,9 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
  * A one-line-per-row table that fits its width: low-priority columns hide and long ones shrink rather
  * than wrap, the selected row is shown inverse and kept in view.
  */
-export function DataTable<Key extends string>({columns, rows, width, height, selectedId, emptyText}: DataTableProps<Key>) {
+export function DataTable<Key extends string>({columns, rows: given, width, height, selectedId, emptyText}: DataTableProps<Key>) {
+	// Cells hold member names, URLs and etcd's errors: sanitized before they are measured, so columns fit what is drawn.
+	const rows = given.map(row => ({...row, cells: Object.fromEntries(Object.entries<string>(row.cells).map(([key, cell]) => [key, safeText(cell)])) as Record<Key, string>}));
 	// Two cells for the selection marker, so the selected row shows without colour too.
 	const fitted = fitColumns(columns, rows.map(row => row.cells), width - markerWidth);
 	const gap = ' '.repeat(columnGap);

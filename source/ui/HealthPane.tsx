@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import type {HealthState} from '../model/health.ts';
 import {fitDetailLines, healthDetailLines} from '../model/health-detail.ts';
 import {healthColumns, healthRows} from '../model/health-rows.ts';

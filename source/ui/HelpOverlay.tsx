@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import {helpNotes, keymap, scopeTitles, type KeyBinding} from './keymap.ts';
 import {wrapWords} from './wrap-words.ts';
 

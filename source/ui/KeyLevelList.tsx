@@ -1,5 +1,5 @@
 import React from 'react';
-import {Text} from 'ink';
+import {Text} from './text.tsx';
 import type {CountState, KeyBrowserState, LevelRow, RowChange} from '../model/key-browser-state.ts';
 import {entryName} from '../model/key-path.ts';
 import {formatCount} from '../model/format.ts';

@@ -1,5 +1,5 @@
 import React from 'react';
-import {Text} from 'ink';
+import {Text} from './text.tsx';
 import type {OpenKeyState} from '../model/key-browser-state.ts';
 import {escapeKey} from '../model/key-path.ts';
 import {formatBytes} from '../model/format.ts';

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import type {KeyBrowserState} from '../model/key-browser-state.ts';
 import {breadcrumb, escapeKey} from '../model/key-path.ts';
 import {formatCount, plural} from '../model/format.ts';
@@ -80,7 +81,9 @@ export function KeysPane({state, startError, width, height}: KeysPaneProps) {
 					<Text color="cyan" bold>/ </Text>
 					{state.prompt}
 					<Text inverse> </Text>
-					<Text dimColor>{'  Enter go · Esc cancel · /a/b/ from the top, name relative to here, \\xNN for a byte'}</Text>
+					{state.promptProblem === undefined
+						? <Text dimColor>{'  Enter go · Esc cancel · /a/b/ from the top, name relative to here, \\xNN for a byte'}</Text>
+						: <Text color="red">{`  ${state.promptProblem}`}</Text>}
 				</Text>
 			)}
 			<Footer state={state} listRows={view.listRows} />

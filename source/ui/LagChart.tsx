@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {ColouredLine, Text} from './text.tsx';
 import asciichart from 'asciichart';
 import {chartPoints} from '../model/lag-history.ts';
 import {formatCount} from '../model/format.ts';
@@ -56,7 +57,7 @@ export function LagChart({series, width, height}: LagChartProps) {
 	return (
 		<Box flexDirection="column" width={width}>
 			{plot.split('\n').map((line, index) => (
-				<Text key={index} wrap="truncate">{line}</Text>
+				<ColouredLine key={index} wrap="truncate" line={line} />
 			))}
 			<Text wrap="truncate">
 				{drawable.map((item, index) => (

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import {formatDuration} from '../model/catch-up.ts';
 import type {ClusterSummary} from '../model/cluster-summary.ts';
 import {historySpanMs, raftLagSeries, type LagHistory} from '../model/lag-history.ts';

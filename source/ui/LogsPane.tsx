@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import type {LogLevel} from '../model/etcd-log-line.ts';
 import type {LogEntry} from '../model/log-entry.ts';
 import {formatLogTime, levelLetter, tallyFigures} from '../model/log-format.ts';

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import {panes, type PaneId} from './keymap.ts';
 
 export interface PaneTabsProps {

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.tsx';
 import {formatSnapshotProgress, snapshotProgressRatio, type SnapshotProgress} from '../model/snapshot-progress.ts';
 import type {SnapshotJob} from '../hooks/use-snapshot-job.ts';
 import type {DrillJob} from '../hooks/use-drill-job.ts';

@@ -1,5 +1,5 @@
 import React from 'react';
-import {Text} from 'ink';
+import {Text} from './text.tsx';
 
 export const minimumSize = {columns: 80, rows: 24} as const;
 

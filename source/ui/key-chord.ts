@@ -23,16 +23,3 @@ export function chordMatches(chord: KeyChord, input: string, key: Key): boolean 
 
 	return chord.input === input;
 }
-
-/**
- * Esc and a key typed right after it can reach etcdeck in one read (a loaded machine, a slow SSH
- * link), and Ink reads the pair as Alt with that key. etcdeck binds no Alt keys, so such a press is
- * taken apart again: Esc, then the key. Undefined for anything else.
- */
-export function escapeThenKey(input: string, key: Key): [escape: Key, then: Key] | undefined {
-	if (!key.meta || key.escape || key.ctrl || [...input].length !== 1) {
-		return undefined;
-	}
-
-	return [{...key, escape: true}, {...key, meta: false}];
-}

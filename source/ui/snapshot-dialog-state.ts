@@ -1,3 +1,4 @@
+import {typedText} from '../model/safe-text.ts';
 import type {SnapshotSourceChoice} from '../model/snapshot-source.ts';
 
 /** The snapshot dialog while the operator fills it in: the target path and the member to stream from. */
@@ -25,7 +26,8 @@ export function openSnapshotForm(path: string, choices: readonly SnapshotSourceC
 export function snapshotFormReducer(form: SnapshotForm, event: SnapshotFormEvent): SnapshotForm {
 	switch (event.type) {
 		case 'type': {
-			return {...form, path: form.path + event.text, problem: undefined};
+			const text = typedText(event.text);
+			return text === '' ? form : {...form, path: form.path + text, problem: undefined};
 		}
 
 		case 'erase': {
@@ -47,7 +49,7 @@ export function snapshotFormReducer(form: SnapshotForm, event: SnapshotFormEvent
 	}
 }
 
-/** Whether a key's input is text for the path: printable, with no control characters. */
+/** Whether a key's input is text for a field: it keeps something once the sanitizer's characters are dropped. */
 export function isPathText(input: string): boolean {
-	return input.length > 0 && [...input].every(character => character.codePointAt(0)! >= 0x20 && character !== '\u007F');
+	return typedText(input) !== '';
 }

@@ -1,8 +1,12 @@
+import {safeText} from '../model/safe-text.ts';
+
 /**
  * Breaks text into lines of at most `width` cells at spaces, cutting words longer than a line. Drawing
  * pre-broken lines tells a pane exactly how many lines a message takes, which Ink's own wrap does not.
+ * The text is sanitized first: a newline or escape in it is drawn, and counted, escaped.
  */
-export function wrapWords(text: string, width: number): string[] {
+export function wrapWords(given: string, width: number): string[] {
+	const text = safeText(given);
 	const size = Math.max(1, width);
 	const lines: string[] = [];
 	let line = '';

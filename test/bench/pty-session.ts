@@ -50,6 +50,7 @@ export class PtySession {
 	plainOutput = '';
 	readonly exited: Promise<number>;
 	private readonly reader = new FrameReader();
+	private readonly received: Buffer[] = [];
 	private carry = '';
 	private readonly rawWaiters = new Set<Waiter>();
 	private readonly textWaiters = new Set<Waiter>();
@@ -58,6 +59,7 @@ export class PtySession {
 
 	private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly startedAt: number) {
 		child.stdout.on('data', (chunk: Buffer) => {
+			this.received.push(chunk);
 			this.receive(performance.now(), chunk.toString('utf8'));
 		});
 		child.stderr.on('data', (chunk: Buffer) => {
@@ -88,8 +90,13 @@ export class PtySession {
 		return program;
 	}
 
+	/** Every byte the program wrote to the terminal so far, escape codes and all, as the pty passed them on. */
+	output(): Buffer {
+		return Buffer.concat(this.received);
+	}
+
 	/** Types bytes into the terminal; returns when they were handed to script. */
-	press(bytes: string): number {
+	press(bytes: string | Buffer): number {
 		const at = performance.now();
 		this.child.stdin.write(bytes);
 		return at;

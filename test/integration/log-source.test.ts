@@ -64,11 +64,11 @@ interface Tail {
 }
 
 /** Starts a LogSource and collects what it reports; the test ends it. */
-function tail(t: TestContext, settings: LogSettings, env?: NodeJS.ProcessEnv): Tail {
+function tail(t: TestContext, settings: LogSettings, env?: NodeJS.ProcessEnv, secrets?: readonly string[]): Tail {
 	const lines: string[] = [];
 	const statuses: LogSourceStatus[] = [];
 	let batches = 0;
-	const source = new LogSource(settings, {env});
+	const source = new LogSource(settings, {env, secrets});
 	source.start({
 		onLines(batch) {
 			batches++;
@@ -297,4 +297,28 @@ test('when etcdeck exits without stopping the tail, the log command is ended wit
 	const pid = Number(stdout.trim());
 	assert.ok(pid > 0, stdout);
 	await waitFor(`sleep (pid ${pid}) to end with etcdeck`, () => (isRunning(pid) ? undefined : true), {timeoutMs: 10_000});
+});
+
+test('journalctl and a --log-command get no credentials in their environment: no ETCDCTL_PASSWORD, no ETCDCTL_USER, no variable holding the password', async t => {
+	const password = 'pw-never-in-a-child';
+	const env = {...process.env, ETCDCTL_USER: `root:${password}`, ETCDCTL_PASSWORD: password, DEPLOY_TOKEN: `x${password}y`, ETCDCTL_ENDPOINTS: 'https://127.0.0.1:2379', KEPT_FOR_THE_COMMAND: 'yes'};
+	const dir = freshDir('child-env');
+	const commandEnv = path.join(dir, 'command.env');
+	const command = tail(t, resolveLogSettings({logCommand: `env > ${commandEnv}; echo done`}), env, [password]);
+	await waitFor('the command to end', () => (command.status()?.state === 'exited' ? true : undefined), {timeoutMs: 20_000});
+
+	// A journalctl of the test's own, first on PATH, that writes down the environment it was given.
+	const bin = freshDir('env-journalctl');
+	const journalEnv = path.join(dir, 'journalctl.env');
+	writeFileSync(path.join(bin, 'journalctl'), `#!/bin/sh\nenv >> ${journalEnv}\n`, {mode: 0o755});
+	const journal = tail(t, resolveLogSettings({}), {...env, PATH: `${bin}:${process.env['PATH'] ?? ''}`}, [password]);
+	await waitFor('journalctl to have run', () => (journal.statuses.some(status => status.state !== 'starting') ? true : undefined), {timeoutMs: 20_000});
+
+	for (const file of [commandEnv, journalEnv]) {
+		const seen = readFileSync(file, 'utf8');
+		assert.ok(!seen.includes(password), `${path.basename(file)} holds the password`);
+		assert.doesNotMatch(seen, /^ETCDCTL_(USER|PASSWORD)=/m);
+		assert.match(seen, /^KEPT_FOR_THE_COMMAND=yes$/m);
+		assert.match(seen, /^ETCDCTL_ENDPOINTS=/m);
+	}
 });

@@ -4,6 +4,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {parseEndpoints} from '../../source/config/endpoints.ts';
+import {resolveKeyBrowsing} from '../../source/config/key-browsing.ts';
 import {resolveSettings, type RawOptions} from '../../source/config/resolve-settings.ts';
 import {ConfigError, defaults} from '../../source/config/settings.ts';
 import {caPem, certPem, keyPem, otherCaPem} from '../support/tls-fixtures.ts';
@@ -223,10 +224,10 @@ void describe('resolveSettings: user and password', () => {
 		assert.deepEqual(resolve({endpoints: 'h:1', password: secret}, {ETCDCTL_USER: 'bob'}).connection.auth, {username: 'bob', password: secret});
 	});
 
-	void test('a user without a password is an error naming the source and the user', () => {
+	void test('a user without a password is an error naming the source and the user (the CLI asks on a terminal instead)', () => {
 		assert.equal(
 			configError(() => resolve({endpoints: 'h:1', user: 'alice'})),
-			'--user names user "alice" without a password: use NAME:PASSWORD, --password or ETCDCTL_PASSWORD',
+			'--user names user "alice" without a password, and stdin is not a terminal to ask for it on: use --password, ETCDCTL_PASSWORD or --client-dir (or NAME:PASSWORD)',
 		);
 		assert.match(configError(() => resolve({endpoints: 'h:1'}, {ETCDCTL_USER: 'carol'})), /^ETCDCTL_USER names user "carol" without a password/);
 	});
@@ -395,11 +396,17 @@ void describe('resolveSettings: numbers', () => {
 	});
 
 	for (const [flag, option] of [['--refresh', 'refresh'], ['--timeout', 'timeout']] as const) {
-		for (const value of [Number.NaN, 0, 50, 99, -1000, 150.5, Number.POSITIVE_INFINITY]) {
-			void test(`${flag} ${String(value)} is refused`, () => {
-				assert.equal(configError(() => resolve({endpoints: 'h:1', [option]: value})), `${flag} must be a whole number of at least 100, got ${String(value)}`);
+		// Above an hour, and above what a Node timer holds (1e12 ms fired after 1 ms: "no endpoint answers").
+		for (const value of [Number.NaN, 0, 50, 99, -1000, 150.5, 3_600_001, 2 ** 31, 1e12, Number.POSITIVE_INFINITY]) {
+			void test(`${flag} ${String(value)} is refused, naming the range`, () => {
+				assert.equal(configError(() => resolve({endpoints: 'h:1', [option]: value})), `${flag} must be a whole number of milliseconds from 100 to 3600000 (one hour), got ${String(value)}`);
 			});
 		}
+
+		void test(`${flag} of one hour is kept`, () => {
+			const settings = resolve({endpoints: 'h:1', [option]: 3_600_000});
+			assert.equal(option === 'refresh' ? settings.refreshMs : settings.connection.timeoutMs, 3_600_000);
+		});
 	}
 
 	void test('--quota-bytes must be a positive whole number', () => {
@@ -433,5 +440,16 @@ void describe('resolveSettings never shows the password in an error', () => {
 		const dir = clientDir({endpoints: 'h:1', user: 'root', password: secret, cacert: path.join(root, 'missing.pem')});
 		const message = configError(() => resolve({clientDir: dir}));
 		assert.ok(!message.includes(secret), message);
+	});
+});
+
+void describe('resolveKeyBrowsing', () => {
+	void test('--prefix with a sound \\x escape is kept as typed', () => {
+		assert.deepEqual(resolveKeyBrowsing({prefix: String.raw`/a\x2f`}), {prefix: String.raw`/a\x2f`, separator: '/'});
+	});
+
+	void test('--prefix with a bad \\x escape is refused with its position', () => {
+		const message = configError(() => resolveKeyBrowsing({prefix: String.raw`/ab\xZZ`}));
+		assert.match(message, /^--prefix: bad escape "\\xZZ" at position 4: \\x takes two hex digits/);
 	});
 });

@@ -143,3 +143,17 @@ void test('a failed page is shown and not retried by itself; r reads the level a
 	assert.equal(state.error, undefined);
 	assert.equal(neededLoads(state, 10).filter(load => load.type === 'page').length, 1);
 });
+
+void test('the / line keeps only printable text, and refuses a bad \\x escape with its position, staying open to fix it', () => {
+	let state = levelWith('/', ['a/']);
+	state = reduce(state, {type: 'prompt-open'}, {type: 'prompt-type', text: '/a\u001B[31m\r\u202E/\\xZ'}, {type: 'prompt-apply'});
+	assert.equal(state.prompt, '/a[31m/\\xZ');
+	assert.match(state.promptProblem!, /bad escape "\\xZ" at position 8/);
+	assert.equal(escapeKey(state.level.prefix), '/', 'nothing was read for a refused line');
+	state = reduce(state, {type: 'prompt-erase'}, {type: 'prompt-erase'}, {type: 'prompt-type', text: 'x41'});
+	assert.equal(state.promptProblem, undefined);
+	state = reduce(state, {type: 'prompt-apply'});
+	assert.equal(state.prompt, undefined);
+	assert.equal(escapeKey(state.level.prefix), '/a[31m/');
+	assert.equal(escapeKey(state.level.filter), 'A');
+});

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {afterEntry, breadcrumb, escapeKey, jumpTarget, levelEntryOf, parentPrefix, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from '../../source/model/key-path.ts';
+import {afterEntry, breadcrumb, escapeKey, jumpTarget, keyTextProblem, levelEntryOf, parentPrefix, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from '../../source/model/key-path.ts';
 
 const slash = Buffer.from('/');
 const text = (bytes: Buffer | undefined) => (bytes === undefined ? undefined : escapeKey(bytes));
@@ -66,4 +66,19 @@ void test('typed text jumps from the top when it starts with the separator, else
 	assert.deepEqual(show(jumpTarget('', here, slash)), ['/main/', '']);
 	assert.deepEqual(show(jumpTarget('plain', Buffer.alloc(0), slash)), ['', 'plain']);
 	assert.deepEqual(jumpTarget('/bin/\\xff', here, slash).filter, Buffer.from([0xFF]));
+});
+
+void test('a key with a bidi override, a zero-width character or a C1 control shows their bytes, and reads back the same', () => {
+	const key = Buffer.from('/a\u202Eb\u200Bc\u0085d\u2028');
+	assert.equal(escapeKey(key), String.raw`/a\xe2\x80\xaeb\xe2\x80\x8bc\xc2\x85d\xe2\x80\xa8`);
+	assert.deepEqual(unescapeKey(escapeKey(key)), key);
+});
+
+void test('a \\x escape that is not two hex digits is refused with its position; sound escapes and backslashes pass', () => {
+	assert.equal(keyTextProblem(String.raw`/a/\x2f\\x\x41`), undefined);
+	assert.equal(keyTextProblem('/plain/ünï'), undefined);
+	assert.match(keyTextProblem(String.raw`\xZZ`)!, /bad escape "\\xZZ" at position 1: \\x takes two hex digits/);
+	assert.match(keyTextProblem(String.raw`/ab/\x4`)!, /bad escape "\\x4" at position 5/);
+	assert.match(keyTextProblem(String.raw`日本\x`)!, /at position 3/);
+	assert.match(keyTextProblem('\\x\u001B[')!, /"\\x\\x1b\[" at position 1/);
 });

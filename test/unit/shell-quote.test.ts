@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {printable} from '../../source/model/printable.ts';
+import {safeText} from '../../source/model/safe-text.ts';
 import {hasControlCharacters, shellCommand, shellFlag, shellQuote} from '../../source/model/shell-quote.ts';
 
 test('a safe word stays as it is; anything else is one single-quoted word that sh reads back unchanged', () => {
@@ -22,6 +22,6 @@ test('control characters, line separators and bidirectional controls are refused
 	}
 
 	assert.equal(hasControlCharacters('etcd-1 ünïcødé'), false);
-	assert.equal(printable('m1\u001B[2J\u0085 \u202Egnp'), 'm1\\x1b[2J\\x85 \\u{202e}gnp');
-	assert.equal(printable('plain /main/config'), 'plain /main/config');
+	assert.equal(safeText('m1\u001B[2J\u0085 \u202Egnp'), 'm1\\x1b[2J\\x85 \\u202egnp');
+	assert.equal(safeText('plain /main/config'), 'plain /main/config');
 });

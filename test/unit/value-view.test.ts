@@ -65,3 +65,14 @@ void test('large values are cut, saying how much is shown of the full size', () 
 	assert.equal(linesOf('').kind, 'empty');
 	assert.equal(linesOf('small').truncation, undefined);
 });
+
+void test('a bare carriage return, bidi override or zero-width character in a text or JSON value is shown escaped, never acted on', () => {
+	assert.deepEqual(linesOf('SAFE-LOOKING-VALUE\rEVIL').text, ['SAFE-LOOKING-VALUE\\rEVIL']);
+	assert.equal(linesOf('{"a":1}\r{"zzz":"hidden"}').text.join('\n'), '{"a":1}\\r{"zzz":"hidden"}');
+	assert.deepEqual(linesOf('line one\r\nline two\n\tindented').text, ['line one', 'line two', '    indented']);
+	const json = linesOf('{"file":"invoice\u202Efdp.exe","z\u200Bw":"a\u2028b"}');
+	assert.equal(json.kind, 'json');
+	assert.deepEqual(json.text, ['{', '  "file": "invoice\\u202efdp.exe",', '  "z\\u200bw": "a\\u2028b"', '}']);
+	// Wrapping counts the escaped text, so no line is wider than asked.
+	assert.ok(linesOf(`${'x'.repeat(9)}\r${'y'.repeat(9)}`, 10).text.every(line => [...line].length <= 10));
+});

@@ -4,6 +4,7 @@ import {escapeKey, levelRange, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, ty
 import type {PageRequest} from '../../model/key-browser-state.ts';
 import {describeConnectionError} from '../describe-error.ts';
 import {createEndpointClient} from '../etcd-client.ts';
+import {plaintextRefusal} from '../plaintext-refusal.ts';
 import {decimalIdToHex} from '../ids.ts';
 import {withDeadline} from '../with-deadline.ts';
 import {classifyReadError} from './classify-read-error.ts';
@@ -38,7 +39,10 @@ export class KeyBrowserService {
 	private stale: {reason: string; since: number} | undefined;
 	private closed = false;
 
-	constructor(private readonly settings: ConnectionSettings, private readonly options: KeyBrowserOptions = {}) {}
+	constructor(private readonly settings: ConnectionSettings, private readonly options: KeyBrowserOptions = {}) {
+		// Seeds etcdeck may not connect to (http:// beside https://) are never preferred.
+		this.preferred = Math.max(0, settings.endpoints.findIndex(endpoint => plaintextRefusal(endpoint, settings) === undefined));
+	}
 
 	/**
 	 * Where browsing starts without --prefix: the separator when every key starts with it (etcd's
@@ -104,7 +108,15 @@ export class KeyBrowserService {
 		let stopped = false;
 		let cancel: (() => Promise<void>) | undefined;
 		const subject = start;
-		const builder = this.client(this.preferredEndpoint()).watch();
+		let client: Etcd3;
+		try {
+			client = this.client(this.preferredEndpoint());
+		} catch (error) {
+			listener.onTrouble(`watch not started: ${error instanceof ReadFailure ? error.message : this.describe(error)}`);
+			return () => undefined;
+		}
+
+		const builder = client.watch();
 		const ranged = end === undefined ? builder.key(start) : builder.inRange(new Range(rangeStartForEtcd(start), rangeEndForEtcd(end)));
 		if (afterRevision !== undefined) {
 			ranged.startRevision((BigInt(afterRevision) + 1n).toString());
@@ -166,6 +178,12 @@ export class KeyBrowserService {
 		for (let offset = 0; offset < endpoints.length; offset++) {
 			const index = (this.preferred + offset) % endpoints.length;
 			const endpoint = endpoints[index]!;
+			const refusal = plaintextRefusal(endpoint, this.settings);
+			if (refusal !== undefined) {
+				failures.push(refusal);
+				continue;
+			}
+
 			const staleReason = this.staleReason();
 			try {
 				const response = await this.call(endpoint, request, staleReason !== undefined);

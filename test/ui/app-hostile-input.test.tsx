@@ -1,0 +1,101 @@
+import {afterEach, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {cleanup} from 'ink-testing-library';
+import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
+import type {LogListener} from '../../source/logs/log-source.ts';
+import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
+import {healthySnapshot} from '../support/snapshot-fixtures.ts';
+import {renderApp, sequenceFor, sequencesFor, waitFor, type RenderedApp} from '../support/render.tsx';
+
+afterEach(() => {
+	cleanup();
+});
+
+/** Colour codes, a title, a mouse report, a focus report, an unknown key and a kitty key: what a paste or a terminal can send. */
+const pastes = ['\u001B[31m', 'red\u001B[31mtext\u001B[0m', '\u001B]0;PWN\u0007', '\u001B[<0;10;5M', '\u001B[I', '\u001B[99~', '\u001B[113u', '\u009B31m', '\u001BOP'];
+
+/** A log tail the test feeds by hand. */
+class HandFedLogs implements LogTailSource {
+	listener: LogListener | undefined;
+	start(listener: LogListener): void {
+		this.listener = listener;
+		listener.onStatus({state: 'streaming', message: 'tailing a test', severity: 'ok'});
+	}
+
+	stop(): void {
+		this.listener = undefined;
+	}
+}
+
+async function started(options: Parameters<typeof renderApp>[0] = {}): Promise<RenderedApp> {
+	const app = renderApp({snapshot: healthySnapshot(), ...options});
+	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');
+	return app;
+}
+
+async function pasteAll(app: RenderedApp): Promise<void> {
+	for (const paste of pastes) {
+		app.stdin.write(paste);
+	}
+
+	// Let Ink read and hand over everything written.
+	await waitFor(() => true);
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+}
+
+async function helpAnswers(app: RenderedApp): Promise<void> {
+	await app.press({type: 'toggle-help'});
+	await waitFor(() => app.frame().includes('Everywhere'), 2000, `help:\n${app.frame()}`);
+}
+
+void test('pasted escape sequences on a pane change nothing and crash nothing: ? still opens help', async () => {
+	const app = await started();
+	const before = app.frame();
+	await pasteAll(app);
+	assert.equal(app.frame(), before);
+	await helpAnswers(app);
+});
+
+void test('in the Logs filter, a paste types only its printable text, and a CR in the chunk is Enter', async () => {
+	const logs = new HandFedLogs();
+	const app = await started({logSource: logs});
+	await app.press({type: 'show-pane', pane: 'logs'});
+	logs.listener?.onLines(['2024-01-01 10:00:00.000000 I | etcdserver: red alert', '2024-01-01 10:00:01.000000 I | etcdserver: all calm']);
+	await waitFor(() => app.frame().includes('all calm'), 2000, 'the lines');
+	await app.send(sequencesFor({type: 'logs', command: {type: 'filter-open'}})[0]!);
+	await pasteAll(app);
+	app.stdin.write('red\r');
+	// The title's text is part of its escape sequence, not text typed.
+	await waitFor(() => app.frame().includes('filter "redtextred"'), 2000, `the filter applied:\n${app.frame()}`);
+	await helpAnswers(app);
+});
+
+void test('in the snapshot form, a paste types only its printable text into the path', async () => {
+	const app = await started();
+	await app.press({type: 'snapshot'});
+	await waitFor(() => app.frame().includes('Save a snapshot'), 2000, 'the form');
+	await app.send(sequenceFor({input: 'u', ctrl: true}));
+	await pasteAll(app);
+	await waitFor(() => app.frame().includes('Target redtext'), 2000, `the typed path:\n${app.frame()}`);
+	await app.send(sequenceFor({named: 'escape'}));
+	await waitFor(() => !app.frame().includes('Save a snapshot'), 2000, 'the form closed');
+	await helpAnswers(app);
+});
+
+void test('an error thrown while a key is handled is on the status line and in the action log; the dashboard goes on', async () => {
+	const throwing: SaveSnapshot = () => {
+		throw new TypeError('a bug in the saver');
+	};
+
+	const app = await started({saveSnapshot: throwing});
+	await app.press({type: 'snapshot'});
+	await waitFor(() => app.frame().includes('Save a snapshot'), 2000, 'the form');
+	await app.press({type: 'snapshot-save'});
+	await waitFor(() => app.frame().includes('key Enter: failed: TypeError: a bug in the saver'), 2000, `the status line:\n${app.frame()}`);
+	await app.press({type: 'toggle-action-log'});
+	await waitFor(() => app.frame().includes('Action log') && /key Enter +failed/.test(app.frame()), 2000, `the action log:\n${app.frame()}`);
+	await app.press({type: 'close'}, 0);
+	await helpAnswers(app);
+});
