@@ -1,9 +1,4 @@
-// npm run build (and npm ci, through "prepare"): dist/bin/, the command as installed.
-import {boundInkCachesInPlace} from './bound-ink-caches.ts';
+// npm run build (and npm pack / npm publish, through "prepack"): dist/bin/, the command as installed.
 import {buildCommand} from './build-bundle.ts';
-
-for (const file of boundInkCachesInPlace()) {
-	process.stdout.write(`bounded Ink's cache in ${file}\n`);
-}
 
 process.stdout.write(`built ${await buildCommand()}\n`);
