@@ -9,7 +9,8 @@ import path from 'node:path';
  * `cacheLimit` entries it starts again. 2,000 holds every string of several frames (a frame has a few
  * hundred) while log lines pass through; at 10,000 the caches took a minute and ten megabytes to
  * fill, which the memory test saw as growth. Applied to the installed bundle by the build and to
- * node_modules by `npm ci` (prepare), so the tests run what ships.
+ * node_modules after `npm ci` or `npm install` (package.json's "dependencies" script), so the tests
+ * run what ships.
  */
 export const cacheLimit = 2000;
 const marker = '/* etcdeck: cache bounded */';

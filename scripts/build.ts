@@ -1,11 +1,4 @@
-// npm run build (and npm ci, through "prepare"): dist/bin/etcdeck.mjs, the command as installed.
-import path from 'node:path';
-import {boundInkCachesInPlace} from './bound-ink-caches.ts';
-import {buildBundle} from './build-bundle.ts';
+// npm run build (and npm pack / npm publish, through "prepack"): dist/bin/, the command as installed.
+import {buildCommand} from './build-bundle.ts';
 
-for (const file of boundInkCachesInPlace()) {
-	process.stdout.write(`bounded Ink's cache in ${file}\n`);
-}
-
-const file = await buildBundle(path.resolve(import.meta.dirname, '../dist/bin/etcdeck.mjs'), {executable: true});
-process.stdout.write(`built ${file}\n`);
+process.stdout.write(`built ${await buildCommand()}\n`);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {buildBundle} from '../../scripts/build-bundle.ts';
+import {buildCommand} from '../../scripts/build-bundle.ts';
 
 /** The checkout: etcdeck runs with it as its working directory, as `npm start` would. */
 export const repository = path.resolve(import.meta.dirname, '../..');
@@ -21,7 +21,7 @@ export interface EtcdeckVariant {
 }
 
 export interface EtcdeckVariants {
-	/** The installed command (package.json "bin"): the prebuilt bundle, built here as npm ci builds it. */
+	/** The installed command (package.json "bin"): the launcher and the prebuilt bundle, built here as npm pack builds them. */
 	shipped: EtcdeckVariant;
 	/** The sources run through tsx (npm start, the demo, the tests), measured beside it. */
 	bundle: EtcdeckVariant | undefined;
@@ -29,14 +29,14 @@ export interface EtcdeckVariants {
 }
 
 /**
- * etcdeck as installed (dist/bin/etcdeck.mjs, the esbuild bundle npm ci's "prepare" builds) and, beside
+ * etcdeck as installed (dist/bin/etcdeck.cjs and the esbuild bundle beside it, as npm pack's "prepack" builds them) and, beside
  * it, the sources compiled by tsx at every start (bin/etcdeck.js).
  */
 export async function etcdeckVariants(): Promise<EtcdeckVariants> {
 	const sources: EtcdeckVariant = {label: 'bin/etcdeck.js (tsx compiles the sources at start: npm start, the demo, the tests)', short: 'sources via tsx', command: process.execPath, commandArgs: [etcdeckBin], env: {}, aside: true, compilesSources: true};
 	try {
-		const entry = await buildBundle(path.join(repository, 'dist/bin/etcdeck.mjs'), {executable: true});
-		return {shipped: {label: 'dist/bin/etcdeck.mjs, the installed command (prebuilt by npm ci)', short: 'installed', command: entry, commandArgs: [], env: {}, aside: false, compilesSources: false}, bundle: sources, bundleError: undefined};
+		const entry = await buildCommand();
+		return {shipped: {label: 'dist/bin/etcdeck.cjs, the installed command (its launcher and the prebuilt bundle, as npm pack builds them)', short: 'installed', command: entry, commandArgs: [], env: {}, aside: false, compilesSources: false}, bundle: sources, bundleError: undefined};
 	} catch (error) {
 		return {shipped: {...sources, aside: false}, bundle: undefined, bundleError: `esbuild could not build the installed command: ${(error as Error).message}`};
 	}

@@ -10,11 +10,11 @@ import {panes} from '../../source/ui/keymap.ts';
 import {launchEtcdeck, residentKib} from '../support/etcdeck-in-terminal.ts';
 import {KeyWriter} from '../support/key-writer.ts';
 import {gcOnSignalNodeOptions} from '../support/gc-on-signal.ts';
-import {buildBundle} from '../../scripts/build-bundle.ts';
+import {buildCommand} from '../../scripts/build-bundle.ts';
 import {chordFor, shellQuote, TmuxTerminal} from '../support/tmux.ts';
 
 /**
- * etcdeck as installed (the bundle npm ci builds, started through its launcher) left running on a
+ * etcdeck as installed (the bundle npm pack builds, started through its launcher) left running on a
  * cluster that takes writes, its Logs pane fed a few hundred lines a second, the panes shown in turn:
  * what it holds at the end must be within 20% of what it held once warmed up (the log ring full, every
  * pane drawn). `npm test` runs 90 seconds against the figure after 30; ETCDECK_SOAK=1 runs the
@@ -33,7 +33,7 @@ const logLinesPerSecond = 300;
 const allowedGrowth = 0.2;
 
 const generator = fileURLToPath(new URL('../support/log-generator.ts', import.meta.url));
-const installed = fileURLToPath(new URL('../../dist/bin/etcdeck.mjs', import.meta.url));
+let installed: string;
 let etcd: LocalCluster | undefined;
 let terminal: TmuxTerminal | undefined;
 let writer: KeyWriter | undefined;
@@ -41,8 +41,8 @@ let scratch: string;
 let memoryFile: string;
 
 before(async () => {
-	// The installed command, built from these sources as npm ci builds it: what operators leave running.
-	await buildBundle(installed, {executable: true});
+	// The installed command, built from these sources as npm pack builds it: what operators leave running.
+	installed = await buildCommand();
 	scratch = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-memory-'));
 	memoryFile = path.join(scratch, 'after-gc.jsonl');
 	etcd = await LocalCluster.start({voters: 3});

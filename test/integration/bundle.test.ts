@@ -5,17 +5,16 @@ import {mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {buildBundle, nodeOptionsForTheCommand} from '../../scripts/build-bundle.ts';
+import {buildCommand, nodeOptionsForTheCommand} from '../../scripts/build-bundle.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
 
 const run = promisify(execFile);
 const cluster = startClusterForFile({voters: 3});
-const installed = path.resolve(import.meta.dirname, '../../dist/bin/etcdeck.mjs');
 
 void test('the installed command (the prebuilt bundle) reports the same cluster as etcdctl, with its version', {timeout: 120_000}, async () => {
-	// What package.json's "bin" points at, built as npm ci ("prepare") and npm publish build it.
-	await buildBundle(installed, {executable: true});
+	// What package.json's "bin" points at (the launcher beside the bundle), built as npm pack and npm publish build it.
+	const installed = await buildCommand();
 	const etcd = cluster();
 	const {stdout} = await run(installed, ['status', '--endpoints', etcd.endpoints[0]!]);
 	for (const member of etcd.members) {

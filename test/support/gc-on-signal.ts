@@ -9,7 +9,7 @@
 const preload = `
 import {appendFileSync, readFileSync} from 'node:fs';
 const file = process.env.ETCDECK_TEST_MEMORY_FILE;
-if (file !== undefined && typeof globalThis.gc === 'function' && /etcdeck\\.m?js$/.test(process.argv[1] ?? '')) {
+if (file !== undefined && typeof globalThis.gc === 'function' && /etcdeck\\.[cm]?js$/.test(process.argv[1] ?? '')) {
 	process.on('SIGUSR2', () => {
 		globalThis.gc();
 		globalThis.gc();

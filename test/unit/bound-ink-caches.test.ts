@@ -4,10 +4,10 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {boundCache, cacheLimit, inkBuildDir, inkCachePatches} from '../../scripts/bound-ink-caches.ts';
 
-void test('Ink\'s string caches are bounded in node_modules, as npm ci (prepare) leaves them', () => {
+void test('Ink\'s string caches are bounded in node_modules, as npm ci leaves them (its "dependencies" script)', () => {
 	for (const {file} of inkCachePatches) {
 		const source = readFileSync(path.join(inkBuildDir(), file), 'utf8');
-		assert.ok(source.includes('etcdeck: cache bounded') && source.includes(String(cacheLimit)), `${file} is not bounded: run npm run build`);
+		assert.ok(source.includes('etcdeck: cache bounded') && source.includes(String(cacheLimit)), `${file} is not bounded: run npm run dependencies`);
 	}
 });
 

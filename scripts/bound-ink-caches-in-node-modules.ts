@@ -1,0 +1,8 @@
+// package.json's "dependencies" script: npm runs it in a checkout after npm ci or npm install changed
+// node_modules (never for a user installing the package, never as an install script), so npm start,
+// the demo and the tests run Ink with the bounded caches the bundle ships.
+import {boundInkCachesInPlace} from './bound-ink-caches.ts';
+
+for (const file of boundInkCachesInPlace()) {
+	process.stdout.write(`bounded Ink's cache in ${file}\n`);
+}
