@@ -1,5 +1,6 @@
 import {defaults} from './config/settings.ts';
 import {defaultLogLines, defaultLogUnits} from './logs/log-settings.ts';
+import {defaultKeepRevisions} from './model/maintenance/maintenance-events.ts';
 
 /** meow's flag table; the help text below lists the same flags with defaults and variables. */
 export const flags = {
@@ -34,6 +35,11 @@ export const flags = {
 	metricsUrls: {type: 'string'},
 	prefix: {type: 'string'},
 	separator: {type: 'string'},
+	dryRun: {type: 'boolean'},
+	compact: {type: 'boolean'},
+	all: {type: 'boolean'},
+	moveLeader: {type: 'boolean'},
+	keepRevisions: {type: 'number'},
 } as const;
 
 export const helpText = `
@@ -64,6 +70,19 @@ export const helpText = `
                                      after; checks the snapshot, names and URLs first.
                                      Needs no cluster. Exit 0 printed, 1 the snapshot
                                      does not verify, 2 refused (duplicates, bad URLs)
+    $ etcdeck defrag                 defragment the members whose DB has room to give
+                                     back, one at a time behind a gate (every voter
+                                     answers, quorum survives, no lag, no other
+                                     defragment), learners first, the leader last.
+                                     Exit 0 done, 1 a step failed, 2 refused by a gate
+                                     before anything changed
+    $ etcdeck recover-space          out of NOSPACE: compact to the current revision,
+                                     defragment every member (gated), disarm NOSPACE,
+                                     then see it gone from every member's Status.
+                                     Exit 0 recovered, 1 a step failed, 2 refused
+    $ etcdeck check                  compare every voter's HashKV at one revision;
+                                     exit 0 consistent, 1 the members differ (or one
+                                     gave no hash), 2 cannot run
 
   Connection (the same words as etcdctl; flags win over the environment)
     --endpoints URL[,URL...]   one member is enough: the rest are found   [ETCDCTL_ENDPOINTS]
@@ -134,6 +153,17 @@ export const helpText = `
                                member's steps: sh restore.sh restore NAME [STEP...],
                                then sh restore.sh check
 
+  Maintenance (defrag, recover-space, check and their dashboard commands need
+  the root role; each step prints its etcdctl equivalent)
+    --dry-run                  with defrag: print the plan, change nothing
+    --all                      with defrag: every member, not only those with at
+                               least 20% or 100 MB reclaimable (size - in use)
+    --compact                  with defrag: compact first (keeping the newest
+                               --keep-revisions revisions), then plan
+    --keep-revisions N         revisions a compaction keeps      (default ${defaultKeepRevisions})
+    --move-leader              with defrag and recover-space: hand leadership to
+                               a defragmented follower before the leader's turn
+
   Output
     --json                     with status: JSON instead of tables
 
@@ -146,4 +176,5 @@ export const helpText = `
     $ etcdeck status --endpoints http://10.0.0.1:2379 || page-oncall
     $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14 --drill
     $ etcdeck restore-plan /backups/etcd/etcd-2f0f…-20261123T020000Z.db --unit dh-etcd
+    $ etcdeck defrag --compact --endpoints https://etcd1:2379 --user root || page-oncall
 `;

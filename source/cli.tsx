@@ -23,6 +23,7 @@ import {MetricsService} from './metrics/metrics-service.ts';
 import {KeyBrowserService} from './cluster/key-browser/key-browser-service.ts';
 import {resolveKeyBrowsing} from './config/key-browsing.ts';
 import {loadDashboardView} from './load-dashboard-view.ts';
+import {maintenanceCommands, misplacedMaintenanceFlag, runMaintenanceCommand, type MaintenanceCommand} from './headless/maintenance-command.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
 
@@ -55,6 +56,16 @@ async function main(): Promise<void> {
 		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
 	}
 
+	const misplacedMaintenance = misplacedMaintenanceFlag(command, cli.flags);
+	if (misplacedMaintenance !== undefined) {
+		fail(misplacedMaintenance, 2);
+	}
+
+	if (maintenanceCommands.includes(command as MaintenanceCommand)) {
+		process.exitCode = await runMaintenanceCommand(command as MaintenanceCommand, rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
+		return;
+	}
+
 	if (command === 'snapshot') {
 		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
 		return;
@@ -66,7 +77,7 @@ async function main(): Promise<void> {
 	}
 
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill" or "restore-plan SNAPSHOT"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill", "restore-plan SNAPSHOT", "defrag", "recover-space" or "check"; see --help`, 2);
 	}
 
 	if (cli.flags.keep !== undefined || cli.flags.drill) {

@@ -69,7 +69,7 @@ async function hashRound(context: JobContext, look: Look): Promise<HashRound> {
 		// Compacted at the current revision with no write since: no revision below it is left, and etcd
 		// refuses to hash the compacted one itself. Each member hashes its current revision instead;
 		// the hashes compare when they all hashed the same one.
-		if (hashes.every(member => member.hash === undefined && compactedError.test(member.error ?? ''))) {
+		if (hashes.every(member => member.hash === undefined) && hashes.some(member => compactedError.test(member.error ?? ''))) {
 			({hashes, denied} = await hashAll(context, voters, 0));
 		}
 

@@ -36,7 +36,8 @@ export async function runRecoverSpace(context: JobContext, {moveLeader}: {moveLe
 		return finish(context, compaction);
 	}
 
-	const plan = planDefrag((await lookNow(context)).summary, {...defaultDefragRule, all: true});
+	const compacted = context.changed ? ' the compaction freed, which etcd counts as in use until its next write (none is accepted under NOSPACE)' : '';
+	const plan = {...planDefrag((await lookNow(context)).summary, {...defaultDefragRule, all: true}), ...(compacted === '' ? {} : {note: `every member is defragmented; each also gives back the history${compacted}`})};
 	context.emit({type: 'plan', at: context.now(), plan});
 	const defragmented = await defragmentMembers(context, plan, moveLeader);
 	if (defragmented !== undefined) {
