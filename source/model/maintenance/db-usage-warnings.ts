@@ -51,7 +51,9 @@ function growthWarnings(usage: DbUsage, options: DbWarningOptions): Warning[] {
 		}];
 	}
 
-	if (usage.timeToQuotaMs === undefined || usage.timeToQuotaMs > options.quotaSoonMs || growth.bytesPerHour === undefined) {
+	// A projection over hours from the first minute or two would jump about: the rate must have held a
+	// whole recent window first.
+	if (usage.timeToQuotaMs === undefined || usage.timeToQuotaMs > options.quotaSoonMs || growth.bytesPerHour === undefined || growth.spanMs < growth.recentWindowMs) {
 		return [];
 	}
 

@@ -134,8 +134,13 @@ export function planLines(plan: DefragPlan): string[] {
 	];
 }
 
-function sizes(before: number | undefined, after: number | undefined): string {
-	return before === undefined || after === undefined ? '' : `: DB ${formatBytes(before)} → ${formatBytes(after)}`;
+function sizes(before: number | undefined, after: number | undefined): string | undefined {
+	return before === undefined || after === undefined ? undefined : `DB ${formatBytes(before)} → ${formatBytes(after)}`;
+}
+
+/** What a finished step says after its outcome: the sizes, then etcd's or etcdeck's message. */
+function outcomeDetail(event: Extract<MaintenanceEvent, {type: 'finished'}>): string[] {
+	return [sizes(event.sizeBefore, event.sizeAfter), event.message].filter((part): part is string => part !== undefined && part !== '');
 }
 
 /** The lines a headless command prints for an event: a line a step as it starts and as it ends. */
@@ -156,7 +161,7 @@ export function eventLines(event: MaintenanceEvent): string[] {
 			}
 
 			const leader = event.wasLeader === true ? ' (it led)' : '';
-			return [`${stepTitle(event.step)}${leader}: ${event.outcome} in ${formatElapsed(event.durationMs)}${sizes(event.sizeBefore, event.sizeAfter)}${event.message === '' ? '' : `: ${event.message}`}`];
+			return [[`${stepTitle(event.step)}${leader}: ${event.outcome} in ${formatElapsed(event.durationMs)}`, ...outcomeDetail(event)].join(': ')];
 		}
 
 		case 'verdict': {
@@ -191,6 +196,6 @@ export function logEntryOf(event: MaintenanceEvent): MaintenanceLogEntry | undef
 	const outcome: ActionOutcome = event.outcome;
 	const message = event.step.kind === 'gate'
 		? (event.checks ?? []).filter(check => !check.passed).map(check => check.detail).join('; ')
-		: `${event.message}${sizes(event.sizeBefore, event.sizeAfter)}`;
+		: outcomeDetail(event).join(': ');
 	return {at: event.at, action: event.step.kind, target: event.step.target, outcome, message, etcdctl: event.step.etcdctl};
 }
