@@ -1,6 +1,6 @@
 import {drillSnapshot} from '../backup/snapshot-drill.ts';
 import type {AuthSettings} from '../config/settings.ts';
-import {drillReportLines, type DrillResult} from '../model/drill-report.ts';
+import {drillReportLines, type DrillResult} from '../model/snapshots/drill-report.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {clearInPlace, printInPlace, printLines} from './print.ts';
 import type {CommandIo} from './snapshot-command.ts';

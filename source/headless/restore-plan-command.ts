@@ -3,8 +3,8 @@ import path from 'node:path';
 import {etcdeckVersion} from '../backup/etcdeck-version.ts';
 import {SnapshotError} from '../backup/snapshot-error.ts';
 import {verifySnapshot} from '../backup/verify-snapshot.ts';
-import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/restore-plan.ts';
-import {planScript, planText} from '../model/restore-plan-render.ts';
+import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/snapshots/restore-plan.ts';
+import {planScript, planText} from '../model/snapshots/restore-plan-render.ts';
 import type {CommandIo} from './snapshot-command.ts';
 import {printLaidOut, printLines} from './print.ts';
 

@@ -10,17 +10,17 @@ import {PromptCancelled, resolveSettingsAsking, type PasswordTerminal} from '../
 import type {RawOptions} from '../config/resolve-settings.ts';
 import {ConfigError, type Settings} from '../config/settings.ts';
 import {resolveKeyBrowsing} from '../config/key-browsing.ts';
-import {formatBytes, plural} from '../model/format.ts';
-import {safeText} from '../model/safe-text.ts';
-import type {SnapshotClusterRecord} from '../model/snapshot-cluster-record.ts';
+import {formatBytes, plural} from '../model/shared/format.ts';
+import {safeText} from '../model/shared/safe-text.ts';
+import type {SnapshotClusterRecord} from '../cluster/cluster-record.ts';
 import {drillExitCode, runDrill} from './drill-command.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
-import {nothingAnswers} from '../model/reachability.ts';
-import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshot-files.ts';
-import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
-import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
-import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
-import {rootRoleNeeded, statusDeniedReason} from '../model/root-role.ts';
+import {nothingAnswers} from '../model/cluster/reachability.ts';
+import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshots/snapshot-files.ts';
+import {formatSnapshotProgress} from '../model/snapshots/snapshot-progress.ts';
+import type {SnapshotMemberRef} from '../backup/manifest.ts';
+import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshots/snapshot-source.ts';
+import {rootRoleNeeded, statusDeniedReason} from '../model/cluster/root-role.ts';
 import {clearInPlace, printInPlace, printLines} from './print.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */

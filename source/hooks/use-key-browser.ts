@@ -1,10 +1,10 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Key} from 'ink';
 import type {KeyBrowserService} from '../cluster/key-browser/key-browser-service.ts';
-import {initialKeyBrowserState, keyBrowserReducer, neededLoads, type KeyBrowserEvent, type KeyBrowserLoad, type KeyBrowserState} from '../model/key-browser-state.ts';
-import {levelRange, unescapeKey} from '../model/key-path.ts';
-import {keysKeyEvent, keysPaneTakesAllKeys} from '../ui/keys-keymap.ts';
-import {keysViewport} from '../ui/keys-viewport.ts';
+import {initialKeyBrowserState, keyBrowserReducer, neededLoads, type KeyBrowserEvent, type KeyBrowserLoad, type KeyBrowserState} from '../model/keys/key-browser-state.ts';
+import {levelRange, unescapeKey} from '../cluster/key-range.ts';
+import {keysKeyEvent, keysPaneTakesAllKeys} from '../ui/keys/keys-keymap.ts';
+import {keysViewport} from '../ui/keys/keys-viewport.ts';
 
 /** The reads and watches the Keys pane needs (KeyBrowserService; tests may hand in another). */
 export type KeyBrowserSource = Pick<KeyBrowserService, 'defaultStartPrefix' | 'page' | 'count' | 'get' | 'watch'>;

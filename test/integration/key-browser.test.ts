@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import type {KeyChange} from '../../source/cluster/key-browser/key-types.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {afterEntry, escapeKey, unescapeKey, type LevelAddress, type LevelEntry} from '../../source/model/key-path.ts';
+import {afterEntry, escapeKey, unescapeKey, type LevelAddress, type LevelEntry} from '../../source/cluster/key-range.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {parseEtcdJson} from '../support/etcd-json.ts';
 import {seedKeys} from '../support/seed-keys.ts';

@@ -1,6 +1,6 @@
 import type {KeyRecord, ReadConsistency} from '../../source/cluster/key-browser/key-types.ts';
-import {initialKeyBrowserState, keyBrowserReducer, type KeyBrowserEvent, type KeyBrowserState, type PageDirection} from '../../source/model/key-browser-state.ts';
-import type {LevelEntry} from '../../source/model/key-path.ts';
+import {initialKeyBrowserState, keyBrowserReducer, type KeyBrowserEvent, type KeyBrowserState, type PageDirection} from '../../source/model/keys/key-browser-state.ts';
+import type {LevelEntry} from '../../source/cluster/key-range.ts';
 
 export const linearizable: ReadConsistency = {mode: 'linearizable', endpoint: 'http://10.0.0.1:2379'};
 

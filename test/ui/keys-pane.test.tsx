@@ -2,8 +2,8 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {KeyBrowserState} from '../../source/model/key-browser-state.ts';
-import {KeysPane} from '../../source/ui/KeysPane.tsx';
+import type {KeyBrowserState} from '../../source/model/keys/key-browser-state.ts';
+import {KeysPane} from '../../source/ui/keys/KeysPane.tsx';
 import {cells, rawLinesOf} from '../support/render.tsx';
 import {entries, levelWith, linearizable, pageAnswer, record, reduce} from '../support/key-browser-fixtures.ts';
 

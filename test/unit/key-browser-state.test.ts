@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {neededLoads, windowCap, type KeyBrowserState} from '../../source/model/key-browser-state.ts';
-import {escapeKey} from '../../source/model/key-path.ts';
+import {neededLoads, windowCap, type KeyBrowserState} from '../../source/model/keys/key-browser-state.ts';
+import {escapeKey} from '../../source/cluster/key-range.ts';
 import {entries, levelWith, linearizable, pageAnswer, record, reduce} from '../support/key-browser-fixtures.ts';
 
 const names = (state: KeyBrowserState) => state.rows.map(row => escapeKey(row.bytes));

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {afterEntry, breadcrumb, escapeKey, jumpTarget, keyTextProblem, levelEntryOf, parentPrefix, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from '../../source/model/key-path.ts';
+import {afterEntry, breadcrumb, escapeKey, jumpTarget, keyTextProblem, levelEntryOf, parentPrefix, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from '../../source/cluster/key-range.ts';
 
 const slash = Buffer.from('/');
 const text = (bytes: Buffer | undefined) => (bytes === undefined ? undefined : escapeKey(bytes));

@@ -1,7 +1,7 @@
 import {Range, SortOrder, SortTarget, type Etcd3, type IKeyValue, type IRangeRequest, type IRangeResponse} from 'etcd3';
 import type {ConnectionSettings} from '../../config/settings.ts';
-import {escapeKey, levelRange, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, type LevelAddress} from '../../model/key-path.ts';
-import type {PageRequest} from '../../model/key-browser-state.ts';
+import {escapeKey, levelRange, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, type LevelAddress} from '../key-range.ts';
+import type {PageRequest} from '../../model/keys/key-browser-state.ts';
 import {describeConnectionError} from '../describe-error.ts';
 import {createEndpointClient} from '../etcd-client.ts';
 import {plaintextRefusal} from '../plaintext-refusal.ts';
