@@ -7,7 +7,7 @@ import {ConfigError, type Settings} from './config/settings.ts';
 import {flags, helpText} from './config/flags.ts';
 import {summarize} from './model/cluster/cluster-summary.ts';
 import {nothingAnswers} from './model/cluster/reachability.ts';
-import {statusExitCode} from './model/cluster/member-rows.ts';
+import {statusExitCode} from './model/cluster/cluster-summary.ts';
 import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';

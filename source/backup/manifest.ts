@@ -105,3 +105,11 @@ export function parseManifest(text: string): SnapshotManifest {
 		...(record['cluster'] === undefined ? {} : {cluster: parseClusterRecord(record['cluster'])}),
 	};
 }
+
+/** Suffix of the manifest written beside every snapshot etcdeck saves. */
+export const manifestSuffix = '.manifest.json';
+
+/** The manifest of a snapshot file: the same name plus {@link manifestSuffix}. */
+export function manifestPathFor(snapshotPath: string): string {
+	return `${snapshotPath}${manifestSuffix}`;
+}

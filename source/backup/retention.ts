@@ -1,6 +1,6 @@
 import {lstat, readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {manifestSuffix} from '../model/snapshots/snapshot-files.ts';
+import {manifestSuffix} from './manifest.ts';
 import {parseManifest} from './manifest.ts';
 import {snapshotsToRemove, type RetainedSnapshot} from './retention-policy.ts';
 import {removeIfPresent, syncDirectory} from './atomic-file.ts';

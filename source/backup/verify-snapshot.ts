@@ -1,7 +1,7 @@
 import {createReadStream} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {manifestPathFor} from '../model/snapshots/snapshot-files.ts';
+import {manifestPathFor} from './manifest.ts';
 import {parseManifest, type SnapshotManifest} from './manifest.ts';
 import {describeFsError} from './describe-fs-error.ts';
 import {SnapshotDigest, trailerProblem} from './snapshot-digest.ts';

@@ -1,4 +1,3 @@
-import {formatCount} from '../model/shared/format.ts';
 import {asArray, asRecord, count, field, stringArray} from '../model/shared/json-fields.ts';
 
 /** A member as the member list showed it when the snapshot was saved. IDs are hex, as etcdctl prints them. */
@@ -113,10 +112,4 @@ export function countMismatches(recorded: KeyCounts, found: {totalKeys: number; 
 	}
 
 	return mismatches;
-}
-
-/** "/main/config/props/: expected 300 keys, found 299" (prefix already escaped: safe to print). */
-export function describeMismatch(mismatch: CountMismatch): string {
-	const what = mismatch.prefix === undefined ? 'all keys' : mismatch.prefix;
-	return `${what}: expected ${formatCount(mismatch.expected)} keys, found ${formatCount(mismatch.found)}`;
 }

@@ -1,5 +1,6 @@
 import {SortOrder, SortTarget, type Etcd3, type IRangeRequest} from 'etcd3';
-import {afterEntry, escapeKey, prefixEnd, rangeEndForEtcd, rangeStartForEtcd} from './key-range.ts';
+import {afterEntry, prefixEnd, rangeEndForEtcd, rangeStartForEtcd} from './key-range.ts';
+import {escapeKey} from '../model/shared/key-text.ts';
 import type {KeyCounts, PrefixCount} from './cluster-record.ts';
 import {walkForward, type KeyRangeQuery} from './key-browser/level-walker.ts';
 import {withDeadline} from './with-deadline.ts';

@@ -1,6 +1,7 @@
 import type {Etcd3} from 'etcd3';
 import type {AuthSettings, ConnectionSettings} from '../config/settings.ts';
-import {escapeKey, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from './key-range.ts';
+import {prefixEnd, rangeEndForEtcd, rangeStartForEtcd} from './key-range.ts';
+import {escapeKey, unescapeKey} from '../model/shared/key-text.ts';
 import type {KeyCounts} from './cluster-record.ts';
 import {describeConnectionError} from './describe-error.ts';
 import {createEndpointClient} from './etcd-client.ts';

@@ -1,6 +1,7 @@
 import {memberQuota, type ClusterSummary} from '../model/cluster/cluster-summary.ts';
 import type {MemberView} from '../model/cluster/member-view.ts';
-import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/cluster/member-rows.ts';
+import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/cluster/member-rows.ts';
+import {statusExitCode} from '../model/cluster/cluster-summary.ts';
 import {plural} from '../model/shared/format.ts';
 import {safeJson, safeText} from '../model/shared/safe-text.ts';
 import {textTable} from './text-table.ts';

@@ -10,7 +10,7 @@ import {fetchEtcdMetrics} from '../../source/metrics/fetch-etcd-metrics.ts';
 import {metricsUrl} from '../../source/metrics/metrics-targets.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {summarize} from '../../source/model/cluster/cluster-summary.ts';
-import {statusExitCode} from '../../source/model/cluster/member-rows.ts';
+import {statusExitCode} from '../../source/model/cluster/cluster-summary.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
 import {startForFile} from '../support/for-file.ts';
 import {runCli} from '../support/run-cli.ts';

@@ -10,7 +10,7 @@ import {pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {freePorts} from '../../source/backup/free-ports.ts';
 import {LocalCluster, runEtcdctl} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {unescapeKey} from '../../source/cluster/key-range.ts';
+import {unescapeKey} from '../../source/model/shared/key-text.ts';
 import {parseManifest, type SnapshotManifest} from '../../source/backup/manifest.ts';
 import {deephavenKeys} from '../support/deephaven-keys.ts';
 import {hex, parseEtcdJson, type EtcdctlEndpointStatus, type EtcdctlMemberList} from '../support/etcd-json.ts';

@@ -13,7 +13,7 @@ import {freePorts} from '../../source/backup/free-ports.ts';
 import {runEtcdctl} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {defaultSnapshotSource} from '../../source/model/snapshots/snapshot-source.ts';
-import type {SnapshotProgress} from '../../source/model/snapshots/snapshot-progress.ts';
+import type {SnapshotProgress} from '../../source/backup/save-progress.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {runSnapshotTool} from '../support/etcd-line.ts';
 import {withTempDir} from '../support/temp-dir.ts';

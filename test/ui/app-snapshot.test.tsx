@@ -2,7 +2,7 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
 import type {SnapshotRequest, SnapshotSaved} from '../../source/backup/dashboard-saver.ts';
-import type {DrillResult} from '../../source/model/snapshots/drill-report.ts';
+import type {DrillResult} from '../../source/backup/drill-result.ts';
 import {sequencesFor} from '../support/render.tsx';
 import {fixtureClusterId, healthyReading} from '../support/reading-fixtures.ts';
 import {renderApp, waitFor, type RenderedApp} from '../support/render.tsx';

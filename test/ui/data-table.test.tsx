@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import {summarize} from '../../source/model/cluster/cluster-summary.ts';
-import {endpointColumns, endpointRows, memberColumns, memberRows, type Column, type Row} from '../../source/model/cluster/member-rows.ts';
+import {endpointColumns, endpointRows, memberColumns, memberRows} from '../../source/model/cluster/member-rows.ts';
+import type {Column, Row} from '../../source/model/shared/table.ts';
 import {DataTable} from '../../source/ui/shared/DataTable.tsx';
 import {cells, inverseLines, linesOf, rawLinesOf} from '../support/render.tsx';
 import {

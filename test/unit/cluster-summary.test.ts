@@ -1,10 +1,12 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {ClusterAlarm, ClusterReading, EndpointProbe, EndpointStatus, MemberInfo} from '../../source/cluster/cluster-reading.ts';
-import {summarize, type ClusterSummary, type Warning} from '../../source/model/cluster/cluster-summary.ts';
+import {summarize, type ClusterSummary} from '../../source/model/cluster/cluster-summary.ts';
+import type {Warning} from '../../source/model/shared/warnings.ts';
 import {findLeader, memberViews} from '../../source/model/cluster/member-view.ts';
 import {nothingAnswers} from '../../source/model/cluster/reachability.ts';
-import {endpointRows, memberRows, statusExitCode} from '../../source/model/cluster/member-rows.ts';
+import {endpointRows, memberRows} from '../../source/model/cluster/member-rows.ts';
+import {statusExitCode} from '../../source/model/cluster/cluster-summary.ts';
 import {readingOf} from '../support/reading-fixtures.ts';
 
 const quotaBytes = 1_000_000_000;

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {catchUp, formatDuration, formatRate, promoteReadiness} from '../../source/model/lag/catch-up.ts';
+import {catchUp, promoteReadiness} from '../../source/model/lag/catch-up.ts';
+import {formatDuration, formatRate} from '../../source/model/shared/format.ts';
 import {emptyLagHistory} from '../../source/model/lag/lag-history.ts';
 import {downError, historyOf, hungError, lagNodes, lagReading, learnerNode} from '../support/lag-fixtures.ts';
 import {unstartedMemberReading, unstartedNode} from '../support/reading-fixtures.ts';

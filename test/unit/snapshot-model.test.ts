@@ -1,12 +1,14 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash, randomBytes} from 'node:crypto';
-import {defaultSnapshotFileName, defaultSnapshotPath, manifestPathFor, resolveSnapshotDir} from '../../source/model/snapshots/snapshot-files.ts';
+import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../../source/model/snapshots/snapshot-files.ts';
+import {manifestPathFor} from '../../source/backup/manifest.ts';
 import {snapshotsToRemove} from '../../source/backup/retention-policy.ts';
 import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../../source/model/snapshots/snapshot-source.ts';
 import {formatSnapshotProgress, snapshotProgressRatio} from '../../source/model/snapshots/snapshot-progress.ts';
 import {manifestJson, parseManifest, type SnapshotManifest} from '../../source/backup/manifest.ts';
-import {countMismatches, describeMismatch, type SnapshotClusterRecord} from '../../source/cluster/cluster-record.ts';
+import {countMismatches, type SnapshotClusterRecord} from '../../source/cluster/cluster-record.ts';
+import {describeMismatch} from '../../source/model/snapshots/drill-report.ts';
 import {SnapshotDigest, trailerProblem} from '../../source/backup/snapshot-digest.ts';
 import {
 	alarmReading,

@@ -2,13 +2,7 @@ import type {ClusterReading} from '../../cluster/cluster-reading.ts';
 import {findLeader, memberViews, type LeaderView, type MemberView} from './member-view.ts';
 import {evenSizeAddsNothing, failuresTolerated, quorumSize, spareVoters} from './quorum.ts';
 import {formatBytes, formatPercent, plural} from '../shared/format.ts';
-
-export type Severity = 'ok' | 'warning' | 'critical';
-
-export interface Warning {
-	severity: Exclude<Severity, 'ok'>;
-	text: string;
-}
+import type {Severity, Warning} from '../shared/warnings.ts';
 
 /** An active alarm with the member it was raised on, as the operator names it. */
 export interface NamedAlarm {
@@ -207,4 +201,17 @@ export function summarize(reading: ClusterReading, options: SummaryOptions): Clu
 		notes,
 		quotaOverride: options.quotaBytes,
 	};
+}
+
+/**
+ * `etcdeck status` exits 0 when healthy, 1 when degraded, 2 when the cluster cannot serve: no quorum,
+ * no leader, or an alarm (NOSPACE, CORRUPT) under which it refuses writes. What the user may not see
+ * (notes) is judged by what could be seen.
+ */
+export function statusExitCode(summary: ClusterSummary): 0 | 1 | 2 {
+	if (summary.quorumLost || (summary.leader === undefined && !summary.leaderUnknown) || summary.writesRefused) {
+		return 2;
+	}
+
+	return summary.warnings.length > 0 ? 1 : 0;
 }

@@ -1,28 +1,7 @@
 import type {ClusterSummary} from './cluster-summary.ts';
 import type {MemberView} from './member-view.ts';
 import {formatBytesAsEtcdctl} from '../shared/format.ts';
-
-/** A column of a member table, in etcdctl's own words so runbooks and screens agree. */
-export interface Column<Key extends string> {
-	key: Key;
-	title: string;
-	align: 'left' | 'right';
-	/** When the terminal is narrow, lower priorities are hidden first. */
-	priority: number;
-	/** May be cut short (with …) rather than hidden. */
-	shrinkable: boolean;
-}
-
-export type RowTone = 'normal' | 'error' | 'warning';
-
-export interface Row<Key extends string> {
-	/** Stable identity for selection: the member ID or, failing that, the endpoint. */
-	id: string;
-	cells: Record<Key, string>;
-	tone: RowTone;
-	/** Shown in full under the table while the row is selected: what is wrong, when a cell may be cut short. */
-	detail?: string;
-}
+import type {Column, Row} from '../shared/table.ts';
 
 export type MemberColumnKey = 'id' | 'status' | 'name' | 'peerAddrs' | 'clientAddrs' | 'isLearner';
 
@@ -113,17 +92,4 @@ export function endpointRows(summary: ClusterSummary): Array<Row<EndpointColumnK
 /** A figure the member's answer lacks: blank when it did not answer, "-" when /metrics has no such figure. */
 function unknownFigure(status: MemberView['status']): string {
 	return status === undefined ? '' : '-';
-}
-
-/**
- * `etcdeck status` exits 0 when healthy, 1 when degraded, 2 when the cluster cannot serve: no quorum,
- * no leader, or an alarm (NOSPACE, CORRUPT) under which it refuses writes. What the user may not see
- * (notes) is judged by what could be seen.
- */
-export function statusExitCode(summary: ClusterSummary): 0 | 1 | 2 {
-	if (summary.quorumLost || (summary.leader === undefined && !summary.leaderUnknown) || summary.writesRefused) {
-		return 2;
-	}
-
-	return summary.warnings.length > 0 ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import type {Warning} from '../cluster/cluster-summary.ts';
+import type {Warning} from '../shared/warnings.ts';
 
 /**
  * The health pane's warnings worth a header line. Two kinds are left to the pane because the cluster

@@ -1,7 +1,8 @@
-import type {RowTone} from '../cluster/member-rows.ts';
+import type {RowTone} from '../shared/table.ts';
 import {formatBytes, formatCount, formatPercent, plural} from '../shared/format.ts';
-import {formatLatency} from '../shared/format-latency.ts';
-import type {HealthState, MemberHealth, TrendPoint} from './health.ts';
+import {formatLatency} from '../shared/format.ts';
+import type {HealthState} from './health.ts';
+import type {MemberHealth, TrendPoint} from './health-figures.ts';
 import {latencyCell, notYet, nothingObserved, ratioOf} from './health-rows.ts';
 import {sparkline} from './sparkline.ts';
 

@@ -1,7 +1,8 @@
-import type {Column, Row, RowTone} from '../cluster/member-rows.ts';
+import type {Column, Row, RowTone} from '../shared/table.ts';
 import {formatCount, formatPercent} from '../shared/format.ts';
-import {formatLatency} from '../shared/format-latency.ts';
-import type {HealthState, LatencyFigures, MemberHealth, PeerHealth} from './health.ts';
+import {formatLatency} from '../shared/format.ts';
+import type {HealthState} from './health.ts';
+import type {LatencyFigures, MemberHealth, PeerHealth} from './health-figures.ts';
 import {sparkline} from './sparkline.ts';
 
 export type HealthColumnKey = 'member' | 'status' | 'leader' | 'fsyncP50' | 'fsyncP99' | 'trend' | 'commitP99' | 'rttP99' | 'leaderChanges' | 'proposals' | 'db' | 'fds';

@@ -1,7 +1,9 @@
-import {dbQuotaWarningRatio, type Severity, type Warning} from '../cluster/cluster-summary.ts';
+import {dbQuotaWarningRatio} from '../cluster/cluster-summary.ts';
+import type {Severity, Warning} from '../shared/warnings.ts';
 import {formatBytes, formatPercent} from '../shared/format.ts';
-import {formatLatency} from '../shared/format-latency.ts';
-import type {MemberHealth} from './health.ts';
+import {formatLatency} from '../shared/format.ts';
+import type {MemberHealth} from './health-figures.ts';
+import {worst} from '../shared/warnings.ts';
 
 /**
  * etcd's published alert rules (etcd3_alert.rules), applied to one member's figures. Latencies are in
@@ -75,8 +77,4 @@ export function judgeMember(member: Figures): {warnings: Warning[]; severity: Se
 	}
 
 	return {warnings, severity: worst(warnings)};
-}
-
-export function worst(warnings: readonly Warning[]): Severity {
-	return warnings.some(warning => warning.severity === 'critical') ? 'critical' : warnings.length > 0 ? 'warning' : 'ok';
 }

@@ -1,5 +1,7 @@
-import type {KeyChange, KeyRecord, ReadConsistency} from '../../cluster/key-browser/key-types.ts';
-import {afterEntry, beforeEnd, jumpTarget, keyTextProblem, levelEntryOf, levelRange, parentPrefix, type LevelAddress, type LevelEntry} from '../../cluster/key-range.ts';
+import type {KeyChange, KeyRecord, PageRequest, ReadConsistency} from '../../cluster/key-browser/key-types.ts';
+import type {LevelAddress, LevelEntry} from '../../cluster/key-range.ts';
+import {jumpTarget, levelStart, parentPrefix} from './key-levels.ts';
+import {keyTextProblem} from '../shared/key-text.ts';
 import {typedText} from '../shared/safe-text.ts';
 
 /** A child prefix's key count: being read, read, or refused. */
@@ -121,9 +123,6 @@ export type KeyBrowserLoad =
 	| {type: 'counts'; generation: number; prefixes: Buffer[]}
 	| {type: 'value'; key: Buffer};
 
-/** Rows from the level's start or end, from a key on (inclusive), or before one (exclusive). */
-export type PageRequest = {from: 'start'} | {from: 'end'} | {from: 'at'; cursor: Buffer} | {from: 'before'; cursor: Buffer};
-
 export type KeyBrowserEvent =
 	| {type: 'go'; level: LevelAddress}
 	| {type: 'reload'}
@@ -140,7 +139,8 @@ export type KeyBrowserEvent =
 	| {type: 'count-loaded'; generation: number; prefix: Buffer; count: CountState}
 	| {type: 'value-loaded'; key: Buffer; record: KeyRecord | undefined; read: ReadConsistency; revision: string | undefined}
 	| {type: 'value-failed'; key: Buffer; error: string}
-	| {type: 'level-changed'; generation: number; change: KeyChange}
+	/** `entry`: the row of the level the changed key falls in (the etcd layer splits keys into entries). */
+	| {type: 'level-changed'; generation: number; change: KeyChange; entry: LevelEntry}
 	| {type: 'open-key-changed'; change: KeyChange}
 	| {type: 'watch-trouble'; target: 'level' | 'open'; message: string | undefined}
 	| {type: 'prompt-open'}
@@ -233,16 +233,15 @@ function adjustCount(count: CountState | undefined, delta: number): CountState |
 }
 
 /** A watched change in the level: marks its row (or the prefix holding it), inserts a new row, keeps counts. */
-function levelChanged(state: KeyBrowserState, change: KeyChange): KeyBrowserState {
-	const range = levelRange(state.level);
-	if (Buffer.compare(change.key, range.start) < 0 || !beforeEnd(change.key, range.end)) {
+function levelChanged(state: KeyBrowserState, change: KeyChange, entry: LevelEntry): KeyBrowserState {
+	const start = levelStart(state.level);
+	if (!change.key.subarray(0, start.length).equals(start)) {
 		return state;
 	}
 
 	const mark = changeOf(change);
 	const delta = mark.kind === 'created' ? 1 : mark.kind === 'deleted' ? -1 : 0;
 	const total = adjustCount(state.total, delta);
-	const entry = levelEntryOf(change.key, state.level.prefix, state.separator);
 	const index = state.rows.findIndex(row => row.bytes.equals(entry.bytes));
 	if (index >= 0) {
 		const row = state.rows[index]!;
@@ -253,10 +252,10 @@ function levelChanged(state: KeyBrowserState, change: KeyChange): KeyBrowserStat
 		return {...state, rows, total};
 	}
 
-	const lower = state.hasBefore ? state.rows[0]?.bytes ?? range.start : range.start;
-	const last = state.rows.at(-1);
-	const upper = state.hasAfter && last !== undefined ? afterEntry(last) : range.end;
-	if (change.kind === 'delete' || Buffer.compare(entry.bytes, lower) < 0 || !beforeEnd(entry.bytes, upper)) {
+	// Entries of a level do not overlap: one past the rows loaded (before the first, after the last) is not shown yet.
+	const first = state.hasBefore ? state.rows[0] : undefined;
+	const last = state.hasAfter ? state.rows.at(-1) : undefined;
+	if (change.kind === 'delete' || (first !== undefined && Buffer.compare(entry.bytes, first.bytes) < 0) || (last !== undefined && Buffer.compare(entry.bytes, last.bytes) > 0)) {
 		return {...state, total};
 	}
 
@@ -400,7 +399,7 @@ export function keyBrowserReducer(state: KeyBrowserState, event: KeyBrowserEvent
 		}
 
 		case 'level-changed': {
-			return forGeneration(state, event.generation, () => levelChanged(state, event.change));
+			return forGeneration(state, event.generation, () => levelChanged(state, event.change, event.entry));
 		}
 
 		case 'open-key-changed': {
@@ -462,7 +461,7 @@ export function neededLoads(state: KeyBrowserState, viewRows: number): KeyBrowse
 	}
 
 	if (state.total === undefined) {
-		loads.push({type: 'total', generation, prefix: levelRange(level).start});
+		loads.push({type: 'total', generation, prefix: levelStart(level)});
 	}
 
 	const from = Math.max(0, state.top - viewRows);
@@ -490,7 +489,7 @@ function nextPage(state: KeyBrowserState): {direction: PageDirection; request: P
 
 	const last = state.rows.at(-1);
 	if (state.hasAfter && last !== undefined && state.selected >= state.rows.length - prefetchMargin) {
-		return {direction: 'forward', request: {from: 'at', cursor: afterEntry(last)}, limit: pageSize};
+		return {direction: 'forward', request: {from: 'after', entry: last}, limit: pageSize};
 	}
 
 	const first = state.rows[0];

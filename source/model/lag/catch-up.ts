@@ -1,5 +1,6 @@
 import {plural} from '../shared/format.ts';
 import type {LagHistory, MemberLagPoint} from './lag-history.ts';
+import {formatDuration, formatRate} from '../shared/format.ts';
 
 /** How far back the catch-up rate looks: long enough to smooth bursts, short enough to follow a change. */
 export const rateWindowMs = 30_000;
@@ -102,26 +103,4 @@ function behindReason(lag: number, {rate, etaMs}: CatchUp): string {
 	}
 
 	return rate < 0 ? `${behind} and falling behind (${formatRate(-rate)})` : `${behind}, not catching up`;
-}
-
-/** Entries per second, with one decimal below 10 so a slow trickle does not read as 0. */
-export function formatRate(entriesPerSecond: number): string {
-	const magnitude = Math.abs(entriesPerSecond);
-	const shown = magnitude < 10 ? String(Math.round(entriesPerSecond * 10) / 10) : Math.round(entriesPerSecond).toLocaleString('en-US');
-	return `${shown}/s`;
-}
-
-/** A duration as "45s", "2m 05s" or "1h 02m", rounded up so an ETA never promises too early. */
-export function formatDuration(ms: number): string {
-	const seconds = Math.ceil(ms / 1000);
-	if (seconds < 60) {
-		return `${seconds}s`;
-	}
-
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) {
-		return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-	}
-
-	return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }

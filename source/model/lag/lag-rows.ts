@@ -1,9 +1,11 @@
-import {catchUp, formatDuration, formatRate, inSyncEntries, notAnswering, promoteReadiness} from './catch-up.ts';
+import {catchUp, inSyncEntries, notAnswering, promoteReadiness} from './catch-up.ts';
+import {formatDuration, formatRate} from '../shared/format.ts';
 import {lagWarningEntries, type ClusterSummary} from '../cluster/cluster-summary.ts';
 import {formatCount} from '../shared/format.ts';
 import {lagPoint, type LagHistory} from './lag-history.ts';
 import type {MemberView} from '../cluster/member-view.ts';
-import {fromMetricsMark, type Column, type Row, type RowTone} from '../cluster/member-rows.ts';
+import {fromMetricsMark} from '../cluster/member-rows.ts';
+import type {Column, Row, RowTone} from '../shared/table.ts';
 
 export type LagColumnKey = 'name' | 'id' | 'role' | 'raftLag' | 'appliedLag' | 'rate' | 'eta' | 'readiness';
 

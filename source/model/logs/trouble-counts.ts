@@ -1,4 +1,4 @@
-import type {Warning} from '../cluster/cluster-summary.ts';
+import type {Warning} from '../shared/warnings.ts';
 import type {LogEntry} from './log-entry.ts';
 import {describeTrouble, troubleKinds, type Trouble, type TroubleKind} from './log-trouble.ts';
 

@@ -41,3 +41,43 @@ export function formatCount(count: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
 	return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** Entries per second, with one decimal below 10 so a slow trickle does not read as 0. */
+export function formatRate(entriesPerSecond: number): string {
+	const magnitude = Math.abs(entriesPerSecond);
+	const shown = magnitude < 10 ? String(Math.round(entriesPerSecond * 10) / 10) : Math.round(entriesPerSecond).toLocaleString('en-US');
+	return `${shown}/s`;
+}
+
+/** A duration as "45s", "2m 05s" or "1h 02m", rounded up so an ETA never promises too early. */
+export function formatDuration(ms: number): string {
+	const seconds = Math.ceil(ms / 1000);
+	if (seconds < 60) {
+		return `${seconds}s`;
+	}
+
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) {
+		return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+	}
+
+	return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+/** A latency in seconds as an operator reads it: "740µs", "2.9ms", "38ms", "1.20s". */
+export function formatLatency(seconds: number): string {
+	const micros = Math.round(seconds * 1e6);
+	if (micros < 1000) {
+		return `${micros}µs`;
+	}
+
+	const millis = seconds * 1000;
+	if (millis < 9.95) {
+		return `${millis.toFixed(1)}ms`;
+	}
+
+	if (Math.round(millis) < 1000) {
+		return `${Math.round(millis)}ms`;
+	}
+
+	return `${seconds.toFixed(2)}s`;
+}

@@ -1,30 +1,6 @@
-import type {DrillTools} from '../shared/etcd-lines.ts';
 import {formatBytes, formatCount, plural} from '../shared/format.ts';
-import {describeMismatch, type CountMismatch} from '../../cluster/cluster-record.ts';
-
-/** passed: restored, served, counts match; failed: the snapshot does not restore as recorded; cannot-run: the drill could not tell. */
-export type DrillOutcome = 'passed' | 'failed' | 'cannot-run';
-
-/** Everything a drill found, step by step; a step not reached is undefined. */
-export interface DrillResult {
-	file: string;
-	outcome: DrillOutcome;
-	/** Why it failed or could not run, one sentence each; empty when it passed. */
-	problems: string[];
-	verified: {sizeBytes: number; sha256: string} | undefined;
-	manifest: {takenAt: string; member: string; etcdVersion: string | null; clusterId: string; revision: number | null} | undefined;
-	tools: DrillTools | undefined;
-	restoreMs: number | undefined;
-	/** The throwaway member, once it answered; revision once it was read. */
-	served: {endpoint: string; revision: number | undefined; startMs: number} | undefined;
-	/** undefined when not reached; recorded false when the manifest had no counts to compare. */
-	counts: {recorded: boolean; prefixes: number; totalKeys: number; mismatches: CountMismatch[]} | undefined;
-	sample: {keys: string[]; valueBytes: number} | undefined;
-	/** Things the operator should know that are not failures (which etcd line was used, what was skipped). */
-	notes: string[];
-	/** The temporary directory, removed at the end with everything in it. */
-	workDir: string | undefined;
-}
+import type {CountMismatch} from '../../cluster/cluster-record.ts';
+import type {DrillResult} from '../../backup/drill-result.ts';
 
 /** The drill's report for a terminal or a log: what was checked and what it came to. Every value is escaped already or etcdeck's own. */
 export function drillReportLines(result: DrillResult): string[] {
@@ -91,4 +67,10 @@ export function drillSummary(result: DrillResult): string {
 
 function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** "/main/config/props/: expected 300 keys, found 299" (prefix already escaped: safe to print). */
+export function describeMismatch(mismatch: CountMismatch): string {
+	const what = mismatch.prefix === undefined ? 'all keys' : mismatch.prefix;
+	return `${what}: expected ${formatCount(mismatch.expected)} keys, found ${formatCount(mismatch.found)}`;
 }

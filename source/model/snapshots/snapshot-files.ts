@@ -1,13 +1,5 @@
 import path from 'node:path';
 
-/** Suffix of the manifest written beside every snapshot etcdeck saves. */
-export const manifestSuffix = '.manifest.json';
-
-/** The manifest of a snapshot file: the same name plus {@link manifestSuffix}. */
-export function manifestPathFor(snapshotPath: string): string {
-	return `${snapshotPath}${manifestSuffix}`;
-}
-
 /**
  * `etcd-<clusterID>-<UTC time>.db`, e.g. `etcd-cdf818194e3a8c32-20250115T123456Z.db`: names sort by
  * time, and carry no colons, which some file systems and copy tools refuse.

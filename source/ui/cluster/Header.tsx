@@ -1,7 +1,8 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
-import type {ClusterSummary, Warning} from '../../model/cluster/cluster-summary.ts';
+import type {ClusterSummary} from '../../model/cluster/cluster-summary.ts';
+import type {Warning} from '../../model/shared/warnings.ts';
 import {plural} from '../../model/shared/format.ts';
 
 export interface HeaderProps {

@@ -4,7 +4,7 @@ import {Text} from '../shared/text.tsx';
 import type {HealthState} from '../../model/health/health.ts';
 import {fitDetailLines, healthDetailLines} from '../../model/health/health-detail.ts';
 import {healthColumns, healthRows} from '../../model/health/health-rows.ts';
-import type {RowTone} from '../../model/cluster/member-rows.ts';
+import type {RowTone} from '../../model/shared/table.ts';
 import {DataTable} from '../shared/DataTable.tsx';
 
 export interface HealthPaneProps {

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Text} from '../shared/text.tsx';
 import type {CountState, KeyBrowserState, LevelRow, RowChange} from '../../model/keys/key-browser-state.ts';
-import {entryName} from '../../cluster/key-range.ts';
+import {entryName} from '../../model/keys/key-levels.ts';
 import {formatCount} from '../../model/shared/format.ts';
 import {truncate} from '../shared/fit-columns.ts';
 import {firstShownRow} from './keys-viewport.ts';

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Text} from '../shared/text.tsx';
 import type {OpenKeyState} from '../../model/keys/key-browser-state.ts';
-import {escapeKey} from '../../cluster/key-range.ts';
+import {escapeKey} from '../../model/shared/key-text.ts';
 import {formatBytes} from '../../model/shared/format.ts';
 import type {ValueTokenKind, ValueView} from '../../model/keys/value-view.ts';
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
-import {formatDuration} from '../../model/lag/catch-up.ts';
+import {formatDuration} from '../../model/shared/format.ts';
 import type {ClusterSummary} from '../../model/cluster/cluster-summary.ts';
 import {historySpanMs, raftLagSeries, type LagHistory} from '../../model/lag/lag-history.ts';
 import {lagColumns, lagRows, roleOf} from '../../model/lag/lag-rows.ts';

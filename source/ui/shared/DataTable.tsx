@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.tsx';
-import type {Column, Row, RowTone} from '../../model/cluster/member-rows.ts';
+import type {Column, Row, RowTone} from '../../model/shared/table.ts';
 import {safeText} from '../../model/shared/safe-text.ts';
 import {columnGap, fitColumns, truncate} from './fit-columns.ts';
 

@@ -1,4 +1,4 @@
-import type {Column} from '../../model/cluster/member-rows.ts';
+import type {Column} from '../../model/shared/table.ts';
 
 export interface FittedColumn<Key extends string> {
 	column: Column<Key>;

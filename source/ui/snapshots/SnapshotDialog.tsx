@@ -1,7 +1,8 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
-import {formatSnapshotProgress, snapshotProgressRatio, type SnapshotProgress} from '../../model/snapshots/snapshot-progress.ts';
+import {formatSnapshotProgress, snapshotProgressRatio} from '../../model/snapshots/snapshot-progress.ts';
+import type {SnapshotProgress} from '../../backup/save-progress.ts';
 import type {SnapshotJob} from '../../hooks/use-snapshot-job.ts';
 import type {DrillJob} from '../../hooks/use-drill-job.ts';
 import {drillSummary} from '../../model/snapshots/drill-report.ts';
