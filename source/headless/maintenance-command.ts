@@ -3,13 +3,13 @@ import {runMaintenance} from '../cluster/maintenance/maintenance-jobs.ts';
 import {PromptCancelled, resolveSettingsAsking} from '../config/password-prompt.ts';
 import type {RawOptions} from '../config/resolve-settings.ts';
 import {ConfigError} from '../config/settings.ts';
-import {lagWarningEntries} from '../model/cluster-summary.ts';
+import {lagWarningEntries} from '../model/cluster/cluster-summary.ts';
 import {defaultDefragRule} from '../model/maintenance/defrag-plan.ts';
 import {defaultKeepRevisions, maintenanceExitCode, maintenanceExitCodes, type MaintenanceEvent, type MaintenanceRequest} from '../model/maintenance/maintenance-events.ts';
 import {eventLines} from '../model/maintenance/maintenance-job.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {printLines} from './print.ts';
-import type {CommandIo} from './snapshot-command.ts';
+import type {CommandIo} from './command-io.ts';
 
 export type MaintenanceCommand = 'defrag' | 'recover-space' | 'check';
 

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import {answeringProbe, endpointStatus, fixtureNode, memberInfo, snapshotOf} from './snapshot-fixtures.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import {answeringProbe, endpointStatus, fixtureNode, memberInfo, readingOf} from './reading-fixtures.ts';
 
 /** One refresh of a recorded series: every member's DB figures, by name (m1, m2, m3). */
 export interface RecordedDbSample {
@@ -20,11 +20,11 @@ export function recordedDbSeries(): RecordedDbSeries {
 	return JSON.parse(readFileSync(new URL('recorded/db-growth.json', import.meta.url), 'utf8')) as RecordedDbSeries;
 }
 
-/** A recorded refresh as the snapshot ClusterService would have returned: m1 leads, every member answers. */
-export function snapshotOfSample(sample: RecordedDbSample): ClusterSnapshot {
+/** A recorded refresh as the reading ClusterService would have returned: m1 leads, every member answers. */
+export function readingOfSample(sample: RecordedDbSample): ClusterReading {
 	const nodes = sample.members.map((member, index) => ({...fixtureNode(index), name: member.name}));
 	const leaderId = nodes[0]!.id;
-	return snapshotOf(
+	return readingOf(
 		nodes.map(node => memberInfo(node)),
 		nodes.map((node, index) => answeringProbe(node, endpointStatus(node, leaderId, {dbSizeBytes: sample.members[index]!.dbSizeBytes, dbSizeInUseBytes: sample.members[index]!.dbSizeInUseBytes}))),
 		{takenAt: sample.takenAt},

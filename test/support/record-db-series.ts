@@ -45,11 +45,11 @@ try {
 		phaseStarts[phase.name] = Date.now();
 		const end = Date.now() + (phase.seconds * 1000);
 		while (Date.now() < end) {
-			const snapshot = await service.refresh();
+			const reading = await service.refresh();
 			samples.push({
-				takenAt: snapshot.takenAt,
-				members: snapshot.members.map(member => {
-					const status = snapshot.probes.find(probe => probe.memberId === member.id)?.status;
+				takenAt: reading.takenAt,
+				members: reading.members.map(member => {
+					const status = reading.probes.find(probe => probe.memberId === member.id)?.status;
 					return {name: member.name, dbSizeBytes: status?.dbSizeBytes ?? 0, dbSizeInUseBytes: status?.dbSizeInUseBytes ?? 0};
 				}).sort((a, b) => a.name.localeCompare(b.name)),
 			});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {dbUsages, emptyDbUsageHistory, recordDbUsage, timeToQuotaMs, type DbUsageHistory, type GrowthOptions} from '../../source/model/maintenance/db-usage.ts';
 import {dbUsageWarnings, defaultDbWarningOptions, median, type DbWarningOptions} from '../../source/model/maintenance/db-usage-warnings.ts';
 import {dbUsageRows} from '../../source/model/maintenance/db-usage-rows.ts';
-import {recordedDbSeries, snapshotOfSample} from '../support/db-series.ts';
+import {recordedDbSeries, readingOfSample} from '../support/db-series.ts';
 
 const recorded = recordedDbSeries();
 const gib = 1024 ** 3;
@@ -21,9 +21,9 @@ function replay(until: number, quotaBytes: number | undefined = undefined, warni
 	const warningsAt: Array<{at: number; texts: string[]}> = [];
 	let usages: ReturnType<typeof dbUsages> = [];
 	for (const sample of recorded.samples.filter(each => each.takenAt <= until)) {
-		const snapshot = snapshotOfSample(sample);
-		history = recordDbUsage(history, snapshot, scaled);
-		usages = dbUsages(snapshot, history, quotaBytes, scaled);
+		const reading = readingOfSample(sample);
+		history = recordDbUsage(history, reading, scaled);
+		usages = dbUsages(reading, history, quotaBytes, scaled);
 		warningsAt.push({at: sample.takenAt, texts: dbUsageWarnings(usages, warningOptions).map(warning => `${warning.severity}: ${warning.text}`)});
 	}
 
@@ -104,10 +104,10 @@ void test('the history stays small however long it runs: the baseline and the la
 	}
 });
 
-void test('a snapshot no newer than the last recorded changes nothing', () => {
-	const snapshot = snapshotOfSample(recorded.samples[0]!);
-	const once = recordDbUsage(emptyDbUsageHistory, snapshot);
-	assert.equal(recordDbUsage(once, snapshot), once);
+void test('a reading no newer than the last recorded changes nothing', () => {
+	const reading = readingOfSample(recorded.samples[0]!);
+	const once = recordDbUsage(emptyDbUsageHistory, reading);
+	assert.equal(recordDbUsage(once, reading), once);
 });
 
 void test('time to quota: none when not growing, zero at the quota, else at the rate', () => {
@@ -130,7 +130,7 @@ void test('the DB pane rows: sizes as etcdctl prints them, reclaimable with its 
 	assert.match(m1.growth, /^\+\d+(\.\d+)? MB\/h ▲$/, 'growing fast is marked');
 	assert.match(m1.toQuota, /^\d+h \d\dm$/);
 	assert.equal(rows[0]!.tone, 'warning');
-	const fresh = dbUsageRows(dbUsages(snapshotOfSample(recorded.samples[0]!), recordDbUsage(emptyDbUsageHistory, snapshotOfSample(recorded.samples[0]!)), undefined));
+	const fresh = dbUsageRows(dbUsages(readingOfSample(recorded.samples[0]!), recordDbUsage(emptyDbUsageHistory, readingOfSample(recorded.samples[0]!)), undefined));
 	assert.equal(fresh[0]!.cells.growth, 'measuring');
 	assert.equal(fresh[0]!.cells.toQuota, '');
 });

@@ -1,19 +1,19 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
 import {consistencyWarnings, judgeConsistency, verdictLines, type MemberHash} from '../../source/model/maintenance/consistency.ts';
 import {defaultDefragRule, nextToDefragment, planDefrag} from '../../source/model/maintenance/defrag-plan.ts';
 import {maintenanceExitCode, type MaintenanceEvent} from '../../source/model/maintenance/maintenance-events.ts';
 import {gateBefore} from '../../source/model/maintenance/maintenance-gate.ts';
 import {eventLines, logEntryOf, maintenanceJobReducer, startJob} from '../../source/model/maintenance/maintenance-job.ts';
 import {compactConsequences, compactTarget, disarmRefusal, nospaceCleared} from '../../source/model/maintenance/recovery.ts';
-import {alarmSnapshot, fixtureNode, fixtureQuotaBytes, healthySnapshot, statusDeniedSnapshot, voterUnreachableSnapshot} from '../support/snapshot-fixtures.ts';
+import {alarmReading, fixtureNode, fixtureQuotaBytes, healthyReading, statusDeniedReading, voterUnreachableReading} from '../support/reading-fixtures.ts';
 
 const quota = {quotaBytes: fixtureQuotaBytes};
 
 /** The healthy cluster (etcd-1 leads, etcd-4 a learner) with each member's DB size and size in use. */
-function withSizes(sizes: ReadonlyArray<readonly [number, number]>, base: ClusterSnapshot = healthySnapshot()): ClusterSnapshot {
+function withSizes(sizes: ReadonlyArray<readonly [number, number]>, base: ClusterReading = healthyReading()): ClusterReading {
 	return {...base, probes: base.probes.map((probe, index) => (probe.status === undefined ? probe : {...probe, status: {...probe.status, dbSizeBytes: sizes[index]![0], dbSizeInUseBytes: sizes[index]![1]}}))};
 }
 
@@ -33,19 +33,19 @@ void test('the plan: the rule picks members with 20% or 100 MB to give back; lea
 });
 
 void test('the next member is the first that does not lead now: the leader stays last when leadership moves mid-run', () => {
-	const plan = planDefrag(summarize(healthySnapshot(), quota), {...defaultDefragRule, all: true});
+	const plan = planDefrag(summarize(healthyReading(), quota), {...defaultDefragRule, all: true});
 	const [learner, two, three, one] = plan.order;
 	assert.deepEqual([learner!.name, two!.name, three!.name, one!.name], ['etcd-4', 'etcd-2', 'etcd-3', 'etcd-1']);
 	assert.equal(nextToDefragment([two!, three!, one!], two!.id)!.name, 'etcd-3', 'etcd-2 leads now: it waits');
 	assert.equal(nextToDefragment([two!], two!.id)!.name, 'etcd-2', 'the leader, once it is all that is left');
 });
 
-function gate(snapshot: ClusterSnapshot, target = fixtureNode(1), defragmenting = new Map<string, string>()) {
-	return gateBefore({id: target.id, name: target.name, isLearner: target.isLearner}, {summary: summarize(snapshot, quota), defragmenting, maxLagEntries: 100});
+function gate(reading: ClusterReading, target = fixtureNode(1), defragmenting = new Map<string, string>()) {
+	return gateBefore({id: target.id, name: target.name, isLearner: target.isLearner}, {summary: summarize(reading, quota), defragmenting, maxLagEntries: 100});
 }
 
 void test('the gate passes a healthy cluster, with its figures', () => {
-	const verdict = gate(healthySnapshot());
+	const verdict = gate(healthyReading());
 	assert.equal(verdict.passed, true, verdict.reason);
 	assert.deepEqual(verdict.checks.map(check => check.detail), [
 		'3 of 3 voters answer',
@@ -58,25 +58,25 @@ void test('the gate passes a healthy cluster, with its figures', () => {
 });
 
 void test('the gate refuses: a voter that does not answer, a member defragmenting already, a voter far behind, a CORRUPT alarm, Status refused', () => {
-	assert.equal(gate(voterUnreachableSnapshot()).reason, 'etcd-3 does not answer: connect ECONNREFUSED 10.0.0.3:2379');
-	assert.equal(gate(healthySnapshot(), fixtureNode(1), new Map([[fixtureNode(2).id, 'its /metrics: etcd_disk_defrag_inflight 1']])).reason, 'etcd-3 is defragmenting already (its /metrics: etcd_disk_defrag_inflight 1)');
-	const behind = healthySnapshot();
+	assert.equal(gate(voterUnreachableReading()).reason, 'etcd-3 does not answer: connect ECONNREFUSED 10.0.0.3:2379');
+	assert.equal(gate(healthyReading(), fixtureNode(1), new Map([[fixtureNode(2).id, 'its /metrics: etcd_disk_defrag_inflight 1']])).reason, 'etcd-3 is defragmenting already (its /metrics: etcd_disk_defrag_inflight 1)');
+	const behind = healthyReading();
 	behind.probes[2] = {...behind.probes[2]!, status: {...behind.probes[2]!.status!, raftIndex: 12_000}};
 	assert.equal(gate(behind).reason, 'etcd-3 is 345 entries behind the leader (at most 100)');
-	const corrupt = {...healthySnapshot(), alarms: [{memberId: fixtureNode(2).id, alarm: 'CORRUPT'}]};
+	const corrupt = {...healthyReading(), alarms: [{memberId: fixtureNode(2).id, alarm: 'CORRUPT'}]};
 	assert.match(gate(corrupt).reason!, /^alarm CORRUPT on etcd-3: its data differs/);
-	assert.equal(gate(statusDeniedSnapshot()).reason, 'the members refuse Status to this user: maintenance needs the root role');
+	assert.equal(gate(statusDeniedReading()).reason, 'the members refuse Status to this user: maintenance needs the root role');
 });
 
 void test('quorum: a 2-voter cluster cannot spare one while it defragments; a compaction busies none', () => {
-	const two = {...healthySnapshot()};
+	const two = {...healthyReading()};
 	two.members = two.members.filter(member => member.name !== 'etcd-3');
 	two.probes = two.probes.filter(probe => probe.memberId !== fixtureNode(2).id);
 	assert.equal(gate(two).reason, '1 of 2 voters stay available while etcd-2 is busy, 2 needed');
 	const compaction = gateBefore(undefined, {summary: summarize(two, quota), defragmenting: new Map(), maxLagEntries: 100});
 	assert.equal(compaction.passed, true, compaction.reason);
 	// A learner holds no vote: defragmenting it leaves every voter available.
-	assert.equal(gate(healthySnapshot(), fixtureNode(3, true)).checks.find(check => check.name === 'quorum survives')!.detail, '3 of 3 voters stay available while etcd-4 is busy, 2 needed');
+	assert.equal(gate(healthyReading(), fixtureNode(3, true)).checks.find(check => check.name === 'quorum survives')!.detail, '3 of 3 voters stay available while etcd-4 is busy, 2 needed');
 });
 
 const hash = (name: string, value: number | undefined, extra: Partial<MemberHash> = {}): MemberHash => ({memberId: `${name}-id`, name, endpoint: `http://${name}:2379`, hash: value, compactRevision: 5, revision: 40, error: value === undefined ? 'deadline exceeded' : undefined, ...extra});
@@ -108,10 +108,10 @@ void test('compaction target: current less the revisions kept, or the one asked 
 void test('NOSPACE: disarm only with room under the quota; cleared only when every member\'s Status says so', () => {
 	const full = withSizes([[1.95e9, 1.9e9], [20_480, 16_384], [20_480, 16_384], [20_480, 16_384]]);
 	assert.match(disarmRefusal(summarize(full, quota))!, /etcd-1 1\.95 GB \(90\.8% of 2\.15 GB\)\): its keys themselves fill it/);
-	assert.equal(disarmRefusal(summarize(healthySnapshot(), quota)), undefined);
-	assert.deepEqual(nospaceCleared(alarmSnapshot()), {cleared: false, detail: 'etcd-1: Status still reports NOSPACE; etcd-2: Status still reports NOSPACE; etcd-3: Status still reports NOSPACE; etcd-4: Status still reports NOSPACE'});
-	assert.deepEqual(nospaceCleared(healthySnapshot()), {cleared: true, detail: 'no NOSPACE in the Status of etcd-1, etcd-2, etcd-3, etcd-4'});
-	assert.equal(nospaceCleared(statusDeniedSnapshot()).cleared, false, 'figures from /metrics carry no alarms');
+	assert.equal(disarmRefusal(summarize(healthyReading(), quota)), undefined);
+	assert.deepEqual(nospaceCleared(alarmReading()), {cleared: false, detail: 'etcd-1: Status still reports NOSPACE; etcd-2: Status still reports NOSPACE; etcd-3: Status still reports NOSPACE; etcd-4: Status still reports NOSPACE'});
+	assert.deepEqual(nospaceCleared(healthyReading()), {cleared: true, detail: 'no NOSPACE in the Status of etcd-1, etcd-2, etcd-3, etcd-4'});
+	assert.equal(nospaceCleared(statusDeniedReading()).cleared, false, 'figures from /metrics carry no alarms');
 });
 
 void test('a job\'s events: the reducer follows the steps, the lines say each, the log keeps actions, the exit code follows the outcome', () => {

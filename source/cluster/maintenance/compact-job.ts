@@ -2,15 +2,15 @@ import {compactTarget} from '../../model/maintenance/recovery.ts';
 import {etcdctlFor, type CompactPreview, type JobEnd} from '../../model/maintenance/maintenance-events.ts';
 import {clusterEndpoint, finish, gateStep, lookNow, runStep, startRefusal, stopped, type JobContext} from './job-steps.ts';
 import type {MaintenancePort} from './maintenance-service.ts';
-import {summarize} from '../../model/cluster-summary.ts';
+import {summarize} from '../../model/cluster/cluster-summary.ts';
 
 /**
  * Reads the current and the compacted revision (the leader's Status and /metrics) and says what a
  * compaction to `requested` (else the current revision less `keepRevisions`) would do, or why not.
  */
 export async function previewCompact(port: MaintenancePort, requested: number | undefined, keepRevisions: number, quotaBytes: number | undefined): Promise<CompactPreview | string> {
-	const snapshot = await port.look();
-	const look = {snapshot, summary: summarize(snapshot, {quotaBytes})};
+	const reading = await port.look();
+	const look = {reading, summary: summarize(reading, {quotaBytes})};
 	const refusal = startRefusal(look, 'compact');
 	if (refusal !== undefined) {
 		return refusal;

@@ -1,5 +1,5 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import {plural} from '../../model/format.ts';
+import {plural} from '../../model/shared/format.ts';
 import {nextToDefragment, planDefrag, type DefragPlan, type DefragRule, type PlannedMember} from '../../model/maintenance/defrag-plan.ts';
 import {etcdctlFor, type JobEnd} from '../../model/maintenance/maintenance-events.ts';
 import {compactTarget} from '../../model/maintenance/recovery.ts';

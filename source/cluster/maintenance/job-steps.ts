@@ -1,9 +1,9 @@
-import {summarize, type ClusterSummary} from '../../model/cluster-summary.ts';
-import {nothingAnswers} from '../../model/reachability.ts';
-import {rootRoleNeeded, statusDeniedReason} from '../../model/root-role.ts';
+import {summarize, type ClusterSummary} from '../../model/cluster/cluster-summary.ts';
+import {nothingAnswers} from '../../model/cluster/reachability.ts';
+import {rootRoleNeeded, statusDeniedReason} from '../../model/cluster/root-role.ts';
 import {gateBefore, type GateTarget, type GateVerdict} from '../../model/maintenance/maintenance-gate.ts';
 import type {JobEnd, MaintenanceListener, MaintenanceSettings, MaintenanceStep, StepOutcome} from '../../model/maintenance/maintenance-events.ts';
-import type {ClusterSnapshot} from '../snapshot.ts';
+import type {ClusterReading} from '../cluster-reading.ts';
 import type {MaintenancePort} from './maintenance-service.ts';
 
 /** What every step of a job runs with. */
@@ -19,13 +19,13 @@ export interface JobContext {
 }
 
 export interface Look {
-	snapshot: ClusterSnapshot;
+	reading: ClusterReading;
 	summary: ClusterSummary;
 }
 
 export async function lookNow(context: JobContext): Promise<Look> {
-	const snapshot = await context.port.look();
-	return {snapshot, summary: summarize(snapshot, {quotaBytes: context.settings.quotaBytes})};
+	const reading = await context.port.look();
+	return {reading, summary: summarize(reading, {quotaBytes: context.settings.quotaBytes})};
 }
 
 /**
@@ -34,12 +34,12 @@ export async function lookNow(context: JobContext): Promise<Look> {
  * allowed and etcd's own refusal of the first call says it).
  */
 export function startRefusal(look: Look, what: string): string | undefined {
-	const unreachable = nothingAnswers(look.snapshot);
+	const unreachable = nothingAnswers(look.reading);
 	if (unreachable !== undefined) {
 		return `cannot reach the cluster: ${unreachable.join('; ')}`;
 	}
 
-	const denied = statusDeniedReason(look.snapshot.probes);
+	const denied = statusDeniedReason(look.reading.probes);
 	return denied === undefined ? undefined : `${what} ${rootRoleNeeded} (${denied})`;
 }
 

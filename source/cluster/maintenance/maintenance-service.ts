@@ -7,7 +7,7 @@ import {describeConnectionError} from '../describe-error.ts';
 import {createEndpointClient} from '../etcd-client.ts';
 import {hexIdToDecimal} from '../ids.ts';
 import type {MemberActionResult} from '../member-action-result.ts';
-import type {ClusterSnapshot} from '../snapshot.ts';
+import type {ClusterReading} from '../cluster-reading.ts';
 import {withDeadline} from '../with-deadline.ts';
 
 /**
@@ -39,7 +39,7 @@ export interface MemberStatusNow {
 /** What the maintenance runners ask of the cluster; MaintenanceService is the real one. */
 export interface MaintenancePort {
 	/** A fresh look at every member (the dashboard's refresh); never throws. */
-	look(): Promise<ClusterSnapshot>;
+	look(): Promise<ClusterReading>;
 	/** A member's maintenance gauges from its /metrics. */
 	metrics(endpoint: string): Promise<MaintenanceMetrics>;
 	/** The member's own Status now: its current revision and DB size. */
@@ -78,7 +78,7 @@ export class MaintenanceService implements MaintenancePort {
 		this.cluster = new ClusterService(settings);
 	}
 
-	async look(): Promise<ClusterSnapshot> {
+	async look(): Promise<ClusterReading> {
 		return this.cluster.refresh();
 	}
 

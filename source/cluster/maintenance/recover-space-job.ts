@@ -1,5 +1,5 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import {plural} from '../../model/format.ts';
+import {plural} from '../../model/shared/format.ts';
 import {defaultDefragRule, planDefrag} from '../../model/maintenance/defrag-plan.ts';
 import {etcdctlFor, type JobEnd} from '../../model/maintenance/maintenance-events.ts';
 import {disarmRefusal, nospaceCleared} from '../../model/maintenance/recovery.ts';
@@ -22,11 +22,11 @@ export async function runRecoverSpace(context: JobContext, {moveLeader}: {moveLe
 		return finish(context, {outcome: 'refused', message: refusal});
 	}
 
-	if (first.snapshot.alarms === undefined) {
-		return finish(context, {outcome: 'refused', message: `the alarms are unknown: ${first.snapshot.alarmsError ?? 'no member answered its Status'}`});
+	if (first.reading.alarms === undefined) {
+		return finish(context, {outcome: 'refused', message: `the alarms are unknown: ${first.reading.alarmsError ?? 'no member answered its Status'}`});
 	}
 
-	const alarms = first.snapshot.alarms.filter(alarm => alarm.alarm === 'NOSPACE');
+	const alarms = first.reading.alarms.filter(alarm => alarm.alarm === 'NOSPACE');
 	if (alarms.length === 0) {
 		return finish(context, {outcome: 'done', message: 'no NOSPACE alarm is active: nothing to recover'});
 	}
@@ -70,7 +70,7 @@ export async function runRecoverSpace(context: JobContext, {moveLeader}: {moveLe
 	const verify = await runStep(context, {kind: 'verify', target: 'cluster', memberId: undefined, etcdctl: etcdctlFor.verify(endpoints)}, async () => {
 		const deadline = context.now() + verifyDeadlineMs;
 		for (;;) {
-			const check = nospaceCleared((await lookNow(context)).snapshot);
+			const check = nospaceCleared((await lookNow(context)).reading);
 			if (check.cleared || context.now() >= deadline) {
 				return {outcome: check.cleared ? 'succeeded' : 'failed', message: check.detail};
 			}

@@ -1,4 +1,4 @@
-import type {Warning} from '../cluster-summary.ts';
+import type {Warning} from '../shared/warnings.ts';
 
 /** What one member's HashKV answered at the common revision. */
 export interface MemberHash {

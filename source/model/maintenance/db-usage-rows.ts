@@ -1,7 +1,6 @@
-import {dbQuotaWarningRatio} from '../cluster-summary.ts';
-import {formatDuration} from '../catch-up.ts';
-import {formatBytesAsEtcdctl, formatPercent} from '../format.ts';
-import type {Column, Row, RowTone} from '../table-rows.ts';
+import {dbQuotaWarningRatio} from '../cluster/cluster-summary.ts';
+import {formatBytesAsEtcdctl, formatDuration, formatPercent} from '../shared/format.ts';
+import type {Column, Row, RowTone} from '../shared/table.ts';
 import type {DbUsage} from './db-usage.ts';
 import {formatRatePerHour} from './db-usage-warnings.ts';
 

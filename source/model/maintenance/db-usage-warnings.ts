@@ -1,6 +1,5 @@
-import type {Warning} from '../cluster-summary.ts';
-import {formatBytes, formatPercent} from '../format.ts';
-import {formatDuration} from '../catch-up.ts';
+import type {Warning} from '../shared/warnings.ts';
+import {formatBytes, formatDuration, formatPercent} from '../shared/format.ts';
 import {timeToQuotaMs, type DbUsage} from './db-usage.ts';
 
 /**

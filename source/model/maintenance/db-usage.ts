@@ -1,6 +1,6 @@
-import type {ClusterSnapshot} from '../../cluster/snapshot.ts';
-import {memberQuota, type MemberQuota} from '../cluster-summary.ts';
-import {memberViews, type MemberView} from '../member-view.ts';
+import type {ClusterReading} from '../../cluster/cluster-reading.ts';
+import {memberQuota, type MemberQuota} from '../cluster/cluster-summary.ts';
+import {memberViews, type MemberView} from '../cluster/member-view.ts';
 
 /** One member's DB figures at one refresh. */
 export interface DbSample {
@@ -53,14 +53,14 @@ const keepMarginMs = 60_000;
 /** A backstop for very short refresh intervals. */
 const maxRecentSamples = 2000;
 
-/** Adds a refresh's DB figures. A snapshot no newer than the last one recorded changes nothing. */
-export function recordDbUsage(history: DbUsageHistory, snapshot: ClusterSnapshot, options: GrowthOptions = defaultGrowthOptions): DbUsageHistory {
-	if (history.lastTakenAt !== undefined && snapshot.takenAt <= history.lastTakenAt) {
+/** Adds a refresh's DB figures. A reading no newer than the last one recorded changes nothing. */
+export function recordDbUsage(history: DbUsageHistory, reading: ClusterReading, options: GrowthOptions = defaultGrowthOptions): DbUsageHistory {
+	if (history.lastTakenAt !== undefined && reading.takenAt <= history.lastTakenAt) {
 		return history;
 	}
 
 	const members: Record<string, DbSeries> = {};
-	for (const view of memberViews(snapshot)) {
+	for (const view of memberViews(reading)) {
 		const id = view.member?.id;
 		if (id === undefined) {
 			continue;
@@ -77,11 +77,11 @@ export function recordDbUsage(history: DbUsageHistory, snapshot: ClusterSnapshot
 			continue;
 		}
 
-		const sample: DbSample = {at: snapshot.takenAt, sizeBytes: status.dbSizeBytes, inUseBytes: status.dbSizeInUseBytes};
+		const sample: DbSample = {at: reading.takenAt, sizeBytes: status.dbSizeBytes, inUseBytes: status.dbSizeInUseBytes};
 		members[id] = known === undefined || sample.sizeBytes < known.recent.at(-1)!.sizeBytes ? {baseline: sample, recent: [sample]} : extend(known, sample, options);
 	}
 
-	return {members, lastTakenAt: snapshot.takenAt};
+	return {members, lastTakenAt: reading.takenAt};
 }
 
 function extend(series: DbSeries, sample: DbSample, options: GrowthOptions): DbSeries {
@@ -174,8 +174,8 @@ export interface DbUsage {
 }
 
 /** Every answering member's usage now, with its growth from the history. Members without figures are left out. */
-export function dbUsages(snapshot: ClusterSnapshot, history: DbUsageHistory, quotaOverride: number | undefined, options: GrowthOptions = defaultGrowthOptions): DbUsage[] {
-	return memberViews(snapshot).flatMap(view => {
+export function dbUsages(reading: ClusterReading, history: DbUsageHistory, quotaOverride: number | undefined, options: GrowthOptions = defaultGrowthOptions): DbUsage[] {
+	return memberViews(reading).flatMap(view => {
 		const usage = dbUsageOf(view, history, quotaOverride, options);
 		return usage === undefined ? [] : [usage];
 	});

@@ -1,6 +1,6 @@
-import type {ClusterSummary} from '../cluster-summary.ts';
-import {formatBytes, formatPercent} from '../format.ts';
-import type {MemberView} from '../member-view.ts';
+import type {ClusterSummary} from '../cluster/cluster-summary.ts';
+import {formatBytes, formatPercent} from '../shared/format.ts';
+import type {MemberView} from '../cluster/member-view.ts';
 
 /**
  * Which members a defragment is worth: etcd-defrag's rule over DB size and in-use size, in its simplest

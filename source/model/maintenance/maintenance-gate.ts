@@ -1,6 +1,6 @@
-import type {ClusterSummary} from '../cluster-summary.ts';
-import {plural} from '../format.ts';
-import type {MemberView} from '../member-view.ts';
+import type {ClusterSummary} from '../cluster/cluster-summary.ts';
+import {plural} from '../shared/format.ts';
+import type {MemberView} from '../cluster/member-view.ts';
 
 /** What the gate knows besides the fresh summary. */
 export interface GateFacts {

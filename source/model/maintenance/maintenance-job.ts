@@ -1,5 +1,5 @@
-import type {ActionOutcome} from '../action-log.ts';
-import {formatBytes, plural} from '../format.ts';
+import type {ActionOutcome} from '../actions/action-log.ts';
+import {formatBytes, plural} from '../shared/format.ts';
 import {verdictLines, type ConsistencyVerdict} from './consistency.ts';
 import type {DefragPlan, PlannedMember} from './defrag-plan.ts';
 import type {GateCheck} from './maintenance-gate.ts';

@@ -1,8 +1,8 @@
-import type {ClusterSnapshot} from '../../cluster/snapshot.ts';
+import type {ClusterReading} from '../../cluster/cluster-reading.ts';
 import {alarmsFromStatusErrors} from '../../cluster/status-alarms.ts';
-import {memberQuota, type ClusterSummary} from '../cluster-summary.ts';
-import {formatBytes, formatPercent} from '../format.ts';
-import {memberViews} from '../member-view.ts';
+import {memberQuota, type ClusterSummary} from '../cluster/cluster-summary.ts';
+import {formatBytes, formatPercent} from '../shared/format.ts';
+import {memberViews} from '../cluster/member-view.ts';
 
 /**
  * The NOSPACE way out, in the runbook's order: compact to the current revision (history is what fills a
@@ -32,8 +32,8 @@ export function disarmRefusal(summary: ClusterSummary): string | undefined {
 }
 
 /** Whether any member's Status still reports NOSPACE, member by member; a member without Status cannot tell. */
-export function nospaceCleared(snapshot: ClusterSnapshot): {cleared: boolean; detail: string} {
-	const views = memberViews(snapshot).filter(view => view.member !== undefined);
+export function nospaceCleared(reading: ClusterReading): {cleared: boolean; detail: string} {
+	const views = memberViews(reading).filter(view => view.member !== undefined);
 	const pending: string[] = [];
 	const clear: string[] = [];
 	for (const view of views) {
