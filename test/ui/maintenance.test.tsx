@@ -53,7 +53,7 @@ void test('the DB pane lists every member: size, in use, reclaimable, quota and 
 });
 
 void test('the defragment confirmation shows the plan by the rule (learner first, the leader last, the member left out and why), the gate, the choices and the etcdctl equivalent', () => {
-	const lines = boxLines(<MaintenanceDialog dialog={dialogAfter({type: 'open-defrag', all: false})} summary={summary} width={100} />);
+	const lines = boxLines(<MaintenanceDialog dialog={dialogAfter({type: 'open-defrag', all: false, only: undefined})} summary={summary} width={100} />);
 	assert.equal(lines[0], 'Defragment 3 members one at a time, the leader last? (about 490 MB to reclaim)');
 	assert.deepEqual(lines.filter(line => /^ {2}(\d\.|skip)/.test(line)), [
 		'  1. etcd-4 (learner): 140 MB (58.3%) of 240 MB reclaimable',
@@ -71,7 +71,7 @@ void test('the defragment confirmation shows the plan by the rule (learner first
 });
 
 void test('a toggles every member into the plan, c adds the compaction to the etcdctl equivalent', () => {
-	const lines = boxLines(<MaintenanceDialog dialog={dialogAfter({type: 'open-defrag', all: false}, {type: 'toggle', choice: 'all'}, {type: 'toggle', choice: 'compact'})} summary={summary} width={120} />);
+	const lines = boxLines(<MaintenanceDialog dialog={dialogAfter({type: 'open-defrag', all: false, only: undefined}, {type: 'toggle', choice: 'all'}, {type: 'toggle', choice: 'compact'})} summary={summary} width={120} />);
 	assert.equal(lines[0], 'Defragment 4 members one at a time, the leader last? (about 500 MB to reclaim)');
 	assert.ok(lines.includes('  3. etcd-3 (follower): --all; 10 MB reclaimable'), lines.join('\n'));
 	const text = lines.join(' ');

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {summarize} from '../../source/model/cluster/cluster-summary.ts';
 import {maintenanceDisabledReason, nospaceOffer} from '../../source/model/maintenance/maintenance-access.ts';
-import {defaultDefragRule} from '../../source/model/maintenance/defrag-plan.ts';
+import {defaultDefragRule, planDefrag} from '../../source/model/maintenance/defrag-plan.ts';
 import {eraseLast, isConfirmed, typedConfirmation, typeInto} from '../../source/model/maintenance/typed-confirmation.ts';
 import {maintenanceDialogReducer, requestOf, takesText, type MaintenanceDialog, type MaintenanceDialogEvent} from '../../source/ui/maintenance/maintenance-dialog-state.ts';
 import {alarmReading, fixtureNode, healthyReading, statusDeniedReading} from '../support/reading-fixtures.ts';
@@ -37,10 +37,10 @@ void test('a compaction starts only once its revision is typed, and runs to the 
 });
 
 void test('a defragment\'s choices become the request the headless flags would make', () => {
-	assert.deepEqual(requestOf(after({type: 'open-defrag', all: false})!), {kind: 'defrag', rule: defaultDefragRule, dryRun: false, compact: false, moveLeader: false});
-	assert.deepEqual(requestOf(after({type: 'open-defrag', all: false}, {type: 'toggle', choice: 'all'}, {type: 'toggle', choice: 'moveLeader'}, {type: 'toggle', choice: 'compact'})!), {kind: 'defrag', rule: {...defaultDefragRule, all: true}, dryRun: false, compact: true, moveLeader: true});
+	assert.deepEqual(requestOf(after({type: 'open-defrag', all: false, only: undefined})!), {kind: 'defrag', rule: defaultDefragRule, dryRun: false, compact: false, moveLeader: false});
+	assert.deepEqual(requestOf(after({type: 'open-defrag', all: false, only: undefined}, {type: 'toggle', choice: 'all'}, {type: 'toggle', choice: 'moveLeader'}, {type: 'toggle', choice: 'compact'})!), {kind: 'defrag', rule: {...defaultDefragRule, all: true}, dryRun: false, compact: true, moveLeader: true});
 	assert.deepEqual(requestOf(after({type: 'open-recover-space'}, {type: 'toggle', choice: 'moveLeader'})!), {kind: 'recover-space', moveLeader: true});
-	assert.equal(takesText(after({type: 'open-defrag', all: true})), false);
+	assert.equal(takesText(after({type: 'open-defrag', all: true, only: undefined})), false);
 });
 
 void test('why a maintenance command cannot start: --read-only (check still can), a job running, no look yet, no root role', () => {
@@ -57,4 +57,13 @@ void test('why a maintenance command cannot start: --read-only (check still can)
 void test('the header offers the recovery only while NOSPACE is active', () => {
 	assert.equal(nospaceOffer(summarize(healthyReading(), {quotaBytes: undefined})), undefined);
 	assert.match(nospaceOffer(summarize(alarmReading(), {quotaBytes: undefined}))!, /^NOSPACE: the cluster refuses writes; :recover-space/);
+});
+
+void test(':defrag MEMBER plans that member alone (by name or hex ID) and keeps the --all choice out of it', () => {
+	const named = after({type: 'open-defrag', all: false, only: 'etcd-3'}, {type: 'toggle', choice: 'all'});
+	assert.deepEqual(requestOf(named!), {kind: 'defrag', rule: {...defaultDefragRule, only: 'etcd-3'}, dryRun: false, compact: false, moveLeader: false}, 'a does nothing when a member is named');
+	const plan = planDefrag(summarize(healthyReading(), {quotaBytes: undefined}), {...defaultDefragRule, only: fixtureNode(2).id.toUpperCase()});
+	assert.deepEqual(plan.order.map(member => [member.name, member.reason]), [['etcd-3', 'named; 4.1 kB reclaimable']]);
+	assert.deepEqual(plan.skipped.map(member => member.reason), Array.from({length: 3}, () => `not ${fixtureNode(2).id.toUpperCase()}`));
+	assert.equal(plan.rule, `${fixtureNode(2).id.toUpperCase()} alone (named)`);
 });

@@ -14,6 +14,8 @@ export interface DefragRule {
 	minReclaimableBytes: number;
 	/** --all: every member, whatever it would reclaim. */
 	all: boolean;
+	/** `:defrag MEMBER`: that member alone (its name or hex ID), whatever it would reclaim. */
+	only?: string;
 }
 
 export const defaultDefragRule: DefragRule = {minReclaimableRatio: 0.2, minReclaimableBytes: 100_000_000, all: false};
@@ -48,6 +50,10 @@ export interface DefragPlan {
 }
 
 export function describeRule(rule: DefragRule): string {
+	if (rule.only !== undefined) {
+		return `${rule.only} alone (named)`;
+	}
+
 	return rule.all
 		? 'every member (--all)'
 		: `members with at least ${formatPercent(rule.minReclaimableRatio)} of their DB or ${formatBytes(rule.minReclaimableBytes)} reclaimable (size − in use; --all for every member)`;
@@ -87,8 +93,18 @@ function plannedMember(view: MemberView): PlannedMember {
 	};
 }
 
+/** Whether `name` names the member: its name, or its hex ID. */
+export function namesMember(member: {id: string; name: string}, name: string): boolean {
+	return member.name === name || member.id.toLowerCase() === name.toLowerCase();
+}
+
 function judge(member: PlannedMember, rule: DefragRule): {selected: boolean; reason: string} {
 	const {sizeBytes, reclaimableBytes} = member;
+	if (rule.only !== undefined) {
+		const figures = reclaimableBytes === undefined ? 'reclaimable unknown' : `${formatBytes(reclaimableBytes)} reclaimable`;
+		return namesMember(member, rule.only) ? {selected: true, reason: `named; ${figures}`} : {selected: false, reason: `not ${rule.only}`};
+	}
+
 	if (rule.all) {
 		return {selected: true, reason: reclaimableBytes === undefined ? '--all (reclaimable unknown)' : `--all; ${formatBytes(reclaimableBytes)} reclaimable`};
 	}

@@ -58,7 +58,7 @@ function DefragConfirmation({dialog, summary}: {dialog: Extract<DialogState, {ki
 		return <Text>No look at the cluster yet: wait for the first refresh.</Text>;
 	}
 
-	const plan = planDefrag(summary, {...defaultDefragRule, all: choices.all});
+	const plan = planDefrag(summary, {...defaultDefragRule, all: choices.all, ...(dialog.only === undefined ? {} : {only: dialog.only})});
 	const title = plan.order.length === 0
 		? 'Defragment: no member meets the rule'
 		: `Defragment ${plural(plan.order.length, 'member')} one at a time, the leader last? (about ${formatBytes(plan.expectedReclaimBytes)} to reclaim)`;
@@ -73,7 +73,7 @@ function DefragConfirmation({dialog, summary}: {dialog: Extract<DialogState, {ki
 			{choices.compact ? <Text>Compacts first (keeping the newest --keep-revisions), then plans again: the compaction frees more.</Text> : null}
 			<Text dimColor>{gateLine}</Text>
 			<Text>
-				<Toggle keyName="a" label="every member" on={choices.all} /> · <Toggle keyName="c" label="compact first" on={choices.compact} /> · <Toggle keyName="l" label="move leadership before the leader's turn" on={choices.moveLeader} />
+				{dialog.only === undefined ? <><Toggle keyName="a" label="every member" on={choices.all} /> · </> : null}<Toggle keyName="c" label="compact first" on={choices.compact} /> · <Toggle keyName="l" label="move leadership before the leader's turn" on={choices.moveLeader} />
 			</Text>
 			{endpoints.length === 0 ? null : <Command command={`${choices.compact ? `etcdctl --endpoints=${leaderEndpoint(summary)} compact REVISION --physical; ` : ''}${etcdctlFor.defrag(endpoints.join(','))}`} />}
 		</>

@@ -14,20 +14,27 @@ export interface DefragChoices {
 
 export type DefragChoice = keyof DefragChoices;
 
+/** What `:defrag [MEMBER|all]` asked for: every member, one named member, or the rule's choice. */
+export interface DefragAsked {
+	all: boolean;
+	/** A member's name or hex ID: that member alone. */
+	only: string | undefined;
+}
+
 /**
  * The maintenance dialog before a job starts: a defragment's or a NOSPACE recovery's confirmation (y),
  * a compaction's preview while it is read, and its typed confirmation (the revision, typed out: what it
  * removes is gone for good), or why a compaction cannot be done.
  */
 export type MaintenanceDialog =
-	| {kind: 'defrag'; choices: DefragChoices}
+	| {kind: 'defrag'; choices: DefragChoices; only: string | undefined}
 	| {kind: 'recover-space'; moveLeader: boolean}
 	| {kind: 'compact-loading'; requested: number | undefined}
 	| {kind: 'compact'; preview: CompactPreview; typed: TypedConfirmation; problem: string | undefined}
 	| {kind: 'compact-refused'; requested: number | undefined; reason: string};
 
 export type MaintenanceDialogEvent =
-	| {type: 'open-defrag'; all: boolean}
+	| ({type: 'open-defrag'} & DefragAsked)
 	| {type: 'open-recover-space'}
 	| {type: 'open-compact'; requested: number | undefined}
 	| {type: 'compact-preview'; preview: CompactPreview | string}
@@ -41,7 +48,7 @@ export type MaintenanceDialogEvent =
 export function maintenanceDialogReducer(state: MaintenanceDialog | undefined, event: MaintenanceDialogEvent): MaintenanceDialog | undefined {
 	switch (event.type) {
 		case 'open-defrag': {
-			return {kind: 'defrag', choices: {all: event.all, compact: false, moveLeader: false}};
+			return {kind: 'defrag', choices: {all: event.all, compact: false, moveLeader: false}, only: event.only};
 		}
 
 		case 'open-recover-space': {
@@ -64,7 +71,7 @@ export function maintenanceDialogReducer(state: MaintenanceDialog | undefined, e
 		}
 
 		case 'toggle': {
-			if (state?.kind === 'defrag') {
+			if (state?.kind === 'defrag' && !(event.choice === 'all' && state.only !== undefined)) {
 				return {...state, choices: {...state.choices, [event.choice]: !state.choices[event.choice]}};
 			}
 
@@ -97,7 +104,7 @@ export function maintenanceDialogReducer(state: MaintenanceDialog | undefined, e
 export function requestOf(dialog: MaintenanceDialog): MaintenanceRequest | undefined {
 	switch (dialog.kind) {
 		case 'defrag': {
-			return {kind: 'defrag', rule: {...defaultDefragRule, all: dialog.choices.all}, dryRun: false, compact: dialog.choices.compact, moveLeader: dialog.choices.moveLeader};
+			return {kind: 'defrag', rule: {...defaultDefragRule, all: dialog.choices.all, ...(dialog.only === undefined ? {} : {only: dialog.only})}, dryRun: false, compact: dialog.choices.compact, moveLeader: dialog.choices.moveLeader};
 		}
 
 		case 'recover-space': {

@@ -3,6 +3,7 @@ import type {ClusterSummary} from '../../model/cluster/cluster-summary.ts';
 import {consistencyWarnings, type ConsistencyVerdict} from '../../model/maintenance/consistency.ts';
 import {maintenanceDisabledReason, nospaceOffer} from '../../model/maintenance/maintenance-access.ts';
 import type {MaintenanceEvent, MaintenanceJobKind, MaintenanceJobs, MaintenanceRequest} from '../../model/maintenance/maintenance-events.ts';
+import {namesMember} from '../../model/maintenance/defrag-plan.ts';
 import {logEntryOf, type MaintenanceJobState, type MaintenanceLogEntry} from '../../model/maintenance/maintenance-job.ts';
 import type {Warning} from '../../model/shared/warnings.ts';
 import {useMaintenanceJob} from '../../hooks/use-maintenance-job.ts';
@@ -125,11 +126,19 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 		}
 	};
 
-	const openDefrag = ({all = false}: {all?: boolean} = {}) => {
-		if (!refused('defrag')) {
-			job.dismiss();
-			dispatch({type: 'open-defrag', all});
+	/** `:defrag [MEMBER|all]`: the rule's choice, every member, or the member named (its name or hex ID). */
+	const openDefrag = ({all = false, member}: {all?: boolean; member?: string} = {}) => {
+		if (refused('defrag')) {
+			return;
 		}
+
+		if (member !== undefined && !(summary()?.views ?? []).some(view => view.member !== undefined && namesMember({id: view.member.id, name: view.name}, member))) {
+			notice(`:defrag: no member is named ${member}: give a member's name or hex ID, or all`);
+			return;
+		}
+
+		job.dismiss();
+		dispatch({type: 'open-defrag', all, only: member});
 	};
 
 	const openRecoverSpace = () => {
