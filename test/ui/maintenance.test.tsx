@@ -72,7 +72,7 @@ void test('the defragment confirmation shows the plan by the rule (learner first
 
 void test('a toggles every member into the plan, c adds the compaction to the etcdctl equivalent', () => {
 	const lines = boxLines(<MaintenanceDialog dialog={dialogAfter({type: 'open-defrag', all: false, only: undefined}, {type: 'toggle', choice: 'all'}, {type: 'toggle', choice: 'compact'})} summary={summary} width={120} />);
-	assert.equal(lines[0], 'Defragment 4 members one at a time, the leader last? (about 500 MB to reclaim)');
+	assert.equal(lines[0], 'Compact first, then defragment one member at a time, the leader last?');
 	assert.ok(lines.includes('  3. etcd-3 (follower): --all; 10 MB reclaimable'), lines.join('\n'));
 	const text = lines.join(' ');
 	assert.match(text, /a every member: on · c compact first: on/);

@@ -134,7 +134,7 @@ void test('a job\'s events: the reducer follows the steps, the lines say each, t
 		'done: defragmented 1 member, the leader last',
 	]);
 	assert.deepEqual(events.map(event => logEntryOf(event)).filter(entry => entry !== undefined), [
-		{at: 1130, action: 'defrag', target: 'm2', outcome: 'succeeded', message: 'DB 62 MB → 5 MB', etcdctl: 'etcdctl --endpoints=http://m2:2379 defrag'},
+		{at: 1130, action: 'defrag', target: 'm2', outcome: 'succeeded', message: 'defragment m2: DB 62 MB → 5 MB', etcdctl: 'etcdctl --endpoints=http://m2:2379 defrag'},
 	]);
 	assert.deepEqual(['done', 'failed', 'refused', 'cancelled'].map(outcome => maintenanceExitCode(outcome as 'done')), [0, 1, 2, 130]);
 	const cancelling = maintenanceJobReducer(startJob('defrag', 0), {type: 'cancel-requested'});

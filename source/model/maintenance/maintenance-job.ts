@@ -194,8 +194,10 @@ export function logEntryOf(event: MaintenanceEvent): MaintenanceLogEntry | undef
 	}
 
 	const outcome: ActionOutcome = event.outcome;
+	// The header shows a succeeded action by its message alone: it says which step it was.
+	const title = `${stepTitle(event.step)}${event.wasLeader === true ? ' (it led)' : ''}`;
 	const message = event.step.kind === 'gate'
 		? (event.checks ?? []).filter(check => !check.passed).map(check => check.detail).join('; ')
-		: outcomeDetail(event).join(': ');
+		: [title, ...outcomeDetail(event)].join(': ');
 	return {at: event.at, action: event.step.kind, target: event.step.target, outcome, message, etcdctl: event.step.etcdctl};
 }

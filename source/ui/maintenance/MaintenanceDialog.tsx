@@ -59,9 +59,11 @@ function DefragConfirmation({dialog, summary}: {dialog: Extract<DialogState, {ki
 	}
 
 	const plan = planDefrag(summary, {...defaultDefragRule, all: choices.all, ...(dialog.only === undefined ? {} : {only: dialog.only})});
-	const title = plan.order.length === 0
-		? 'Defragment: no member meets the rule'
-		: `Defragment ${plural(plan.order.length, 'member')} one at a time, the leader last? (about ${formatBytes(plan.expectedReclaimBytes)} to reclaim)`;
+	const title = choices.compact
+		? 'Compact first, then defragment one member at a time, the leader last?'
+		: plan.order.length === 0
+			? 'Defragment: no member meets the rule'
+			: `Defragment ${plural(plan.order.length, 'member')} one at a time, the leader last? (about ${formatBytes(plan.expectedReclaimBytes)} to reclaim)`;
 	// etcdctl defragments the endpoints it is given one after the other, in that order: the plan's, without the gates.
 	const endpoints = plan.order.map(member => member.endpoint ?? member.name);
 	return (
@@ -70,7 +72,7 @@ function DefragConfirmation({dialog, summary}: {dialog: Extract<DialogState, {ki
 			<Text dimColor>rule: {plan.rule}</Text>
 			{plan.order.map((member, index) => <Text key={member.id} wrap="truncate">{`  ${index + 1}. ${member.name} (${role(member)}): ${member.reason}`}</Text>)}
 			{plan.skipped.map(member => <Text key={member.id} wrap="truncate" dimColor>{`  skip ${member.name} (${role(member)}): ${member.reason}`}</Text>)}
-			{choices.compact ? <Text>Compacts first (keeping the newest --keep-revisions), then plans again: the compaction frees more.</Text> : null}
+			{choices.compact ? <Text>The plan as it stands; made again after the compaction (which keeps the newest --keep-revisions revisions and frees more).</Text> : null}
 			<Text dimColor>{gateLine}</Text>
 			<Text>
 				{dialog.only === undefined ? <><Toggle keyName="a" label="every member" on={choices.all} /> · </> : null}<Toggle keyName="c" label="compact first" on={choices.compact} /> · <Toggle keyName="l" label="move leadership before the leader's turn" on={choices.moveLeader} />
