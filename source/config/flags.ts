@@ -1,6 +1,5 @@
 import {defaults} from './settings.ts';
 import {defaultLogLines, defaultLogUnits} from '../logs/log-settings.ts';
-import {defaultKeepRevisions} from '../model/maintenance/maintenance-events.ts';
 
 /** One flag: meow parses it by name and type, --help and the README list it from the same entry. */
 interface FlagSpec {
@@ -89,7 +88,7 @@ export const flagSections = [
 			{name: 'dryRun', type: 'boolean', help: ['with defrag: print the plan, change nothing']},
 			{name: 'all', type: 'boolean', help: ['with defrag: every member, not only those with at', 'least 20% or 100 MB reclaimable (size - in use)']},
 			{name: 'compact', type: 'boolean', help: ['with defrag: compact first (keeping the newest', '--keep-revisions revisions), then plan']},
-			{name: 'keepRevisions', type: 'number', usage: 'N', help: [`revisions a compaction keeps  (default ${defaultKeepRevisions})`]},
+			{name: 'keepRevisions', type: 'number', usage: 'N', help: [`revisions a compaction keeps  (default ${defaults.keepRevisions})`]},
 			{name: 'moveLeader', type: 'boolean', help: ['with defrag and recover-space: hand leadership to', 'a defragmented follower before the leader\'s turn']},
 		],
 	},

@@ -1,11 +1,11 @@
 import {MaintenanceService} from '../cluster/maintenance/maintenance-service.ts';
-import {runMaintenance} from '../cluster/maintenance/maintenance-jobs.ts';
+import {runMaintenance} from '../maintenance/maintenance-jobs.ts';
 import {PromptCancelled, resolveSettingsAsking} from '../config/password-prompt.ts';
 import type {RawOptions} from '../config/resolve-settings.ts';
-import {ConfigError} from '../config/settings.ts';
+import {ConfigError, defaults} from '../config/settings.ts';
 import {lagWarningEntries} from '../model/cluster/cluster-summary.ts';
 import {defaultDefragRule} from '../model/maintenance/defrag-plan.ts';
-import {defaultKeepRevisions, maintenanceExitCode, maintenanceExitCodes, type MaintenanceEvent, type MaintenanceRequest} from '../model/maintenance/maintenance-events.ts';
+import {maintenanceExitCode, maintenanceExitCodes, type MaintenanceEvent, type MaintenanceRequest} from '../model/maintenance/maintenance-events.ts';
 import {eventLines} from '../model/maintenance/maintenance-job.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {printLines} from './print.ts';
@@ -65,7 +65,7 @@ export async function runMaintenanceCommand(command: MaintenanceCommand, args: r
 			throw new Refusal(`"etcdeck ${command}" takes no operands, got "${args.join(' ')}"; see --help`);
 		}
 
-		const keepRevisions = flags.keepRevisions ?? defaultKeepRevisions;
+		const keepRevisions = flags.keepRevisions ?? defaults.keepRevisions;
 		if (!Number.isInteger(keepRevisions) || keepRevisions < 0) {
 			throw new Refusal(`--keep-revisions must be a whole number of at least 0, got ${String(flags.keepRevisions)}`);
 		}

@@ -90,8 +90,6 @@ export interface MaintenanceSettings {
 	quotaBytes: number | undefined;
 }
 
-/** A compaction keeps this many revisions unless --keep-revisions says otherwise. */
-export const defaultKeepRevisions = 1000;
 
 /** How a job ended, as its last event says. */
 export interface JobEnd {

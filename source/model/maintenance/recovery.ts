@@ -1,5 +1,4 @@
 import type {ClusterReading} from '../../cluster/cluster-reading.ts';
-import {alarmsFromStatusErrors} from '../../cluster/status-alarms.ts';
 import {memberQuota, type ClusterSummary} from '../cluster/cluster-summary.ts';
 import {formatBytes, formatPercent} from '../shared/format.ts';
 import {memberViews} from '../cluster/member-view.ts';
@@ -31,6 +30,9 @@ export function disarmRefusal(summary: ClusterSummary): string | undefined {
 	return `the DB is still at or above ${formatPercent(disarmMaxQuotaRatio)} of its quota after compaction and defragmentation (${figures}): its keys themselves fill it, so disarming would only raise NOSPACE again with the next writes; delete keys or raise --quota-backend-bytes, then run recover-space again`;
 }
 
+/** A Status `errors` entry naming a NOSPACE alarm ("memberID:1520713267247070721 alarm:NOSPACE "), on whichever member. */
+const nospaceEntry = /\balarm:NOSPACE\b/;
+
 /** Whether any member's Status still reports NOSPACE, member by member; a member without Status cannot tell. */
 export function nospaceCleared(reading: ClusterReading): {cleared: boolean; detail: string} {
 	const views = memberViews(reading).filter(view => view.member !== undefined);
@@ -40,7 +42,7 @@ export function nospaceCleared(reading: ClusterReading): {cleared: boolean; deta
 		const name = view.name || view.id || '?';
 		if (view.status?.source !== 'status') {
 			pending.push(`${name}: no Status (${view.probe?.error ?? view.probe?.statusDenied ?? 'no answer'})`);
-		} else if (alarmsFromStatusErrors(view.status.errors).some(alarm => alarm.alarm === 'NOSPACE')) {
+		} else if (view.status.errors.some(entry => nospaceEntry.test(entry))) {
 			pending.push(`${name}: Status still reports NOSPACE`);
 		} else {
 			clear.push(name);

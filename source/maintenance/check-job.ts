@@ -1,7 +1,7 @@
-import {commonRevision, judgeConsistency, verdictLines, type ConsistencyVerdict, type MemberHash} from '../../model/maintenance/consistency.ts';
-import {etcdctlFor, type JobEnd} from '../../model/maintenance/maintenance-events.ts';
-import type {MemberView} from '../../model/cluster/member-view.ts';
-import {rootRoleNeeded} from '../../model/cluster/root-role.ts';
+import {commonRevision, judgeConsistency, verdictLines, type ConsistencyVerdict, type MemberHash} from '../model/maintenance/consistency.ts';
+import {etcdctlFor, type JobEnd} from '../model/maintenance/maintenance-events.ts';
+import type {MemberView} from '../model/cluster/member-view.ts';
+import {rootRoleNeeded} from '../model/cluster/root-role.ts';
 import {finish, lookNow, runStep, startRefusal, type JobContext, type Look} from './job-steps.ts';
 
 /** Hashes that could not be compared (a compaction or writes in between) are asked for this many times in all. */

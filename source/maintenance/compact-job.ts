@@ -1,8 +1,8 @@
-import {compactTarget} from '../../model/maintenance/recovery.ts';
-import {etcdctlFor, type CompactPreview, type JobEnd} from '../../model/maintenance/maintenance-events.ts';
+import {compactTarget} from '../model/maintenance/recovery.ts';
+import {etcdctlFor, type CompactPreview, type JobEnd} from '../model/maintenance/maintenance-events.ts';
 import {clusterEndpoint, finish, gateStep, lookNow, runStep, startRefusal, stopped, type JobContext} from './job-steps.ts';
-import type {MaintenancePort} from './maintenance-service.ts';
-import {summarize} from '../../model/cluster/cluster-summary.ts';
+import type {MaintenancePort} from '../cluster/maintenance/maintenance-service.ts';
+import {summarize} from '../model/cluster/cluster-summary.ts';
 
 /**
  * Reads the current and the compacted revision (the leader's Status and /metrics) and says what a

@@ -1,8 +1,8 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import {plural} from '../../model/shared/format.ts';
-import {nextToDefragment, planDefrag, type DefragPlan, type DefragRule, type PlannedMember} from '../../model/maintenance/defrag-plan.ts';
-import {etcdctlFor, type JobEnd} from '../../model/maintenance/maintenance-events.ts';
-import {compactTarget} from '../../model/maintenance/recovery.ts';
+import {plural} from '../model/shared/format.ts';
+import {nextToDefragment, planDefrag, type DefragPlan, type DefragRule, type PlannedMember} from '../model/maintenance/defrag-plan.ts';
+import {etcdctlFor, type JobEnd} from '../model/maintenance/maintenance-events.ts';
+import {compactTarget} from '../model/maintenance/recovery.ts';
 import {clusterEndpoint, endpointOf, finish, gateStep, lookNow, markDefragmenting, runStep, startRefusal, stopped, type JobContext, type Look} from './job-steps.ts';
 
 export interface DefragJobOptions {

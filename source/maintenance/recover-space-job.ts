@@ -1,8 +1,8 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import {plural} from '../../model/shared/format.ts';
-import {defaultDefragRule, planDefrag} from '../../model/maintenance/defrag-plan.ts';
-import {etcdctlFor, type JobEnd} from '../../model/maintenance/maintenance-events.ts';
-import {disarmRefusal, nospaceCleared} from '../../model/maintenance/recovery.ts';
+import {plural} from '../model/shared/format.ts';
+import {defaultDefragRule, planDefrag} from '../model/maintenance/defrag-plan.ts';
+import {etcdctlFor, type JobEnd} from '../model/maintenance/maintenance-events.ts';
+import {disarmRefusal, nospaceCleared} from '../model/maintenance/recovery.ts';
 import {compactStep, defragmentMembers} from './defrag-job.ts';
 import {clusterEndpoint, finish, lookNow, runStep, startRefusal, stopped, type JobContext} from './job-steps.ts';
 

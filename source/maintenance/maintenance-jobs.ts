@@ -1,10 +1,10 @@
-import type {ConnectionSettings} from '../../config/settings.ts';
-import type {CompactPreview, JobEnd, MaintenanceJobs, MaintenanceListener, MaintenanceRequest, MaintenanceSettings} from '../../model/maintenance/maintenance-events.ts';
+import type {ConnectionSettings} from '../config/settings.ts';
+import type {CompactPreview, JobEnd, MaintenanceJobs, MaintenanceListener, MaintenanceRequest, MaintenanceSettings} from '../model/maintenance/maintenance-events.ts';
 import {runCheck} from './check-job.ts';
 import {previewCompact, runCompact} from './compact-job.ts';
 import {runDefrag} from './defrag-job.ts';
 import {newContext} from './job-steps.ts';
-import {MaintenanceService, type MaintenancePort} from './maintenance-service.ts';
+import {MaintenanceService, type MaintenancePort} from '../cluster/maintenance/maintenance-service.ts';
 import {runRecoverSpace} from './recover-space-job.ts';
 
 /** Runs a maintenance request on a port: the one entry point the dashboard and the headless commands share. */

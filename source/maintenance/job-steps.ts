@@ -1,10 +1,10 @@
-import {summarize, type ClusterSummary} from '../../model/cluster/cluster-summary.ts';
-import {nothingAnswers} from '../../model/cluster/reachability.ts';
-import {rootRoleNeeded, statusDeniedReason} from '../../model/cluster/root-role.ts';
-import {gateBefore, type GateTarget, type GateVerdict} from '../../model/maintenance/maintenance-gate.ts';
-import type {JobEnd, MaintenanceListener, MaintenanceSettings, MaintenanceStep, StepOutcome} from '../../model/maintenance/maintenance-events.ts';
-import type {ClusterReading} from '../cluster-reading.ts';
-import type {MaintenancePort} from './maintenance-service.ts';
+import {summarize, type ClusterSummary} from '../model/cluster/cluster-summary.ts';
+import {nothingAnswers} from '../model/cluster/reachability.ts';
+import {rootRoleNeeded, statusDeniedReason} from '../model/cluster/root-role.ts';
+import {gateBefore, type GateTarget, type GateVerdict} from '../model/maintenance/maintenance-gate.ts';
+import type {JobEnd, MaintenanceListener, MaintenanceSettings, MaintenanceStep, StepOutcome} from '../model/maintenance/maintenance-events.ts';
+import type {ClusterReading} from '../cluster/cluster-reading.ts';
+import type {MaintenancePort} from '../cluster/maintenance/maintenance-service.ts';
 
 /** What every step of a job runs with. */
 export interface JobContext {
