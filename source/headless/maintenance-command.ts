@@ -50,6 +50,12 @@ export function misplacedMaintenanceFlag(command: string | undefined, flags: Mai
 	return undefined;
 }
 
+/** --keep-revisions, else its default; or why the value given is no count of revisions. */
+export function keepRevisionsOf(flags: Pick<MaintenanceFlags, 'keepRevisions'>): number | string {
+	const keepRevisions = flags.keepRevisions ?? defaults.keepRevisions;
+	return Number.isInteger(keepRevisions) && keepRevisions >= 0 ? keepRevisions : `--keep-revisions must be a whole number of at least 0, got ${String(flags.keepRevisions)}`;
+}
+
 /** Refused before anything was asked of the cluster. */
 class Refusal extends Error {}
 
@@ -65,9 +71,9 @@ export async function runMaintenanceCommand(command: MaintenanceCommand, args: r
 			throw new Refusal(`"etcdeck ${command}" takes no operands, got "${args.join(' ')}"; see --help`);
 		}
 
-		const keepRevisions = flags.keepRevisions ?? defaults.keepRevisions;
-		if (!Number.isInteger(keepRevisions) || keepRevisions < 0) {
-			throw new Refusal(`--keep-revisions must be a whole number of at least 0, got ${String(flags.keepRevisions)}`);
+		const keepRevisions = keepRevisionsOf(flags);
+		if (typeof keepRevisions === 'string') {
+			throw new Refusal(keepRevisions);
 		}
 
 		if (flags.compact !== true && flags.keepRevisions !== undefined) {

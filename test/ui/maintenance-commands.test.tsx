@@ -76,9 +76,9 @@ void test('d opens the plan; y starts the job the plan showed; each finished ste
 	try {
 		app.controls().runCommand('defrag');
 		await waitFor(() => app.screen().includes('Defragment 3 members one at a time'), 2000, 'the plan');
-		app.controls().dialogLayer!.run('maintenance-toggle-move-leader');
+		app.controls().dialogLayer()!.run('maintenance-toggle-move-leader');
 		await waitFor(() => app.screen().includes('move leadership before the leader\'s turn: on'), 2000, 'the toggle');
-		app.controls().dialogLayer!.run('maintenance-start');
+		app.controls().dialogLayer()!.run('maintenance-start');
 		await waitFor(() => jobs.requests.length === 1, 2000, 'the job to start');
 		assert.deepEqual(jobs.requests[0], {kind: 'defrag', rule: defaultDefragRule, dryRun: false, compact: false, moveLeader: true});
 		jobs.listener!({type: 'plan', at: 1, plan: planDefrag(summarize(fragmentedReading(), {quotaBytes: undefined}), defaultDefragRule)});
@@ -111,13 +111,13 @@ void test('c reads the revisions first, then starts only when the revision is ty
 		app.controls().runCommand('compact');
 		await waitFor(() => app.screen().includes('Type 4000 to confirm:'), 2000, 'the typed confirmation');
 		assert.deepEqual(jobs.previews, [undefined]);
-		assert.equal(app.controls().dialogLayer!.scope, 'maintenance-typed');
-		app.controls().dialogLayer!.type!('400');
-		app.controls().dialogLayer!.run('maintenance-start');
+		assert.equal(app.controls().dialogLayer()!.scope, 'maintenance-typed');
+		app.controls().dialogLayer()!.type!('400');
+		app.controls().dialogLayer()!.run('maintenance-start');
 		await waitFor(() => app.screen().includes('type 4000, the revision, to confirm'), 2000, 'the refusal to start');
 		assert.equal(jobs.requests.length, 0, 'nothing started on 400');
-		app.controls().dialogLayer!.type!('0');
-		app.controls().dialogLayer!.run('maintenance-start');
+		app.controls().dialogLayer()!.type!('0');
+		app.controls().dialogLayer()!.run('maintenance-start');
 		await waitFor(() => jobs.requests.length === 1, 2000, 'the job');
 		assert.deepEqual(jobs.requests[0], {kind: 'compact', revision: 4000});
 	} finally {

@@ -7,12 +7,12 @@ import {namesMember} from '../../model/maintenance/defrag-plan.ts';
 import {logEntryOf, type MaintenanceJobState, type MaintenanceLogEntry} from '../../model/maintenance/maintenance-job.ts';
 import type {Warning} from '../../model/shared/warnings.ts';
 import {useMaintenanceJob} from '../../hooks/use-maintenance-job.ts';
+import type {KeyLayer} from '../keymap/binding.ts';
 import {maintenanceDialogReducer, requestOf, type DefragChoice} from './maintenance-dialog-state.ts';
 
 /** The commands of the maintenance feature, as its keymap names them. */
 export type MaintenanceCommand =
 	| 'defrag'
-	| 'defrag-all'
 	| 'compact'
 	| 'recover-space'
 	| 'check'
@@ -24,13 +24,7 @@ export type MaintenanceCommand =
 	| 'maintenance-erase'
 	| 'maintenance-dismiss';
 
-/** A layer of this feature's keys, as the keymap's router asks it (KeyLayer's shape). */
-export interface MaintenanceLayer {
-	scope: string;
-	run(command: MaintenanceCommand): void;
-	type?: (text: string) => void;
-	modal?: boolean;
-}
+type MaintenanceLayer = KeyLayer<MaintenanceCommand>;
 
 export interface MaintenanceCommandsDeps {
 	/** The dashboard's maintenance jobs; undefined when this run has none (nothing is then bound). */
@@ -200,25 +194,32 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 		}
 	};
 
-	/** The open confirmation's keys: it takes every key (a compaction's revision is typed). */
-	const dialogLayer: MaintenanceLayer | undefined = dialog === undefined ? undefined : {
-		scope: dialog.kind === 'compact' ? 'maintenance-typed' : 'maintenance-confirm',
-		modal: true,
-		run(command) {
-			const choice = toggles[command];
-			if (choice !== undefined) {
-				dispatch({type: 'toggle', choice});
-			} else if (command === 'maintenance-start') {
-				confirm();
-			} else if (command === 'maintenance-cancel') {
-				close();
-			} else if (command === 'maintenance-erase') {
-				dispatch({type: 'erase'});
-			}
-		},
-		...(dialog.kind === 'compact' ? {type: (text: string) => {
-			dispatch({type: 'type', text});
-		}} : {}),
+	/** The open confirmation's keys, as of now: it takes every key (a compaction's revision is typed). */
+	const dialogLayer = (): MaintenanceLayer | undefined => {
+		const open = current.current;
+		if (open === undefined) {
+			return undefined;
+		}
+
+		return {
+			scope: open.kind === 'compact' ? 'maintenance-typed' : 'maintenance-confirm',
+			modal: true,
+			run(command) {
+				const choice = toggles[command];
+				if (choice !== undefined) {
+					dispatch({type: 'toggle', choice});
+				} else if (command === 'maintenance-start') {
+					confirm();
+				} else if (command === 'maintenance-cancel') {
+					close();
+				} else if (command === 'maintenance-erase') {
+					dispatch({type: 'erase'});
+				}
+			},
+			...(open.kind === 'compact' ? {type: (text: string) => {
+				dispatch({type: 'type', text});
+			}} : {}),
+		};
 	};
 
 	/** While a job runs or after: Esc cancels after the current member, or closes the finished job. */
@@ -246,11 +247,6 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 				break;
 			}
 
-			case 'defrag-all': {
-				openDefrag({all: true});
-				break;
-			}
-
 			case 'compact': {
 				openCompact();
 				break;
@@ -272,6 +268,9 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 		}
 	};
 
+	/** The global layer's part: the commands' keys (D, C, R, H). */
+	const globalCommands = {defrag: () => openDefrag(), compact: () => openCompact(), 'recover-space': openRecoverSpace, check: runCheck};
+
 	const now = summary();
 	const offer = now === undefined ? undefined : nospaceOffer(now);
 	const warnings: Warning[] = [
@@ -279,5 +278,5 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 		...consistencyWarnings(verdict),
 	];
 	const shown: MaintenanceJobState | undefined = job.job;
-	return {dialog, job: shown, running: job.running, disabled, runCommand, openDefrag, openCompact, openRecoverSpace, runCheck, dialogLayer, jobLayer, warnings};
+	return {dialog, job: shown, running: job.running, disabled, runCommand, globalCommands, openDefrag, openCompact, openRecoverSpace, runCheck, dialogLayer, jobLayer, warnings};
 }
