@@ -1,11 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {summarize} from '../../source/model/cluster/cluster-summary.ts';
-import {maintenanceDisabledReason, nospaceOffer} from '../../source/model/maintenance/maintenance-access.ts';
+import {maintenanceDisabledReason} from '../../source/model/maintenance/maintenance-access.ts';
 import {defaultDefragRule, planDefrag} from '../../source/model/maintenance/defrag-plan.ts';
 import {eraseLast, isConfirmed, typedConfirmation, typeInto} from '../../source/model/maintenance/typed-confirmation.ts';
 import {maintenanceDialogReducer, requestOf, takesText, type MaintenanceDialog, type MaintenanceDialogEvent} from '../../source/ui/maintenance/maintenance-dialog-state.ts';
-import {alarmReading, fixtureNode, healthyReading, statusDeniedReading} from '../support/reading-fixtures.ts';
+import {fixtureNode, healthyReading, statusDeniedReading} from '../support/reading-fixtures.ts';
 
 const preview = {target: {revision: 4000, currentRevision: 5000, compactedRevision: 1200, dropsRevisions: 2800}, endpoint: fixtureNode(0).endpoint, etcdctl: 'etcdctl compact 4000 --physical'};
 
@@ -52,11 +52,6 @@ void test('why a maintenance command cannot start: --read-only (check still can)
 	assert.equal(maintenanceDisabledReason('compact', summary, {readOnly: false, running: true}), 'a maintenance job is running: one at a time');
 	assert.equal(maintenanceDisabledReason('check', undefined, idle), 'no look at the cluster yet');
 	assert.match(maintenanceDisabledReason('recover-space', summarize(statusDeniedReading(), {quotaBytes: undefined}), idle)!, /^recover-space needs the root role/);
-});
-
-void test('the header offers the recovery only while NOSPACE is active', () => {
-	assert.equal(nospaceOffer(summarize(healthyReading(), {quotaBytes: undefined})), undefined);
-	assert.match(nospaceOffer(summarize(alarmReading(), {quotaBytes: undefined}))!, /^NOSPACE: the cluster refuses writes; :recover-space/);
 });
 
 void test(':defrag MEMBER plans that member alone (by name or hex ID) and keeps the --all choice out of it', () => {

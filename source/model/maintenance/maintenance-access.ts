@@ -32,8 +32,3 @@ export function maintenanceDisabledReason(kind: MaintenanceJobKind, summary: Clu
 
 	return undefined;
 }
-
-/** The header's offer while NOSPACE is active: the way out, as one command. */
-export function nospaceOffer(summary: ClusterSummary): string | undefined {
-	return summary.alarms.some(alarm => alarm.alarm === 'NOSPACE') ? 'NOSPACE: the cluster refuses writes; :recover-space (R in the DB pane) compacts, defragments every member and disarms' : undefined;
-}

@@ -1,7 +1,7 @@
 import {useReducer, useRef, useState} from 'react';
 import type {ClusterSummary} from '../../model/cluster/cluster-summary.ts';
 import {consistencyWarnings, type ConsistencyVerdict} from '../../model/maintenance/consistency.ts';
-import {maintenanceDisabledReason, nospaceOffer} from '../../model/maintenance/maintenance-access.ts';
+import {maintenanceDisabledReason} from '../../model/maintenance/maintenance-access.ts';
 import type {MaintenanceEvent, MaintenanceJobKind, MaintenanceJobs, MaintenanceRequest} from '../../model/maintenance/maintenance-events.ts';
 import {namesMember} from '../../model/maintenance/defrag-plan.ts';
 import {logEntryOf, type MaintenanceJobState, type MaintenanceLogEntry} from '../../model/maintenance/maintenance-job.ts';
@@ -58,7 +58,7 @@ const toggles: Partial<Record<MaintenanceCommand, DefragChoice>> = {
  * `:defrag`, `:compact`, `:recover-space` and `:check` (and their keys in the DB pane): each opens its
  * confirmation (the check, which only reads, starts at once), the confirmed job runs in the background
  * with its progress below the pane, and every finished step goes to the action log with its etcdctl
- * equivalent. The header hears of a NOSPACE alarm (with the way out) and of members that differ.
+ * equivalent. The header hears of members that differ.
  */
 export function useMaintenanceCommands({jobs, readOnly, summary, notice, record, refreshNow}: MaintenanceCommandsDeps) {
 	const [dialog, dispatchDialog] = useReducer(maintenanceDialogReducer, undefined);
@@ -271,12 +271,8 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 	/** The global layer's part: the commands' keys (D, C, R, H). */
 	const globalCommands = {defrag: () => openDefrag(), compact: () => openCompact(), 'recover-space': openRecoverSpace, check: runCheck};
 
-	const now = summary();
-	const offer = now === undefined ? undefined : nospaceOffer(now);
-	const warnings: Warning[] = [
-		...(offer === undefined || job.running ? [] : [{severity: 'critical' as const, text: offer}]),
-		...consistencyWarnings(verdict),
-	];
+	// A NOSPACE alarm's own header line offers the way out (R, :recover-space): the cluster summary says it.
+	const warnings: Warning[] = consistencyWarnings(verdict);
 	const shown: MaintenanceJobState | undefined = job.job;
 	return {dialog, job: shown, running: job.running, disabled, runCommand, globalCommands, openDefrag, openCompact, openRecoverSpace, runCheck, dialogLayer, jobLayer, warnings};
 }
