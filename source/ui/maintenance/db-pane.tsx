@@ -4,7 +4,7 @@ import {maintenanceDisabledReason} from '../../model/maintenance/maintenance-acc
 import type {PaneEntry} from '../shared/pane.ts';
 import {DbUsagePane} from './DbUsagePane.tsx';
 
-const keysLine = 'D defragment (one member at a time, the leader last) · C compact · R recover from NOSPACE · H check the members agree (HashKV) · :defrag MEMBER|all';
+const keysLine = 'D defragment (one member at a time, the leader last) · C compact · R recover from NOSPACE · H check the members agree (HashKV) · :defrag MEMBER/all';
 
 /** Pane 7: every member's DB against its quota, its growth and time to quota, and the maintenance commands. */
 export const dbPane: PaneEntry<'db'> = {

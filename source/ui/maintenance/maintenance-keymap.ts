@@ -13,7 +13,7 @@ export const maintenanceScopeTitles = {
  * what they act on.
  */
 export const maintenanceKeymap: ReadonlyArray<Binding<MaintenanceCommand>> = [
-	{command: 'defrag', chords: [{input: 'D'}], description: 'Defragment, one by one', scope: 'global', name: 'defrag', args: [{name: 'MEMBER|all', kind: 'member', optional: true}], writes: true},
+	{command: 'defrag', chords: [{input: 'D'}], description: 'Defragment, one by one', scope: 'global', name: 'defrag', args: [{name: 'MEMBER/all', kind: 'text', optional: true}], writes: true},
 	{command: 'compact', chords: [{input: 'C'}], description: 'Compact the history', scope: 'global', name: 'compact', args: [{name: 'REVISION', kind: 'text', optional: true}], writes: true},
 	{command: 'recover-space', chords: [{input: 'R'}], description: 'Recover from NOSPACE', scope: 'global', name: 'recover-space', writes: true},
 	{command: 'check', chords: [{input: 'H'}], description: 'HashKV: do members agree', scope: 'global', name: 'check'},

@@ -7,7 +7,7 @@ import {namesMember} from '../../model/maintenance/defrag-plan.ts';
 import {logEntryOf, type MaintenanceJobState, type MaintenanceLogEntry} from '../../model/maintenance/maintenance-job.ts';
 import type {Warning} from '../../model/shared/warnings.ts';
 import {useMaintenanceJob} from '../../hooks/use-maintenance-job.ts';
-import type {KeyLayer} from '../keymap/binding.ts';
+import type {CommandArgs, KeyLayer} from '../keymap/binding.ts';
 import {maintenanceDialogReducer, requestOf, type DefragChoice} from './maintenance-dialog-state.ts';
 
 /** The commands of the maintenance feature, as its keymap names them. */
@@ -268,8 +268,23 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 		}
 	};
 
-	/** The global layer's part: the commands' keys (D, C, R, H). */
-	const globalCommands = {defrag: () => openDefrag(), compact: () => openCompact(), 'recover-space': openRecoverSpace, check: runCheck};
+	/** The global layer's part: the keys (D, C, R, H) and the `:` commands with their arguments. */
+	const globalCommands = {
+		defrag: ({text}: CommandArgs) => {
+			openDefrag(text === undefined ? {} : text === 'all' ? {all: true} : {member: text});
+		},
+		compact: ({text}: CommandArgs) => {
+			if (text === undefined) {
+				openCompact();
+			} else if (/^\d+$/.test(text) && Number.isSafeInteger(Number(text)) && Number(text) > 0) {
+				openCompact(Number(text));
+			} else {
+				notice(`:compact: ${text} is not a revision: give a whole number of at least 1, or nothing to keep the newest --keep-revisions`);
+			}
+		},
+		'recover-space': openRecoverSpace,
+		check: runCheck,
+	};
 
 	// A NOSPACE alarm's own header line offers the way out (R, :recover-space): the cluster summary says it.
 	const warnings: Warning[] = consistencyWarnings(verdict);
