@@ -148,3 +148,26 @@ void test('with --read-only the writing commands say why and open nothing, while
 		app.unmount();
 	}
 });
+
+void test(':defrag MEMBER opens that member alone, :defrag all every member, an unknown member or a revision that is none is refused by name', async () => {
+	const jobs = new SteppedJobs({target: {revision: 12, currentRevision: 20, compactedRevision: undefined, dropsRevisions: 11}, endpoint: 'http://10.0.0.1:2379', etcdctl: 'etcdctl compact 12 --physical'});
+	const app = mount(jobs);
+	try {
+		app.controls().globalCommands.defrag({text: 'etcd-3'});
+		await waitFor(() => app.screen().includes('Defragment 1 member one at a time'), 2000, 'the named member\'s plan');
+		assert.ok(app.screen().includes('  1. etcd-3 (follower): named; 10 MB reclaimable'), app.screen());
+		app.controls().dialogLayer()!.run('maintenance-cancel');
+		app.controls().globalCommands.defrag({text: 'all'});
+		await waitFor(() => app.screen().includes('Defragment 4 members one at a time'), 2000, 'every member');
+		app.controls().dialogLayer()!.run('maintenance-cancel');
+		app.controls().globalCommands.defrag({text: 'etcd-9'});
+		assert.equal(app.notices.at(-1), ':defrag: no member is named etcd-9: give a member\'s name or hex ID, or all');
+		app.controls().globalCommands.compact({text: '12x'});
+		assert.equal(app.notices.at(-1), ':compact: 12x is not a revision: give a whole number of at least 1, or nothing to keep the newest --keep-revisions');
+		app.controls().globalCommands.compact({text: '12'});
+		await waitFor(() => app.screen().includes('Type 12 to confirm:'), 2000, 'the typed confirmation');
+		assert.deepEqual(jobs.previews, [12]);
+	} finally {
+		app.unmount();
+	}
+});
