@@ -23,6 +23,9 @@ import {MetricsService} from './metrics/metrics-service.ts';
 import {KeyBrowserService} from './cluster/key-browser/key-browser-service.ts';
 import {resolveKeyBrowsing} from './config/key-browsing.ts';
 import {loadDashboardView} from './load-dashboard-view.ts';
+import {keepRevisionsOf, maintenanceCommands, misplacedMaintenanceFlag, runMaintenanceCommand, type MaintenanceCommand} from './headless/maintenance-command.ts';
+import {DashboardMaintenance} from './maintenance/maintenance-jobs.ts';
+import {lagWarningEntries} from './model/cluster/cluster-summary.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
 
@@ -55,6 +58,16 @@ async function main(): Promise<void> {
 		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
 	}
 
+	const misplacedMaintenance = misplacedMaintenanceFlag(command, cli.flags);
+	if (misplacedMaintenance !== undefined) {
+		fail(misplacedMaintenance, 2);
+	}
+
+	if (maintenanceCommands.includes(command as MaintenanceCommand)) {
+		process.exitCode = await runMaintenanceCommand(command as MaintenanceCommand, rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
+		return;
+	}
+
 	if (command === 'snapshot') {
 		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
 		return;
@@ -66,17 +79,23 @@ async function main(): Promise<void> {
 	}
 
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill" or "restore-plan SNAPSHOT"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill", "restore-plan SNAPSHOT", "defrag", "recover-space" or "check"; see --help`, 2);
 	}
 
 	if (cli.flags.keep !== undefined || cli.flags.drill) {
 		fail(`${cli.flags.keep === undefined ? '--drill' : '--keep'} only applies to "etcdeck snapshot save"`, 2);
 	}
 
+	const keepRevisions = keepRevisionsOf(cli.flags);
+	if (typeof keepRevisions === 'string') {
+		fail(keepRevisions, 2);
+	}
+
 	let settings: Settings;
 	let dashboard: DashboardOptions;
 	try {
 		dashboard = {
+			keepRevisions,
 			logSettings: resolveLogSettings(cli.flags),
 			metricsUrls: cli.flags.metricsUrls === undefined ? undefined : parseEndpoints(cli.flags.metricsUrls, '--metrics-urls'),
 			snapshotDir: resolveSnapshotDir(cli.flags.snapshotDir, process.cwd()),
@@ -125,6 +144,8 @@ async function main(): Promise<void> {
 }
 
 interface DashboardOptions {
+	/** --keep-revisions: what a compaction without a revision keeps. */
+	keepRevisions: number;
 	logSettings: LogSettings;
 	metricsUrls: string[] | undefined;
 	snapshotDir: string;
@@ -154,6 +175,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 		moveLeader: async (memberId: string) => service.moveLeader(memberId),
 	};
 	const keyBrowser = new KeyBrowserService(settings.connection);
+	const maintenance = new DashboardMaintenance(settings.connection, {keepRevisions: options.keepRevisions, maxLagEntries: lagWarningEntries, quotaBytes: settings.quotaBytes});
 	const {renderDashboard} = await view;
 	const instance = renderDashboard({
 		services: {
@@ -164,6 +186,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
 			keyBrowser,
+			maintenance,
 		},
 		snapshotDir: options.snapshotDir,
 		logLines: options.logSettings.lines,
@@ -175,6 +198,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 		instance.unmount();
 		service.close();
 		keyBrowser.close();
+		maintenance.close();
 		restoreTerminal();
 		process.exit(code);
 	};
@@ -195,6 +219,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 	await instance.waitUntilExit();
 	service.close();
 	keyBrowser.close();
+	maintenance.close();
 	restoreTerminal();
 	// grpc keeps sockets alive briefly after close; the dashboard is done.
 	process.exit(0);

@@ -1,4 +1,4 @@
-import {Etcd3, type IOptions, type IResponseStream, type ISnapshotResponse} from 'etcd3';
+import {Etcd3, type IHashKVResponse, type IOptions, type IResponseStream, type ISnapshotResponse} from 'etcd3';
 import {noop} from 'cockatiel';
 import type {ConnectionSettings} from '../config/settings.ts';
 import {authSessionFor, type AuthSession, type Rejection, type SessionTransport} from './auth-session.ts';
@@ -105,6 +105,11 @@ class EndpointClient extends Etcd3 {
 			const snapshot = (client as unknown as {snapshot: SnapshotMethod}).snapshot.bind(client);
 			return snapshot({}, metadata, callOptions);
 		});
+		// etcd3 1.1.2's maintenance.hashKV() asks grpc for a method "hashKV", which its client names
+		// "HashKV" (or "hashKv"): every call threw "client[method] is not a function". Same call, right name.
+		// Looked up at each call: useSession() wraps the pool's exec later.
+		const execPool = pool as unknown as {exec: (service: string, method: string, payload: object, options?: object) => Promise<IHashKVResponse>};
+		this.maintenance.hashKV = async (request, callOptions) => execPool.exec('Maintenance', 'HashKV', request, callOptions);
 	}
 
 	/**

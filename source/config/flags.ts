@@ -35,7 +35,7 @@ export const flagSections = [
 		flags: [
 			{name: 'refresh', type: 'number', usage: 'MS', help: ['time between refreshes, 100 to 3600000', `                              (default ${defaults.refreshMs})`]},
 			{name: 'quotaBytes', type: 'number', usage: 'BYTES', help: ['DB quota to measure sizes against, instead of', 'each member\'s own (from its /metrics)']},
-			{name: 'readOnly', type: 'boolean', default: false, help: ['no write keys: promote and move-leader are not bound']},
+			{name: 'readOnly', type: 'boolean', default: false, help: ['no write keys: promote, move-leader, defragment,', 'compact and recover-space are not bound']},
 		],
 	},
 	{
@@ -80,6 +80,16 @@ export const flagSections = [
 			{name: 'owner', type: 'string', usage: 'USER[:GROUP]', help: ['who gets the data directory     (default etcd:etcd)']},
 			{name: 'etcdVersion', type: 'string', usage: 'V', help: ['the cluster\'s etcd line, when the manifest has none', '(3.5 and later restore with etcdutl, 3.4 etcdctl)']},
 			{name: 'format', type: 'string', usage: 'text|sh', help: ['text (default), or one sh script holding every', 'member\'s steps: sh restore.sh restore NAME [STEP...],', 'then sh restore.sh check']},
+		],
+	},
+	{
+		title: 'Maintenance (defrag, recover-space, check and the DB pane\'s commands need the root role)',
+		flags: [
+			{name: 'dryRun', type: 'boolean', help: ['with defrag: print the plan, change nothing']},
+			{name: 'all', type: 'boolean', help: ['with defrag: every member, not only those with at', 'least 20% or 100 MB reclaimable (size - in use)']},
+			{name: 'compact', type: 'boolean', help: ['with defrag: compact first (keeping the newest', '--keep-revisions revisions), then plan']},
+			{name: 'keepRevisions', type: 'number', usage: 'N', help: [`revisions a compaction keeps  (default ${defaults.keepRevisions})`]},
+			{name: 'moveLeader', type: 'boolean', help: ['with defrag and recover-space: hand leadership to', 'a defragmented follower before the leader\'s turn']},
 		],
 	},
 	{
@@ -138,6 +148,19 @@ const intro = `
                                      after; checks the snapshot, names and URLs first.
                                      Needs no cluster. Exit 0 printed, 1 the snapshot
                                      does not verify, 2 refused (duplicates, bad URLs)
+    $ etcdeck defrag                 defragment the members whose DB has room to give
+                                     back, one at a time behind a gate (every voter
+                                     answers, quorum survives, no lag, no other
+                                     defragment), learners first, the leader last.
+                                     Exit 0 done, 1 a step failed, 2 refused by a gate
+                                     before anything changed
+    $ etcdeck recover-space          out of NOSPACE: compact to the current revision,
+                                     defragment every member (gated), disarm NOSPACE,
+                                     then see it gone from every member's Status.
+                                     Exit 0 recovered, 1 a step failed, 2 refused
+    $ etcdeck check                  compare every voter's HashKV at one revision;
+                                     exit 0 consistent, 1 the members differ (or one
+                                     gave no hash), 2 cannot run
 `;
 
 const outro = `  Keys: press ? in the dashboard.
@@ -149,6 +172,7 @@ const outro = `  Keys: press ? in the dashboard.
     $ etcdeck status --endpoints http://10.0.0.1:2379 || page-oncall
     $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14 --drill
     $ etcdeck restore-plan /backups/etcd/etcd-2f0f…-20261123T020000Z.db --unit dh-etcd
+    $ etcdeck defrag --compact --endpoints https://etcd1:2379 --user root || page-oncall
 `;
 
 /** --help, and the README's option list (npm run readme). */

@@ -34,6 +34,8 @@ export interface Settings {
 export const defaults = {
 	refreshMs: 1000,
 	timeoutMs: 2000,
+	/** A compaction keeps this many revisions unless --keep-revisions says otherwise. */
+	keepRevisions: 1000,
 } as const;
 
 /** A problem with the operator's input, detected before anything connects. */

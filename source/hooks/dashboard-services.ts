@@ -6,6 +6,7 @@ import type {ReadingSource} from '../cluster/reading-poller.ts';
 import type {KeyBrowserSource} from './use-key-browser.ts';
 import type {LogTailSource} from './use-log-tail.ts';
 import type {MetricsRound} from '../metrics/etcd-metrics.ts';
+import type {MaintenanceJobs} from '../model/maintenance/maintenance-events.ts';
 
 /** The writes the dashboard can ask of the cluster; both answer with what happened and never throw. */
 export interface MemberActions {
@@ -32,4 +33,6 @@ export interface DashboardServices {
 	metrics: ReadingSource<MetricsRound> | undefined;
 	/** The Keys pane's reads and watches; nothing is read until the pane is first shown. */
 	keyBrowser: KeyBrowserSource;
+	/** Defragment, compact, NOSPACE recovery and the HashKV check; undefined when this run has none. */
+	maintenance?: MaintenanceJobs;
 }

@@ -13,6 +13,9 @@ import {useHealth} from './use-health.ts';
 import {useKeyBrowser, type KeyBrowser} from './use-key-browser.ts';
 import {useLagHistory} from './use-lag-history.ts';
 import {useLogTail, type LogTail} from './use-log-tail.ts';
+import {useDbUsageHistory} from './use-db-usage-history.ts';
+import {dbUsages, type DbUsage} from '../model/maintenance/db-usage.ts';
+import {dbUsageWarnings} from '../model/maintenance/db-usage-warnings.ts';
 
 export interface DashboardDataOptions {
 	refreshMs: number;
@@ -31,6 +34,8 @@ export interface DashboardData {
 	reading: ClusterReading | undefined;
 	summary: ClusterSummary | undefined;
 	history: LagHistory;
+	/** Every answering member's DB usage: size, in use, quota, growth since etcdeck started. */
+	dbUsages: readonly DbUsage[];
 	health: HealthState | undefined;
 	/** Whether /metrics is scraped in this run at all. */
 	scrapesMetrics: boolean;
@@ -55,6 +60,7 @@ const backgroundMetricsMs = 10_000;
 export function useDashboardData(services: DashboardServices, options: DashboardDataOptions, focus: DashboardFocus): DashboardData {
 	const {reading, refreshNow} = useClusterReading(services.cluster, options.refreshMs, options.initialReading);
 	const history = useLagHistory(reading);
+	const dbHistory = useDbUsageHistory(reading);
 	const logs = useLogTail(services.logSource, options.logLines);
 	// /metrics pages are large: scraped at the refresh interval while the Health pane is shown, and every
 	// 10 s otherwise (enough for the header's health warnings).
@@ -69,6 +75,7 @@ export function useDashboardData(services: DashboardServices, options: Dashboard
 	const keys = useKeyBrowser(services.keyBrowser, {...options.keyBrowsing, active: keysActive}, focus.keysListRows);
 	const summary = reading === undefined ? undefined : summarize(reading, {quotaBytes: options.quotaBytes});
 	const memberNames = new Map((reading?.members ?? []).map(member => [member.id, member.name]));
-	const extraWarnings = [...headerHealthWarnings(health?.warnings ?? []), ...recurringTroubleWarnings(logs.view.counts, logs.view.now, memberNames)];
-	return {reading, summary, history, health, scrapesMetrics: services.metrics !== undefined, logs, keys, memberNames, extraWarnings, refreshNow};
+	const usages = reading === undefined ? [] : dbUsages(reading, dbHistory, options.quotaBytes);
+	const extraWarnings = [...headerHealthWarnings(health?.warnings ?? []), ...dbUsageWarnings(usages), ...recurringTroubleWarnings(logs.view.counts, logs.view.now, memberNames)];
+	return {reading, summary, history, dbUsages: usages, health, scrapesMetrics: services.metrics !== undefined, logs, keys, memberNames, extraWarnings, refreshNow};
 }

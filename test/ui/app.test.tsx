@@ -42,7 +42,8 @@ const onLag = (app: RenderedApp) => app.frame().includes('RAFT LAG') && app.fram
 const onLogs = (app: RenderedApp) => app.frame().includes('starting the log tail');
 const onHealth = (app: RenderedApp) => app.frame().includes('metrics are not scraped in this run');
 const onKeys = (app: RenderedApp) => app.frame().includes('this test reads no keys');
-const paneCues: Partial<Record<PaneId, (app: RenderedApp) => boolean>> = {members: onMembers, endpoints: onEndpoints, lag: onLag, logs: onLogs, keys: onKeys, health: onHealth};
+const onDb = (app: RenderedApp) => app.frame().includes('RECLAIMABLE') && app.frame().includes('TO QUOTA');
+const paneCues: Partial<Record<PaneId, (app: RenderedApp) => boolean>> = {members: onMembers, endpoints: onEndpoints, lag: onLag, logs: onLogs, keys: onKeys, health: onHealth, db: onDb};
 
 function cue(pane: PaneId): (app: RenderedApp) => boolean {
 	const found = paneCues[pane];

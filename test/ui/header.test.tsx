@@ -92,7 +92,7 @@ void test('a DB near the quota is a warning at 90% and critical at 96%', () => {
 });
 
 void test('an alarm is critical and names the member it is raised on', () => {
-	assert.deepEqual(headerLines(alarmReading(), {width: 120}).slice(2), ['✖ alarm NOSPACE on etcd-2: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
+	assert.deepEqual(headerLines(alarmReading(), {width: 120}).slice(2), ['✖ alarm NOSPACE on etcd-2: the cluster refuses writes (DB full); R or :recover-space compacts, defragments, disarms']);
 });
 
 void test('a user refused Status: a note says what is missing and why, and it is no warning', () => {

@@ -279,7 +279,7 @@ void describe('warnings', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const probes = [up(members[0]!, status('a')), up(members[1]!, status('a', {errors: [`memberID:${ids.b} alarm:NOSPACE`]})), up(members[2]!, status('a'))];
 		const result = summary(reading(members, probes, {alarms}));
-		assert.deepEqual(texts(result.warnings), ['critical: alarm NOSPACE on etcd-b: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
+		assert.deepEqual(texts(result.warnings), ['critical: alarm NOSPACE on etcd-b: the cluster refuses writes (DB full); R or :recover-space compacts, defragments, disarms']);
 		assert.equal(result.severity, 'critical');
 		const row = endpointRows(result)[1]!;
 		assert.equal(row.cells.errors, `memberID:${ids.b} alarm:NOSPACE`);
@@ -479,7 +479,7 @@ void describe('what the user may not see, and what refuses writes', () => {
 		assert.equal(statusExitCode(summary(healthy(3, {alarms: [{memberId: ids.b, alarm: 'CORRUPT'}]}))), 2);
 		const everywhere = summary(healthy(3, {alarms: [{memberId: ids.a, alarm: 'NOSPACE'}, {memberId: ids.b, alarm: 'NOSPACE'}, {memberId: ids.c, alarm: 'CORRUPT'}]}));
 		assert.deepEqual(texts(everywhere.warnings), [
-			'critical: alarm NOSPACE on etcd-a, etcd-b: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)',
+			'critical: alarm NOSPACE on etcd-a, etcd-b: the cluster refuses writes (DB full); R or :recover-space compacts, defragments, disarms',
 			'critical: alarm CORRUPT on etcd-c: the cluster refuses writes (its data differs from the other members\')',
 		]);
 		assert.equal(statusExitCode(summary(healthy(3, {alarms: []}))), 0);

@@ -78,7 +78,7 @@ export function memberQuota(view: MemberView, override: number | undefined): Mem
 function alarmMeaning(alarm: string): string {
 	switch (alarm) {
 		case 'NOSPACE': {
-			return ': the cluster refuses writes (DB at its quota: compact, defragment, then disarm)';
+			return ': the cluster refuses writes (DB full); R or :recover-space compacts, defragments, disarms';
 		}
 
 		case 'CORRUPT': {

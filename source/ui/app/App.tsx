@@ -20,6 +20,9 @@ import {useKeysJump} from '../keys/use-keys-jump.ts';
 import type {PaneContext} from '../shared/pane.ts';
 import {SnapshotFormView, SnapshotJobView, snapshotJobHeight} from '../snapshots/SnapshotDialog.tsx';
 import {useSnapshotCommands} from '../snapshots/use-snapshot-commands.ts';
+import {MaintenanceDialog} from '../maintenance/MaintenanceDialog.tsx';
+import {MaintenanceJobView, maintenanceJobHeight} from '../maintenance/MaintenanceJobView.tsx';
+import {useMaintenanceCommands} from '../maintenance/use-maintenance-commands.ts';
 import {actionLogLayer, globalLayer, helpLayer, openDialog} from './app-commands.ts';
 import {appReducer, effectiveSelection, initialAppState} from './app-state.ts';
 import {commandTable} from './keymap.ts';
@@ -67,11 +70,13 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		keysListRows: keysState => keysViewport(keysState, columns, latest.current.context?.height ?? rows).listRows,
 	});
 	const snapshots = useSnapshotCommands({services, snapshotDir, dispatch, currentState, reading: () => data.reading, log});
+	const maintenance = useMaintenanceCommands({jobs: services.maintenance, readOnly, summary: () => data.summary, notice: text => dispatch({type: 'notice', text}), record: entry => log.record(entry), refreshNow: data.refreshNow});
+	const warnings = [...data.extraWarnings, ...maintenance.warnings];
 	const lastAction = log.entries.at(-1);
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
 	const height = rows - 1;
-	const jobHeight = snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill);
-	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, data.extraWarnings) - 2 - jobHeight;
+	const jobHeight = (snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill)) + (maintenance.job === undefined ? 0 : maintenanceJobHeight(maintenance.job));
+	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, warnings) - 2 - jobHeight;
 	const pane = paneOf(state.pane);
 	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'})};
 	const rowIds = pane.rowIds?.({...base, selectedId: undefined}) ?? [];
@@ -102,6 +107,11 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 
 		const now = currentState();
 		const dialog = openDialog(now);
+		const maintenanceDialog = maintenance.dialogLayer();
+		if (dialog === undefined && maintenanceDialog !== undefined) {
+			return [maintenanceDialog];
+		}
+
 		if (dialog !== undefined) {
 			return [{confirm: members.confirmLayer(now), 'snapshot-form': snapshots.formLayer, help: helpLayer(dispatch, () => maxHelpOffset(commandTable, columns, height - 1, helpLegend.length)), 'action-log': actionLogLayer(dispatch)}[dialog]];
 		}
@@ -122,8 +132,9 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			snapshot: args => snapshots.showForm(args.path),
 			keys: args => args.prefix === undefined ? undefined : keysJump(args.prefix),
 			'command-line': commandLine.open,
+			...maintenance.globalCommands,
 		}});
-		return [snapshots.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
+		return [snapshots.jobLayer, maintenance.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
 
 	useAppKeys({layers, context: commandContext, dispatch, log});
@@ -148,6 +159,10 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			return <SnapshotFormView form={state.snapshotForm} width={columns} />;
 		}
 
+		if (maintenance.dialog !== undefined && state.dialog === undefined) {
+			return <MaintenanceDialog dialog={maintenance.dialog} summary={data.summary} width={columns} />;
+		}
+
 		if (state.dialog !== undefined) {
 			const {confirmation, pending} = state.dialog;
 			return <ConfirmDialog title={confirmation.title} facts={confirmation.facts} command={confirmation.etcdctl} pending={pending} width={columns} />;
@@ -158,12 +173,13 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header summary={data.summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={data.extraWarnings} />
+			<Header summary={data.summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={warnings} />
 			<PaneTabs current={state.pane} width={columns} />
 			<Box flexGrow={1} flexDirection="column">
 				{body()}
 			</Box>
 			{snapshots.job === undefined ? null : <SnapshotJobView job={snapshots.job} drill={snapshots.drill} width={columns} />}
+			{maintenance.job === undefined ? null : <MaintenanceJobView job={maintenance.job} width={columns} now={Date.now()} />}
 			{statusLine}
 		</Box>
 	);

@@ -5,6 +5,8 @@ import {commandLineKeymap, commandLineOpenKeymap, commandLineScopeTitles, type C
 import {helpKeymap, helpOpenKeymap, helpScopeTitles, type HelpCommand} from '../keymap/help-keymap.ts';
 import {lagKeymap, lagScopeTitles} from '../lag/lag-pane.tsx';
 import {logsKeymap, logsScopeTitles, type LogsCommand} from '../logs/logs-keymap.ts';
+import {maintenanceDialogKeymap, maintenanceKeymap, maintenanceScopeTitles} from '../maintenance/maintenance-keymap.ts';
+import type {MaintenanceCommand} from '../maintenance/use-maintenance-commands.ts';
 import {snapshotDialogKeymap, snapshotKeymap, snapshotsScopeTitles, type SnapshotsCommand} from '../snapshots/snapshots-keymap.ts';
 import {panes, type PaneId} from './panes.ts';
 
@@ -13,7 +15,7 @@ export {panes, type PaneId} from './panes.ts';
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | CommandLineCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | CommandLineCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global', name: pane.id, args: pane.args})),
@@ -37,6 +39,7 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...appKeymap,
 	...memberActionKeymap,
 	...snapshotKeymap,
+	...maintenanceKeymap,
 	...actionLogKeymap,
 	...helpOpenKeymap,
 	...commandLineOpenKeymap,
@@ -46,12 +49,13 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...keysKeymap,
 	...actionsDialogKeymap,
 	...snapshotDialogKeymap,
+	...maintenanceDialogKeymap,
 	...actionLogDialogKeymap,
 	...helpKeymap,
 	...commandLineKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
@@ -60,6 +64,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	...keysScopeTitles,
 	confirm: actionsScopeTitles.confirm,
 	...snapshotsScopeTitles,
+	...maintenanceScopeTitles,
 	'action-log': actionsScopeTitles['action-log'],
 	...helpScopeTitles,
 	...commandLineScopeTitles,
@@ -70,6 +75,7 @@ export const helpNotes: readonly string[] = [
 	'Lag: a learner is ready to promote when within 1 entry of the leader on two refreshes in a row.',
 	'Health: percentiles come from histogram bucket deltas between scrapes (the last minute), not since etcd started. /metrics is scraped every refresh while this pane is shown, every 10 s otherwise.',
 	'Keys: reads are linearizable; without quorum they fall back to serializable reads from a member that answers, labelled STALE.',
+	'DB: growth is measured since etcdeck started; time to quota is at that rate, once it held a whole window. D, C and R act on the cluster one member at a time behind a gate (every voter answers, quorum survives, no lag, no other defragment) and need the root role.',
 	'Times are UTC. Credentials never appear on screen.',
 ];
 

@@ -3,13 +3,14 @@ import {healthPane} from '../health/health-pane.tsx';
 import {keysPane} from '../keys/keys-pane.tsx';
 import {lagPane} from '../lag/lag-pane.tsx';
 import {logsPane} from '../logs/logs-pane.tsx';
+import {dbPane} from '../maintenance/db-pane.tsx';
 import type {PaneEntry} from '../shared/pane.ts';
 
 /**
  * The panes, in the order of the pane bar and of Tab. A new pane is a folder under source/ui/ with its
  * PaneEntry, listed here: its digit, its place in help and the README follow from this table.
  */
-export const paneTable = [membersPane, endpointsPane, lagPane, logsPane, keysPane, healthPane] as const;
+export const paneTable = [membersPane, endpointsPane, lagPane, logsPane, keysPane, healthPane, dbPane] as const;
 
 export type PaneId = (typeof paneTable)[number]['id'];
 
