@@ -308,7 +308,7 @@ function cacertPath(dir: string, cacertContent: string): string {
 
 /** The longest --timeout and --refresh: an hour, well inside what a Node timer holds (2^31-1 ms, about 24.8 days). */
 export const maxTimerMs = 3_600_000;
-const minTimerMs = 100;
+export const minTimerMs = 100;
 
 /**
  * A duration that drives a timer. Node runs a timer of more than 2^31-1 ms after 1 ms instead (with a
