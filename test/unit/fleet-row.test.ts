@@ -42,7 +42,7 @@ test('each health as `etcdeck status` judges it, with the worst warning', () => 
 	const near = judged(dbNearQuotaSnapshot(0.9));
 	assert.equal(near.health, 'degraded');
 	assert.equal(near.largestDb?.member, 'etcd-1');
-	assert.ok(Math.abs(near.largestDb!.ratio - 0.9) < 0.001);
+	assert.ok(Math.abs(near.largestDb.ratio - 0.9) < 0.001);
 });
 
 test('nothing answers, or no answer within the deadline: unreachable, the last answer kept', () => {
