@@ -57,14 +57,27 @@ export class FleetPoller {
 	private notifyTimer: NodeJS.Timeout | undefined;
 	private lastNotifyAt = 0;
 	private readonly settledWaiters = new Set<() => void>();
+	private readonly listeners = new Set<(readings: ContextReading[]) => void>();
 
-	constructor(members: readonly FleetMember[], private readonly onChange: (readings: ContextReading[]) => void = () => undefined, private readonly options: FleetPollerOptions = defaultFleetOptions) {
+	constructor(members: readonly FleetMember[], onChange?: (readings: ContextReading[]) => void, private readonly options: FleetPollerOptions = defaultFleetOptions) {
+		if (onChange !== undefined) {
+			this.listeners.add(onChange);
+		}
+
 		this.states = members.map(member => ({
 			member,
 			reading: {name: member.name, snapshot: undefined, overdue: undefined, lastAnswerAt: undefined, refreshing: false, failures: 0},
 			dueAt: 0,
 			inFlight: false,
 		}));
+	}
+
+	/** Calls `listener` with every context's reading after changes; returns what unsubscribes it. */
+	subscribe(listener: (readings: ContextReading[]) => void): () => void {
+		this.listeners.add(listener);
+		return () => {
+			this.listeners.delete(listener);
+		};
 	}
 
 	/** Every context's reading, in the fleet's order. */
@@ -267,7 +280,10 @@ export class FleetPoller {
 		const notify = () => {
 			this.notifyTimer = undefined;
 			this.lastNotifyAt = Date.now();
-			this.onChange(this.readings());
+			const readings = this.readings();
+			for (const listener of this.listeners) {
+				listener(readings);
+			}
 		};
 
 		if (wait <= 0) {

@@ -1,4 +1,4 @@
-import {formatBytes, formatPercent, plural} from '../format.ts';
+import {formatBytesAsEtcdctl, formatPercent, plural} from '../format.ts';
 import type {Column, Row, RowTone} from '../table-rows.ts';
 import type {FleetHealth, FleetRow} from './fleet-row.ts';
 
@@ -9,6 +9,7 @@ export const fleetColumns: ReadonlyArray<Column<FleetColumnKey>> = [
 	{key: 'context', title: 'CONTEXT', align: 'left', priority: 10, shrinkable: true},
 	{key: 'health', title: 'HEALTH', align: 'left', priority: 10, shrinkable: false},
 	{key: 'leader', title: 'LEADER', align: 'left', priority: 7, shrinkable: true},
+	/** Healthy voters of all, and the quorum: "2/3 q2". */
 	{key: 'voters', title: 'VOTERS', align: 'left', priority: 8, shrinkable: false},
 	{key: 'learners', title: 'LEARNERS', align: 'right', priority: 3, shrinkable: false},
 	{key: 'db', title: 'LARGEST DB', align: 'left', priority: 5, shrinkable: false},
@@ -25,20 +26,24 @@ const staleAfterMs = 60_000;
 /** The table's rows; `now` dates the answers ("12:00:05, 3 min ago"). */
 export function fleetTableRows(rows: readonly FleetRow[], now: number): Array<Row<FleetColumnKey>> {
 	return rows.map(row => {
+		// Under the table for the selected row: what a narrow terminal hides, and the warning in full.
 		const detail = [
-			row.worstWarning === undefined ? undefined : `${row.worstWarning.severity === 'critical' ? '✖' : '▲'} ${row.worstWarning.text}`,
-			row.warningCount > 1 ? `(${plural(row.warningCount - 1, 'more warning')})` : undefined,
+			`answered ${answeredCell(row.lastAnswerAt, now)}`,
+			row.worstWarning === undefined ? undefined : `${row.worstWarning.severity === 'critical' ? '✖' : '▲'} ${row.worstWarning.text}${row.warningCount > 1 ? ` (${plural(row.warningCount - 1, 'more warning')})` : ''}`,
+			row.voters === 0 ? undefined : `learners ${row.learners}`,
+			row.versions.length === 0 ? undefined : `etcd ${row.versions.join(', ')}`,
+			row.largestDb === undefined ? undefined : `largest DB ${dbCell(row)} on ${row.largestDb.member}`,
 			row.clusterId === undefined ? undefined : `cluster ${row.clusterId}`,
-		].filter((part): part is string => part !== undefined).join('  ');
+		].filter((part): part is string => part !== undefined).join(' · ');
 		return {
 			id: row.name,
 			tone: healthTone[row.health],
-			...(detail === '' ? {} : {detail: `${row.name}: ${detail}`}),
+			detail: `${row.name}: ${detail}`,
 			cells: {
 				context: row.readOnly ? `${row.name} (read-only)` : row.name,
 				health: row.health === 'connecting' ? 'connecting…' : row.health,
 				leader: row.exitCode === undefined || row.health === 'unreachable' ? '' : row.leader ?? 'none',
-				voters: row.voters === 0 ? '' : `${row.healthyVoters}/${row.voters} (quorum ${row.quorum})`,
+				voters: row.voters === 0 ? '' : `${row.healthyVoters}/${row.voters} q${row.quorum}`,
 				learners: row.voters === 0 ? '' : String(row.learners),
 				db: dbCell(row),
 				versions: row.versions.join(', '),
@@ -51,7 +56,7 @@ export function fleetTableRows(rows: readonly FleetRow[], now: number): Array<Ro
 
 function dbCell(row: FleetRow): string {
 	const db = row.largestDb;
-	return db === undefined ? '' : `${formatBytes(db.bytes)} / ${formatBytes(db.quotaBytes)} (${formatPercent(db.ratio)})`;
+	return db === undefined ? '' : `${formatBytesAsEtcdctl(db.bytes)}/${formatBytesAsEtcdctl(db.quotaBytes)} ${formatPercent(db.ratio)}`;
 }
 
 /** The time of the last answer, on the operator's clock, with its age once it is old. */
