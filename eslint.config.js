@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const etcdOnlyInCluster = [{name: 'etcd3', message: 'Only source/cluster/ talks to etcd; use its snapshots.'}, {name: '@grpc/grpc-js', message: 'Only source/cluster/ talks to etcd.'}];
 const pureLayers = {group: ['node:child_process', 'node:net', 'node:http', 'node:https', 'etcd3', '**/cluster/cluster-service*', '**/cluster/etcd-client*'], message: 'model/ and ui/ are pure: data in, data out.'};
 // Ink's Text draws strings as they are: a member name or log line could drive the terminal.
-const rawInkText = {name: 'ink', importNames: ['Text', 'Transform', 'Static'], message: 'Draw text with Text from source/ui/text.tsx: it passes every string through the sanitizer (source/model/safe-text.ts).'};
+const rawInkText = {name: 'ink', importNames: ['Text', 'Transform', 'Static'], message: 'Draw text with Text from source/ui/shared/text.tsx: it passes every string through the sanitizer (source/model/shared/safe-text.ts).'};
 const rawTerminalWrites = [
 	{selector: "CallExpression[callee.property.name='write'][callee.object.property.name=/^(stdout|stderr)$/]", message: 'Write to stdout/stderr with source/headless/print.ts: it passes every line through the sanitizer.'},
 	{selector: "CallExpression[callee.property.name='write'][callee.object.name=/^(stdout|stderr)$/]", message: 'Write to stdout/stderr with source/headless/print.ts: it passes every line through the sanitizer.'},
@@ -43,7 +43,7 @@ export default tseslint.config(
 	},
 	{
 		// The one place Ink's Text is used: it sanitizes every string it is given.
-		files: ['source/ui/text.tsx'],
+		files: ['source/ui/shared/text.tsx'],
 		rules: {
 			'no-restricted-imports': ['error', {patterns: [pureLayers]}],
 		},

@@ -4,18 +4,18 @@ import {ClusterService} from './cluster/cluster-service.ts';
 import {secretsOf} from './cluster/describe-error.ts';
 import {PromptCancelled, resolveSettingsAsking} from './config/password-prompt.ts';
 import {ConfigError, type Settings} from './config/settings.ts';
-import {flags, helpText} from './cli-flags.ts';
-import {summarize} from './model/cluster-summary.ts';
-import {nothingAnswers} from './model/reachability.ts';
-import {statusExitCode} from './model/table-rows.ts';
+import {flags, helpText} from './config/flags.ts';
+import {summarize} from './model/cluster/cluster-summary.ts';
+import {nothingAnswers} from './model/cluster/reachability.ts';
+import {statusExitCode} from './model/cluster/cluster-summary.ts';
 import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
 import {dashboardDriller} from './backup/dashboard-driller.ts';
-import {resolveSnapshotDir} from './model/snapshot-files.ts';
-import type {ClusterSnapshot} from './cluster/snapshot.ts';
+import {resolveSnapshotDir} from './model/snapshots/snapshot-files.ts';
+import type {ClusterReading} from './cluster/cluster-reading.ts';
 import {parseEndpoints} from './config/endpoints.ts';
 import {LogSource} from './logs/log-source.ts';
 import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
@@ -131,7 +131,7 @@ interface DashboardOptions {
 	keyBrowsing: {prefix: string | undefined; separator: string};
 }
 
-async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterSnapshot, view: Promise<typeof import('./dashboard-view.tsx')>): Promise<void> {
+async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterReading, view: Promise<typeof import('./dashboard-view.tsx')>): Promise<void> {
 	let restored = false;
 	const restoreTerminal = () => {
 		if (!restored) {
@@ -169,7 +169,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 		logLines: options.logSettings.lines,
 		keyBrowsing: options.keyBrowsing,
 		settings,
-		initialSnapshot: first,
+		initialReading: first,
 	});
 	const shutdown = (code: number) => {
 		instance.unmount();

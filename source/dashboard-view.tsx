@@ -1,6 +1,6 @@
 import React from 'react';
 import {render, type Instance} from 'ink';
-import {Root, type RootProps} from './ui/Root.tsx';
+import {Root, type RootProps} from './ui/app/Root.tsx';
 
 /**
  * Draws the dashboard. A module of its own so the CLI can start loading Ink and React while the first

@@ -1,5 +1,5 @@
 import type {ConnectionSettings} from '../config/settings.ts';
-import type {DrillResult} from '../model/drill-report.ts';
+import type {DrillResult} from './drill-result.ts';
 import {drillSnapshot} from './snapshot-drill.ts';
 
 /** Drills a saved snapshot for the dashboard; never rejects: the result says what happened. */

@@ -1,6 +1,6 @@
 import type {ConnectionSettings} from '../config/settings.ts';
-import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
-import type {SnapshotProgress} from '../model/snapshot-progress.ts';
+import type {SnapshotMemberRef} from './manifest.ts';
+import type {SnapshotProgress} from './save-progress.ts';
 import {saveSnapshot} from './save-snapshot.ts';
 import {describeStatusOutcome} from './snapshot-status.ts';
 

@@ -1,7 +1,7 @@
 import {execFile} from 'node:child_process';
 import {access, constants, realpath} from 'node:fs/promises';
 import path from 'node:path';
-import type {EtcdProgram} from '../model/etcd-lines.ts';
+import type {EtcdProgram} from '../model/shared/etcd-lines.ts';
 
 const programNames = ['etcd', 'etcdctl', 'etcdutl'] as const;
 

@@ -1,8 +1,8 @@
 import {lstat, readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {manifestSuffix} from '../model/snapshot-files.ts';
-import {parseManifest} from '../model/snapshot-manifest.ts';
-import {snapshotsToRemove, type RetainedSnapshot} from '../model/snapshot-retention.ts';
+import {manifestSuffix} from './manifest.ts';
+import {parseManifest} from './manifest.ts';
+import {snapshotsToRemove, type RetainedSnapshot} from './retention-policy.ts';
 import {removeIfPresent, syncDirectory} from './atomic-file.ts';
 import {describeFsError} from './describe-fs-error.ts';
 import {SnapshotError} from './snapshot-error.ts';

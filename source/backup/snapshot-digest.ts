@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {formatBytes} from '../model/format.ts';
+import {formatBytes} from '../model/shared/format.ts';
 
 /** etcd ends a snapshot with the SHA-256 of everything before it. */
 export const etcdHashBytes = 32;

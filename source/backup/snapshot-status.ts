@@ -1,7 +1,7 @@
 import {execFile} from 'node:child_process';
-import {formatBytes} from '../model/format.ts';
-import {safeText} from '../model/safe-text.ts';
-import type {EtcdSnapshotStatus} from '../model/snapshot-manifest.ts';
+import {formatBytes} from '../model/shared/format.ts';
+import {safeText} from '../model/shared/safe-text.ts';
+import type {EtcdSnapshotStatus} from './manifest.ts';
 
 /** What asking etcd's own tools about a snapshot file came to. */
 export type SnapshotStatusOutcome =

@@ -1,8 +1,8 @@
 import {createReadStream} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {manifestPathFor} from '../model/snapshot-files.ts';
-import {parseManifest, type SnapshotManifest} from '../model/snapshot-manifest.ts';
+import {manifestPathFor} from './manifest.ts';
+import {parseManifest, type SnapshotManifest} from './manifest.ts';
 import {describeFsError} from './describe-fs-error.ts';
 import {SnapshotDigest, trailerProblem} from './snapshot-digest.ts';
 import {SnapshotError} from './snapshot-error.ts';

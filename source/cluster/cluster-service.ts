@@ -12,7 +12,7 @@ import {diagnoseScheme} from './scheme-check.ts';
 import {memberClientUrl, plaintextRefusal} from './plaintext-refusal.ts';
 import {moveLeader, promoteMember, type ActionTransport} from './member-actions.ts';
 import type {MemberActionResult} from './member-action-result.ts';
-import type {ClusterAlarm, ClusterSnapshot, EndpointProbe, EndpointStatus, MemberInfo} from './snapshot.ts';
+import type {ClusterAlarm, ClusterReading, EndpointProbe, EndpointStatus, MemberInfo} from './cluster-reading.ts';
 import {alarmsFromStatusErrors, mergeAlarms} from './status-alarms.ts';
 import {withDeadline} from './with-deadline.ts';
 
@@ -52,8 +52,8 @@ export class ClusterService {
 		this.session = sessionOf(settings);
 	}
 
-	/** Takes one snapshot of the cluster. Never throws: failures are part of the snapshot. */
-	async refresh(): Promise<ClusterSnapshot> {
+	/** Takes one reading of the cluster. Never throws: failures are part of the reading. */
+	async refresh(): Promise<ClusterReading> {
 		const started = Date.now();
 		const knownEndpoints = this.members.length > 0 ? probeTargets(this.members, this.settings) : this.settings.endpoints;
 		const [list, knownProbes] = await Promise.all([

@@ -1,12 +1,12 @@
 import type {ContextReading} from './fleet-reading.ts';
-import type {SnapshotSource} from './snapshot-poller.ts';
-import type {ClusterSnapshot} from './snapshot.ts';
+import type {ReadingSource} from './reading-poller.ts';
+import type {ClusterReading} from './cluster-reading.ts';
 
-/** One cluster of the fleet: its context's name, where its snapshots come from, and its timings. */
+/** One cluster of the fleet: its context's name, where its readings come from, and its timings. */
 export interface FleetMember {
 	name: string;
 	/** A ClusterService of the context (a fixture in tests). Its refresh never throws; a throw counts as no answer. */
-	source: SnapshotSource<ClusterSnapshot>;
+	source: ReadingSource<ClusterReading>;
 	/** Time from the end of one refresh to the start of the next, while the cluster answers. */
 	refreshMs: number;
 	/** A refresh not ended by then marks the cluster unreachable and frees its place for the others. */
@@ -66,7 +66,7 @@ export class FleetPoller {
 
 		this.states = members.map(member => ({
 			member,
-			reading: {name: member.name, snapshot: undefined, overdue: undefined, lastAnswerAt: undefined, refreshing: false, failures: 0},
+			reading: {name: member.name, cluster: undefined, overdue: undefined, lastAnswerAt: undefined, refreshing: false, failures: 0},
 			dueAt: 0,
 			inFlight: false,
 		}));
@@ -221,7 +221,7 @@ export class FleetPoller {
 			}, deadlineMs);
 		});
 		const answer = state.member.source.refresh().then(
-			snapshot => snapshot,
+			cluster => cluster,
 			() => undefined,
 		);
 		const first = await Promise.race([answer, missed]);
@@ -242,13 +242,13 @@ export class FleetPoller {
 		}
 
 		clearTimeout(deadline);
-		const snapshot = first;
-		const ok = snapshot !== undefined && answered(snapshot);
+		const cluster = first;
+		const ok = cluster !== undefined && answered(cluster);
 		state.reading = {
 			...state.reading,
-			snapshot: snapshot ?? state.reading.snapshot,
-			overdue: snapshot === undefined ? {at: Date.now(), deadlineMs} : undefined,
-			lastAnswerAt: ok ? snapshot.takenAt : state.reading.lastAnswerAt,
+			cluster: cluster ?? state.reading.cluster,
+			overdue: cluster === undefined ? {at: Date.now(), deadlineMs} : undefined,
+			lastAnswerAt: ok ? cluster.takenAt : state.reading.lastAnswerAt,
 			refreshing: false,
 			failures: ok ? 0 : state.reading.failures + 1,
 		};
@@ -295,6 +295,6 @@ export class FleetPoller {
 }
 
 /** Whether any member answered: with its Status, or refusing Status to this user (it is up all the same). */
-function answered(snapshot: ClusterSnapshot): boolean {
-	return snapshot.probes.some(probe => probe.status !== undefined || probe.statusDenied !== undefined);
+function answered(cluster: ClusterReading): boolean {
+	return cluster.probes.some(probe => probe.status !== undefined || probe.statusDenied !== undefined);
 }

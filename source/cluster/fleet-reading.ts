@@ -1,11 +1,11 @@
-import type {ClusterSnapshot} from './snapshot.ts';
+import type {ClusterReading} from './cluster-reading.ts';
 
 /** What the fleet knows of one context's cluster: plain data, as the fleet poller last left it. */
 export interface ContextReading {
 	/** The context's name. */
 	name: string;
 	/** The latest refresh that ended in time; undefined until one has. */
-	snapshot: ClusterSnapshot | undefined;
+	cluster: ClusterReading | undefined;
 	/**
 	 * The latest refresh did not end within the context's deadline: when that was, and the deadline.
 	 * Cleared by the next refresh that ends in time.

@@ -1,6 +1,7 @@
 import {SortOrder, SortTarget, type Etcd3, type IRangeRequest} from 'etcd3';
-import {afterEntry, escapeKey, prefixEnd, rangeEndForEtcd, rangeStartForEtcd} from '../model/key-path.ts';
-import type {KeyCounts, PrefixCount} from '../model/snapshot-cluster-record.ts';
+import {afterEntry, prefixEnd, rangeEndForEtcd, rangeStartForEtcd} from './key-range.ts';
+import {escapeKey} from '../model/shared/key-text.ts';
+import type {KeyCounts, PrefixCount} from './cluster-record.ts';
 import {walkForward, type KeyRangeQuery} from './key-browser/level-walker.ts';
 import {withDeadline} from './with-deadline.ts';
 

@@ -1,7 +1,7 @@
 import type {Etcd3} from 'etcd3';
 import {hexIdToDecimal} from './ids.ts';
 import type {MemberActionResult, NamedMember} from './member-action-result.ts';
-import type {EndpointProbe, MemberInfo} from './snapshot.ts';
+import type {EndpointProbe, MemberInfo} from './cluster-reading.ts';
 
 /** What the member actions need from the cluster service: fresh facts and calls under its deadline. */
 export interface ActionTransport {

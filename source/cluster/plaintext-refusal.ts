@@ -1,6 +1,6 @@
 import type {ConnectionSettings} from '../config/settings.ts';
 import {DiagnosedError} from './describe-error.ts';
-import type {MemberInfo} from './snapshot.ts';
+import type {MemberInfo} from './cluster-reading.ts';
 
 /**
  * Credentials only over the TLS they were given for. A member's advertised client URLs decide where

@@ -1,7 +1,8 @@
 import type {Etcd3} from 'etcd3';
 import type {AuthSettings, ConnectionSettings} from '../config/settings.ts';
-import {escapeKey, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from '../model/key-path.ts';
-import type {KeyCounts} from '../model/snapshot-cluster-record.ts';
+import {prefixEnd, rangeEndForEtcd, rangeStartForEtcd} from './key-range.ts';
+import {escapeKey, unescapeKey} from '../model/shared/key-text.ts';
+import type {KeyCounts} from './cluster-record.ts';
 import {describeConnectionError} from './describe-error.ts';
 import {createEndpointClient} from './etcd-client.ts';
 import {keyCountReader} from './key-counter.ts';

@@ -1,5 +1,5 @@
 import type {ConnectionSettings} from '../config/settings.ts';
-import type {RecordedMember, SnapshotClusterRecord} from '../model/snapshot-cluster-record.ts';
+import type {RecordedMember, SnapshotClusterRecord} from './cluster-record.ts';
 import {describeConnectionError} from './describe-error.ts';
 import {createEndpointClient} from './etcd-client.ts';
 import {decimalIdToHex} from './ids.ts';

@@ -1,5 +1,5 @@
 import {decimalIdToHex} from './ids.ts';
-import type {ClusterAlarm} from './snapshot.ts';
+import type {ClusterAlarm} from './cluster-reading.ts';
 
 /** One entry of Status `errors` as etcd 3.4 and 3.5 write it: "memberID:1520713267247070721 alarm:NOSPACE ". */
 const alarmEntry = /^\s*memberID:(\d+)\s+alarm:([A-Z_]+)\s*$/;

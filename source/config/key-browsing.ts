@@ -1,4 +1,4 @@
-import {keyTextProblem} from '../model/key-path.ts';
+import {keyTextProblem} from '../model/shared/key-text.ts';
 import {ConfigError} from './settings.ts';
 
 /** Where the Keys pane starts (--prefix; undefined: found from the keys) and what splits levels (--separator). */

@@ -1,4 +1,4 @@
-import {safeText} from '../model/safe-text.ts';
+import {safeText} from '../model/shared/safe-text.ts';
 import {resolveSettings, type RawOptions, type ResolveOptions} from './resolve-settings.ts';
 import {ConfigError, PasswordNeeded, type Settings} from './settings.ts';
 

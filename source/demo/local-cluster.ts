@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {etcdProgram, pathWithEtcdBinDir} from './etcd-binaries.ts';
-import {freePorts} from './free-ports.ts';
+import {freePorts} from '../backup/free-ports.ts';
 import {createCertificateAuthority, issueCertificate, type CertificateAuthority, type IssuedCertificate} from './throwaway-pki.ts';
 import {StopWaiting, waitFor} from './wait-for.ts';
 

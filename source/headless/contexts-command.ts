@@ -1,5 +1,5 @@
 import type {ContextSpec, EtcdeckConfig} from '../config/contexts/parse-config.ts';
-import type {Column, Row} from '../model/table-rows.ts';
+import type {Column, Row} from '../model/shared/table.ts';
 import {printJson, printLines, type OutputStream} from './print.ts';
 import {textTable} from './text-table.ts';
 

@@ -1,9 +1,10 @@
 import {drillSnapshot} from '../backup/snapshot-drill.ts';
 import type {AuthSettings} from '../config/settings.ts';
-import {drillReportLines, type DrillResult} from '../model/drill-report.ts';
+import {drillReportLines} from '../model/snapshots/drill-report.ts';
+import type {DrillResult} from '../backup/drill-result.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {clearInPlace, printInPlace, printLines} from './print.ts';
-import type {CommandIo} from './snapshot-command.ts';
+import type {CommandIo} from './command-io.ts';
 
 /** Exit codes of `etcdeck snapshot drill`, as the help text lists them. */
 export const drillExitCodes = {passed: 0, failed: 1, cannotRun: 2} as const;

@@ -3,7 +3,7 @@ import {FleetPoller, defaultFleetOptions, fleetDeadlineMs} from '../cluster/flee
 import type {OpenedContext} from '../config/contexts/open-context.ts';
 import {fleetLine} from '../model/fleet/fleet-columns.ts';
 import {fleetRow, healthCounts, worstExitCode, type FleetRow} from '../model/fleet/fleet-row.ts';
-import {plural} from '../model/format.ts';
+import {plural} from '../model/shared/format.ts';
 import {printJson, printLines, type OutputStream} from './print.ts';
 
 /**

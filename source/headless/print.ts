@@ -1,4 +1,4 @@
-import {safeJson, safeLaidOutText, safeText} from '../model/safe-text.ts';
+import {safeJson, safeLaidOutText, safeText} from '../model/shared/safe-text.ts';
 
 /** stdout or stderr, or a test's stand-in. */
 export interface OutputStream {

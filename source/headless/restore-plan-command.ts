@@ -3,9 +3,9 @@ import path from 'node:path';
 import {etcdeckVersion} from '../backup/etcdeck-version.ts';
 import {SnapshotError} from '../backup/snapshot-error.ts';
 import {verifySnapshot} from '../backup/verify-snapshot.ts';
-import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/restore-plan.ts';
-import {planScript, planText} from '../model/restore-plan-render.ts';
-import type {CommandIo} from './snapshot-command.ts';
+import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/snapshots/restore-plan.ts';
+import {planScript, planText} from '../model/snapshots/restore-plan-render.ts';
+import type {CommandIo} from './command-io.ts';
 import {printLaidOut, printLines} from './print.ts';
 
 /** The flags only `etcdeck restore-plan` reads, as meow names them, with the flag the operator typed. */

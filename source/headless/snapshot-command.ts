@@ -6,21 +6,22 @@ import {SnapshotError} from '../backup/snapshot-error.ts';
 import {describeStatusOutcome} from '../backup/snapshot-status.ts';
 import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {ClusterService} from '../cluster/cluster-service.ts';
-import {PromptCancelled, resolveSettingsAsking, type PasswordTerminal} from '../config/password-prompt.ts';
+import {PromptCancelled, resolveSettingsAsking} from '../config/password-prompt.ts';
 import type {RawOptions} from '../config/resolve-settings.ts';
 import {ConfigError, type Settings} from '../config/settings.ts';
+import type {CommandIo} from './command-io.ts';
 import {resolveKeyBrowsing} from '../config/key-browsing.ts';
-import {formatBytes, plural} from '../model/format.ts';
-import {safeText} from '../model/safe-text.ts';
-import type {SnapshotClusterRecord} from '../model/snapshot-cluster-record.ts';
+import {formatBytes, plural} from '../model/shared/format.ts';
+import {safeText} from '../model/shared/safe-text.ts';
+import type {SnapshotClusterRecord} from '../cluster/cluster-record.ts';
 import {drillExitCode, runDrill} from './drill-command.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
-import {nothingAnswers} from '../model/reachability.ts';
-import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshot-files.ts';
-import {formatSnapshotProgress} from '../model/snapshot-progress.ts';
-import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
-import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshot-source.ts';
-import {rootRoleNeeded, statusDeniedReason} from '../model/root-role.ts';
+import {nothingAnswers} from '../model/cluster/reachability.ts';
+import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../model/snapshots/snapshot-files.ts';
+import {formatSnapshotProgress} from '../model/snapshots/snapshot-progress.ts';
+import type {SnapshotMemberRef} from '../backup/manifest.ts';
+import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../model/snapshots/snapshot-source.ts';
+import {rootRoleNeeded, statusDeniedReason} from '../model/cluster/root-role.ts';
 import {clearInPlace, printInPlace, printLines} from './print.ts';
 
 /** The flags `etcdeck snapshot` reads, as meow parsed them. */
@@ -31,17 +32,6 @@ export interface SnapshotFlags extends RawOptions {
 	drill?: boolean;
 	/** What splits key levels for the manifest's key counts. */
 	separator?: string;
-}
-
-export interface CommandIo {
-	stdout: {write(text: string): unknown};
-	stderr: {write(text: string): unknown; isTTY?: boolean};
-	env: Record<string, string | undefined>;
-	cwd: string;
-	/** Where to ask for a password when a user is named without one; undefined: stdin is no terminal. */
-	terminal?: PasswordTerminal;
-	/** Called once the settings are read (the CLI hides a password from the process list then). */
-	onSettings?: (settings: Settings) => void;
 }
 
 /** Exit codes of `etcdeck snapshot`, as the help text lists them. */

@@ -1,8 +1,9 @@
-import {memberQuota, type ClusterSummary} from '../model/cluster-summary.ts';
-import type {MemberView} from '../model/member-view.ts';
-import {endpointColumns, endpointRows, memberColumns, memberRows, statusExitCode} from '../model/table-rows.ts';
-import {plural} from '../model/format.ts';
-import {safeJson, safeText} from '../model/safe-text.ts';
+import {memberQuota, type ClusterSummary} from '../model/cluster/cluster-summary.ts';
+import type {MemberView} from '../model/cluster/member-view.ts';
+import {endpointColumns, endpointRows, memberColumns, memberRows} from '../model/cluster/member-rows.ts';
+import {statusExitCode} from '../model/cluster/cluster-summary.ts';
+import {plural} from '../model/shared/format.ts';
+import {safeJson, safeText} from '../model/shared/safe-text.ts';
 import {textTable} from './text-table.ts';
 
 const healthWords = ['healthy', 'degraded', 'unavailable'] as const;

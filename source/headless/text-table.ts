@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
-import {safeText} from '../model/safe-text.ts';
-import type {Column, Row} from '../model/table-rows.ts';
+import {safeText} from '../model/shared/safe-text.ts';
+import type {Column, Row} from '../model/shared/table.ts';
 
 const etcdctlBorders = {
 	top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {DrillSnapshot} from '../backup/dashboard-driller.ts';
-import type {DrillResult} from '../model/drill-report.ts';
+import type {DrillResult} from '../backup/drill-result.ts';
 
 export type DrillJob =
 	| {phase: 'running'; file: string; step: string}

@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {SnapshotPoller, type SnapshotSource} from '../cluster/snapshot-poller.ts';
+import {ReadingPoller, type ReadingSource} from '../cluster/reading-poller.ts';
 import type {MetricsRound} from '../metrics/etcd-metrics.ts';
-import {advanceHealth, defaultHealthOptions, type HealthState} from '../model/health.ts';
+import {advanceHealth, defaultHealthOptions, type HealthState} from '../model/health/health.ts';
 
 export interface HealthHookState {
 	/** Health after the latest round of scrapes; undefined until the first round ends. */
@@ -13,15 +13,15 @@ export interface HealthHookState {
  * Scrapes every `intervalMs` while mounted (a round never overlaps the previous one) and folds each
  * round into the health state. Without a source (metrics switched off) it stays undefined.
  */
-export function useHealth(source: SnapshotSource<MetricsRound> | undefined, intervalMs: number, quotaBytes?: number): HealthHookState {
+export function useHealth(source: ReadingSource<MetricsRound> | undefined, intervalMs: number, quotaBytes?: number): HealthHookState {
 	const [health, setHealth] = useState<HealthState | undefined>(undefined);
-	const poller = useRef<SnapshotPoller<MetricsRound> | undefined>(undefined);
+	const poller = useRef<ReadingPoller<MetricsRound> | undefined>(undefined);
 	useEffect(() => {
 		if (source === undefined) {
 			return undefined;
 		}
 
-		const current = new SnapshotPoller(source, intervalMs, round => {
+		const current = new ReadingPoller(source, intervalMs, round => {
 			setHealth(previous => advanceHealth(previous, round, {...defaultHealthOptions, quotaBytes}));
 		});
 		poller.current = current;

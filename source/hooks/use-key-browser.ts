@@ -1,10 +1,11 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Key} from 'ink';
 import type {KeyBrowserService} from '../cluster/key-browser/key-browser-service.ts';
-import {initialKeyBrowserState, keyBrowserReducer, neededLoads, type KeyBrowserEvent, type KeyBrowserLoad, type KeyBrowserState} from '../model/key-browser-state.ts';
-import {levelRange, unescapeKey} from '../model/key-path.ts';
-import {keysKeyEvent, keysPaneTakesAllKeys} from '../ui/keys-keymap.ts';
-import {keysViewport} from '../ui/keys-viewport.ts';
+import {initialKeyBrowserState, keyBrowserReducer, neededLoads, type KeyBrowserEvent, type KeyBrowserLoad, type KeyBrowserState} from '../model/keys/key-browser-state.ts';
+import {levelEntryOf, levelRange} from '../cluster/key-range.ts';
+import {unescapeKey} from '../model/shared/key-text.ts';
+import {keysKeyEvent, keysPaneTakesAllKeys} from '../ui/keys/keys-keymap.ts';
+import {keysViewport} from '../ui/keys/keys-viewport.ts';
 
 /** The reads and watches the Keys pane needs (KeyBrowserService; tests may hand in another). */
 export type KeyBrowserSource = Pick<KeyBrowserService, 'defaultStartPrefix' | 'page' | 'count' | 'get' | 'watch'>;
@@ -133,15 +134,16 @@ export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptio
 	const generation = state?.generation;
 	const watchFrom = state?.watchFrom;
 	const level = state?.level;
+	const separator = state?.separator;
 	useEffect(() => {
-		if (generation === undefined || watchFrom === undefined || level === undefined) {
+		if (generation === undefined || watchFrom === undefined || level === undefined || separator === undefined) {
 			return undefined;
 		}
 
 		const {start, end} = levelRange(level);
 		return source.watch(start, end, watchFrom, {
 			onChange: change => {
-				dispatch({type: 'level-changed', generation, change});
+				dispatch({type: 'level-changed', generation, change, entry: levelEntryOf(change.key, level.prefix, separator)});
 			},
 			onTrouble: message => {
 				dispatch({type: 'watch-trouble', target: 'level', message});

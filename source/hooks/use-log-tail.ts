@@ -1,7 +1,7 @@
 import {useEffect} from 'react';
 import type {LogListener} from '../logs/log-source.ts';
 import type {LogSourceStatus} from '../logs/log-status.ts';
-import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../model/log-view.ts';
+import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../model/logs/log-view.ts';
 import {useSyncReducer} from './use-sync-reducer.ts';
 
 /** Anything that tails log lines: the LogSource, or a fixture in tests. */

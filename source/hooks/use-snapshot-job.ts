@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {SaveSnapshot, SnapshotSaved} from '../backup/dashboard-saver.ts';
-import type {SnapshotMemberRef} from '../model/snapshot-manifest.ts';
-import type {SnapshotProgress} from '../model/snapshot-progress.ts';
+import type {SnapshotMemberRef} from '../backup/manifest.ts';
+import type {SnapshotProgress} from '../backup/save-progress.ts';
 
 export type SnapshotJob =
 	| {phase: 'running'; target: string; member: SnapshotMemberRef; progress: SnapshotProgress | undefined}

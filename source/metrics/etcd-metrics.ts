@@ -1,4 +1,4 @@
-import type {MemberInfo} from '../cluster/snapshot.ts';
+import type {MemberInfo} from '../cluster/cluster-reading.ts';
 
 /** One cumulative histogram bucket: how many observations were at most `le` seconds. */
 export interface HistogramBucket {

@@ -1,5 +1,5 @@
-import type {MemberInfo} from '../cluster/snapshot.ts';
-import type {SnapshotSource} from '../cluster/snapshot-poller.ts';
+import type {MemberInfo} from '../cluster/cluster-reading.ts';
+import type {ReadingSource} from '../cluster/reading-poller.ts';
 import {describeError, secretsOf} from '../cluster/describe-error.ts';
 import {memberClientUrl, plaintextRefusal} from '../cluster/plaintext-refusal.ts';
 import {withDeadline} from '../cluster/with-deadline.ts';
@@ -12,7 +12,7 @@ import {MetricsFormatError, parseEtcdMetrics} from './parse-etcd-metrics.ts';
 export interface MetricsServiceOptions {
 	/** --metrics-urls: where metrics are served when not on the client URLs (--listen-metrics-urls). */
 	metricsUrls?: readonly string[];
-	/** The latest member list (from the cluster snapshots); the targets follow it. */
+	/** The latest member list (from the cluster readings); the targets follow it. */
 	members: () => readonly MemberInfo[];
 }
 
@@ -22,9 +22,9 @@ const maxPageBytes = 32 * 1024 * 1024;
 /**
  * Scrapes every member's /metrics in parallel, each under the --timeout deadline and with the same TLS
  * material as the etcd client. Never throws: a member whose page could not be had or read gets an
- * operator-facing error in its place, and the others are unaffected. Poll it with SnapshotPoller.
+ * operator-facing error in its place, and the others are unaffected. Poll it with ReadingPoller.
  */
-export class MetricsService implements SnapshotSource<MetricsRound> {
+export class MetricsService implements ReadingSource<MetricsRound> {
 	constructor(
 		private readonly settings: ConnectionSettings,
 		private readonly options: MetricsServiceOptions,

@@ -1,4 +1,4 @@
-import type {MemberInfo} from '../cluster/snapshot.ts';
+import type {MemberInfo} from '../cluster/cluster-reading.ts';
 
 /** One URL to scrape, and the member it belongs to when that is known before asking. */
 export interface MetricsTarget {

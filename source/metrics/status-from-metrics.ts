@@ -1,4 +1,4 @@
-import type {EndpointStatus} from '../cluster/snapshot.ts';
+import type {EndpointStatus} from '../cluster/cluster-reading.ts';
 import type {EtcdMetrics} from './etcd-metrics.ts';
 import {MetricsFormatError} from './parse-etcd-metrics.ts';
 

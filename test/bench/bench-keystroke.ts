@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
-import {logsKeymap} from '../../source/ui/logs-keymap.ts';
+import {logsKeymap} from '../../source/ui/logs/logs-keymap.ts';
 import {sequenceFor} from '../support/render.tsx';
 import {chordFor, shellQuote} from '../support/tmux.ts';
 import type {BenchSettings} from './bench-settings.ts';

@@ -1,6 +1,6 @@
 import {performance} from 'node:perf_hooks';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
-import type {MemberInfo} from '../../source/cluster/snapshot.ts';
+import type {MemberInfo} from '../../source/cluster/cluster-reading.ts';
 import {defaults} from '../../source/config/settings.ts';
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {httpGet} from '../../source/metrics/http-get.ts';

@@ -1,6 +1,6 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import {formatCount} from '../../source/model/format.ts';
-import {keysKeymap, type KeysCommand} from '../../source/ui/keys-keymap.ts';
+import {formatCount} from '../../source/model/shared/format.ts';
+import {keysKeymap, type KeysCommand} from '../../source/ui/keys/keys-keymap.ts';
 import {sequenceFor} from '../support/render.tsx';
 import type {Frame} from './frame-reader.ts';
 

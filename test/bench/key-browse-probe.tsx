@@ -4,8 +4,8 @@ import {useInput} from 'ink';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import {defaults} from '../../source/config/settings.ts';
 import {useKeyBrowser, type KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
-import {pageSize} from '../../source/model/key-browser-state.ts';
-import {KeysPane} from '../../source/ui/KeysPane.tsx';
+import {pageSize} from '../../source/model/keys/key-browser-state.ts';
+import {KeysPane} from '../../source/ui/keys/KeysPane.tsx';
 import {browseIntoPrefix, type BrowsedPrefix, type BrowseResult} from './key-browse-flow.ts';
 import {VirtualTerminal} from './virtual-terminal.ts';
 

@@ -5,7 +5,7 @@ import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
-import {freePorts} from '../../source/demo/free-ports.ts';
+import {freePorts} from '../../source/backup/free-ports.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {createCertificateAuthority, type CertificateAuthority} from '../../source/demo/throwaway-pki.ts';
 import {parseEtcdJson, type EtcdctlEndpointStatus} from '../support/etcd-json.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {freePorts} from '../../source/demo/free-ports.ts';
+import {freePorts} from '../../source/backup/free-ports.ts';
 import {LocalCluster, type LocalClusterAuth} from '../../source/demo/local-cluster.ts';
 import {PtySession} from '../bench/pty-session.ts';
 import {startRecordingListener, type RecordingListener} from '../support/recording-listener.ts';

@@ -4,8 +4,8 @@ import {mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
-import {escapeKey} from '../../source/model/key-path.ts';
-import {safeText} from '../../source/model/safe-text.ts';
+import {escapeKey} from '../../source/model/shared/key-text.ts';
+import {safeText} from '../../source/model/shared/safe-text.ts';
 import {PtySession} from '../bench/pty-session.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
 import {sequenceFor} from '../support/render.tsx';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {panes} from '../../source/ui/keymap.ts';
+import {panes} from '../../source/ui/app/keymap.ts';
 import {launchEtcdeck, residentKib} from '../support/etcdeck-in-terminal.ts';
 import {KeyWriter} from '../support/key-writer.ts';
 import {gcOnSignalNodeOptions} from '../support/gc-on-signal.ts';

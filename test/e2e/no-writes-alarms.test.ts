@@ -4,7 +4,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {panes} from '../../source/ui/keymap.ts';
+import {panes} from '../../source/ui/app/keymap.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {parseEtcdJson, type EtcdctlEndpointStatus} from '../support/etcd-json.ts';
 import {launchEtcdeck} from '../support/etcdeck-in-terminal.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {randomBytes} from 'node:crypto';
 import {stripVTControlCharacters} from 'node:util';
 import {LocalCluster, type EtcdUser, type LocalClusterAuth} from '../../source/demo/local-cluster.ts';
-import {panes} from '../../source/ui/keymap.ts';
+import {panes} from '../../source/ui/app/keymap.ts';
 import {launchEtcdeck, type EtcdeckRun} from '../support/etcdeck-in-terminal.ts';
 import {chordFor, TmuxTerminal} from '../support/tmux.ts';
 

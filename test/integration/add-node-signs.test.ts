@@ -4,12 +4,12 @@ import {spawn} from 'node:child_process';
 import {closeSync, openSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {etcdProgram} from '../../source/demo/etcd-binaries.ts';
-import {freePorts} from '../../source/demo/free-ports.ts';
+import {freePorts} from '../../source/backup/free-ports.ts';
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {initialLogViewState, logViewReducer} from '../../source/model/log-view.ts';
-import type {TroubleKind} from '../../source/model/log-trouble.ts';
-import {recurringTroubleWarnings} from '../../source/model/trouble-counts.ts';
+import {initialLogViewState, logViewReducer} from '../../source/model/logs/log-view.ts';
+import type {TroubleKind} from '../../source/model/logs/log-trouble.ts';
+import {recurringTroubleWarnings} from '../../source/model/logs/trouble-counts.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 
 /**

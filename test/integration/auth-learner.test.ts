@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import type {ConnectionSettings, AuthSettings} from '../../source/config/settings.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {fetchEtcdMetrics} from '../../source/metrics/fetch-etcd-metrics.ts';
 import {metricsUrl} from '../../source/metrics/metrics-targets.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {statusExitCode} from '../../source/model/table-rows.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {statusExitCode} from '../../source/model/cluster/cluster-summary.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
 import {startForFile} from '../support/for-file.ts';
 import {runCli} from '../support/run-cli.ts';
@@ -61,18 +61,18 @@ async function membersByEtcdctl(): Promise<Map<string, {name: string; isLearner:
 	return new Map(list.members.map(member => [hex(member.ID), {name: member.name, isLearner: member.isLearner ?? false}]));
 }
 
-function assertEveryMemberHasFigures(snapshot: ClusterSnapshot, members: Map<string, {isLearner: boolean}>): void {
-	assert.equal(snapshot.memberListError, undefined);
+function assertEveryMemberHasFigures(reading: ClusterReading, members: Map<string, {isLearner: boolean}>): void {
+	assert.equal(reading.memberListError, undefined);
 	for (const [id, member] of members) {
-		const probe = snapshot.probes.find(candidate => candidate.memberId === id);
+		const probe = reading.probes.find(candidate => candidate.memberId === id);
 		assert.ok(probe?.status, `${id} has figures: ${probe?.error ?? 'no probe'}`);
 		assert.equal(probe.status.isLearner, member.isLearner, id);
 		assert.ok(probe.status.raftIndex > 0, id);
 	}
 }
 
-function leaderIndex(snapshot: ClusterSnapshot): number {
-	const leader = snapshot.probes.find(probe => probe.status !== undefined && probe.status.leaderId === probe.memberId);
+function leaderIndex(reading: ClusterReading): number {
+	const leader = reading.probes.find(probe => probe.status !== undefined && probe.status.leaderId === probe.memberId);
 	assert.ok(leader?.status, 'a member says it leads');
 	return leader.status.raftIndex;
 }
@@ -140,8 +140,8 @@ void test('a token that expires (--auth-token-ttl) or that a restarted member fo
 		await cluster().kill(follower.name);
 		await cluster().restart(follower.name);
 		const after = await waitFor(`${follower.name}'s figures after its restart`, async () => {
-			const snapshot = await service.refresh();
-			return snapshot.probes.find(probe => probe.endpoint === follower.clientUrl)?.status === undefined ? undefined : snapshot;
+			const reading = await service.refresh();
+			return reading.probes.find(probe => probe.endpoint === follower.clientUrl)?.status === undefined ? undefined : reading;
 		}, {timeoutMs: 20_000, intervalMs: 200});
 		assertEveryMemberHasFigures(after, members);
 		await readKeys();
@@ -166,21 +166,21 @@ void test('a user who may only read /limited/: every member and its figures (fro
 	const service = new ClusterService(settings);
 	const browser = new KeyBrowserService(settings);
 	try {
-		const snapshot = await service.refresh();
-		assertEveryMemberHasFigures(snapshot, members);
+		const reading = await service.refresh();
+		assertEveryMemberHasFigures(reading, members);
 		// etcd 3.5.30 refuses Status to such a user, 3.4 and 3.5.16 answer it: judged by what etcd said.
-		const denied = snapshot.probes.filter(probe => probe.statusDenied !== undefined);
-		t.diagnostic(`etcd ${snapshot.probes[0]?.status?.version ?? '?'} ${denied.length > 0 ? 'refused Status to the user: figures from /metrics' : 'answered Status'}`);
+		const denied = reading.probes.filter(probe => probe.statusDenied !== undefined);
+		t.diagnostic(`etcd ${reading.probes[0]?.status?.version ?? '?'} ${denied.length > 0 ? 'refused Status to the user: figures from /metrics' : 'answered Status'}`);
 		assert.ok(denied.length === 0 || denied.length === members.size, `Status refused by some members only: ${denied.map(probe => probe.endpoint).join(', ')}`);
-		for (const probe of snapshot.probes) {
+		for (const probe of reading.probes) {
 			assert.equal(probe.status?.source, denied.length > 0 ? 'metrics' : 'status', probe.endpoint);
 			assert.ok(probe.quotaBytes !== undefined && probe.quotaBytes > 0, `${probe.endpoint}: quota from /metrics`);
 		}
 
-		const summary = summarize(snapshot, {quotaBytes: undefined});
+		const summary = summarize(reading, {quotaBytes: undefined});
 		assert.deepEqual(summary.warnings, []);
 		assert.equal(summary.leader !== undefined && summary.healthyVoters === 3 && summary.learners === 1, true);
-		assert.deepEqual(summary.notes, denied.length > 0 ? [`Status needs the root role on etcd ${/^\d+\.\d+/.exec(snapshot.probes[0]!.status!.version)![0]}: figures from /metrics (no raft term, alarms unknown)`] : []);
+		assert.deepEqual(summary.notes, denied.length > 0 ? [`Status needs the root role on etcd ${/^\d+\.\d+/.exec(reading.probes[0]!.status!.version)![0]}: figures from /metrics (no raft term, alarms unknown)`] : []);
 		assert.equal(statusExitCode(summary), 0);
 
 		const own = await browser.page({prefix: Buffer.from('/limited/schema/'), filter: Buffer.alloc(0)}, Buffer.from('/'), {from: 'start'}, 50);

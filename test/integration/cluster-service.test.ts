@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {hex, parseEtcdJson, type EtcdctlEndpointStatus, type EtcdctlMemberList} from '../support/etcd-json.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {enableAuthWithPrefixReader} from '../support/etcd-rbac.ts';
-import type {LevelAddress} from '../../source/model/key-path.ts';
+import type {LevelAddress} from '../../source/cluster/key-range.ts';
 
 let started: LocalCluster | undefined;
 const rootPassword = 'root-Secret-1';

@@ -7,8 +7,8 @@ import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-se
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {enableAuthWithPrefixReader} from '../support/etcd-rbac.ts';
 import {useKeyBrowser, type KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
-import {KeysPane} from '../../source/ui/KeysPane.tsx';
-import {keysKeymap, type KeysCommand, type KeysKeyChord} from '../../source/ui/keys-keymap.ts';
+import {KeysPane} from '../../source/ui/keys/KeysPane.tsx';
+import {keysKeymap, type KeysCommand, type KeysKeyChord} from '../../source/ui/keys/keys-keymap.ts';
 import {plain, waitFor} from '../support/render.tsx';
 
 let started: LocalCluster | undefined;

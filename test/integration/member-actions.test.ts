@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import {Etcd3} from 'etcd3';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {summarize, type ClusterSummary} from '../../source/model/cluster-summary.ts';
-import {emptyLagHistory, recordLag, type LagHistory} from '../../source/model/lag-history.ts';
-import {checkMoveLeader, checkPromote} from '../../source/model/member-action-checks.ts';
+import {summarize, type ClusterSummary} from '../../source/model/cluster/cluster-summary.ts';
+import {emptyLagHistory, recordLag, type LagHistory} from '../../source/model/lag/lag-history.ts';
+import {checkMoveLeader, checkPromote} from '../../source/model/actions/member-action-checks.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {hex, parseEtcdJson, type EtcdctlEndpointStatus} from '../support/etcd-json.ts';
 

@@ -1,11 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
-import type {MemberInfo} from '../../source/cluster/snapshot.ts';
+import type {MemberInfo} from '../../source/cluster/cluster-reading.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import {MetricsService} from '../../source/metrics/metrics-service.ts';
-import {advanceHealth} from '../../source/model/health.ts';
+import {advanceHealth} from '../../source/model/health/health.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {etcdLineVersion} from '../support/etcd-line.ts';
 

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import type {MemberInfo} from '../../source/cluster/snapshot.ts';
+import type {MemberInfo} from '../../source/cluster/cluster-reading.ts';
 import type {TlsSettings} from '../../source/config/settings.ts';
 import {MetricsService} from '../../source/metrics/metrics-service.ts';
 import {startClusterForFile} from '../support/cluster.ts';

@@ -6,11 +6,11 @@ import path from 'node:path';
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import type {ConnectionSettings} from '../../source/config/settings.ts';
-import {freePorts} from '../../source/demo/free-ports.ts';
+import {freePorts} from '../../source/backup/free-ports.ts';
 import {LocalCluster, type LocalClusterAuth, type LocalMember} from '../../source/demo/local-cluster.ts';
 import {MetricsService} from '../../source/metrics/metrics-service.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {memberRows} from '../../source/model/table-rows.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {memberRows} from '../../source/model/cluster/member-rows.ts';
 import {runCli} from '../support/run-cli.ts';
 import {startRecordingListener, type RecordingListener} from '../support/recording-listener.ts';
 

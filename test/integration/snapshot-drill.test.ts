@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import {findEtcdPrograms} from '../../source/backup/etcd-programs.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {compareLines, etcdLine} from '../../source/model/etcd-lines.ts';
+import {compareLines, etcdLine} from '../../source/model/shared/etcd-lines.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {deephavenKeys} from '../support/deephaven-keys.ts';
 import {etcdeckBin, runCli} from '../support/run-cli.ts';

@@ -9,11 +9,11 @@ import {checkSnapshotFile, verifySnapshot} from '../../source/backup/verify-snap
 import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {streamSnapshot} from '../../source/cluster/snapshot-stream.ts';
 import {etcdProgram, pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
-import {freePorts} from '../../source/demo/free-ports.ts';
+import {freePorts} from '../../source/backup/free-ports.ts';
 import {runEtcdctl} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {defaultSnapshotSource} from '../../source/model/snapshot-source.ts';
-import type {SnapshotProgress} from '../../source/model/snapshot-progress.ts';
+import {defaultSnapshotSource} from '../../source/model/snapshots/snapshot-source.ts';
+import type {SnapshotProgress} from '../../source/backup/save-progress.ts';
 import {startClusterForFile} from '../support/cluster.ts';
 import {runSnapshotTool} from '../support/etcd-line.ts';
 import {withTempDir} from '../support/temp-dir.ts';

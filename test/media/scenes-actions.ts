@@ -1,5 +1,5 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import {rateWindowMs} from '../../source/model/catch-up.ts';
+import {rateWindowMs} from '../../source/model/lag/catch-up.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {writeEntries} from './load.ts';
 import {memberRow, type Scene} from './scene.ts';

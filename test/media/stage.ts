@@ -2,7 +2,7 @@ import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {panes, type Action, type KeyChord, type KeyScope, type PaneId} from '../../source/ui/keymap.ts';
+import {panes, type Action, type KeyChord, type KeyScope, type PaneId} from '../../source/ui/app/keymap.ts';
 import {chordFor, type TmuxTerminal} from '../support/tmux.ts';
 import {parseCapture, screenText, type Cell} from './ansi-cells.ts';
 import {svgToPng} from './rasterise.ts';

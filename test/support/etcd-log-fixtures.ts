@@ -1,4 +1,4 @@
-import type {TroubleKind} from '../../source/model/log-trouble.ts';
+import type {TroubleKind} from '../../source/model/logs/log-trouble.ts';
 
 /**
  * Lines etcd 3.4.23 and 3.5.30 wrote, copied from LocalCluster runs on this machine: a 3-member cluster

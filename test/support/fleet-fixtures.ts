@@ -1,11 +1,11 @@
 import type {ContextReading} from '../../source/cluster/fleet-reading.ts';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import type {FleetSource} from '../../source/hooks/use-fleet.ts';
 
-/** A reading of a context whose latest refresh gave `snapshot` (undefined: none yet). */
-export function contextReading(name: string, snapshot: ClusterSnapshot | undefined, overrides: Partial<ContextReading> = {}): ContextReading {
-	const answered = snapshot?.probes.some(probe => probe.status !== undefined) ?? false;
-	return {name, snapshot, overdue: undefined, lastAnswerAt: answered ? snapshot?.takenAt : undefined, refreshing: false, failures: 0, ...overrides};
+/** A reading of a context whose latest refresh gave `cluster` (undefined: none yet). */
+export function contextReading(name: string, cluster: ClusterReading | undefined, overrides: Partial<ContextReading> = {}): ContextReading {
+	const answered = cluster?.probes.some(probe => probe.status !== undefined) ?? false;
+	return {name, cluster, overdue: undefined, lastAnswerAt: answered ? cluster?.takenAt : undefined, refreshing: false, failures: 0, ...overrides};
 }
 
 /** A fleet whose readings the test sets; counts starts, stops and refreshes asked for. */

@@ -1,7 +1,7 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
-import {parseEtcdLine} from '../../source/model/etcd-log-line.ts';
+import {parseEtcdLine} from '../../source/model/logs/etcd-log-line.ts';
 
 /** Debian's systemd-journal-remote: turns journal export format on stdin into a journal file, as journald writes them. */
 export const journalRemote = '/usr/lib/systemd/systemd-journal-remote';

@@ -1,6 +1,6 @@
-import type {KeyRecord, ReadConsistency} from '../../source/cluster/key-browser/key-types.ts';
-import {initialKeyBrowserState, keyBrowserReducer, type KeyBrowserEvent, type KeyBrowserState, type PageDirection} from '../../source/model/key-browser-state.ts';
-import type {LevelEntry} from '../../source/model/key-path.ts';
+import type {KeyChange, KeyRecord, ReadConsistency} from '../../source/cluster/key-browser/key-types.ts';
+import {initialKeyBrowserState, keyBrowserReducer, type KeyBrowserEvent, type KeyBrowserState, type PageDirection} from '../../source/model/keys/key-browser-state.ts';
+import {levelEntryOf, type LevelEntry} from '../../source/cluster/key-range.ts';
 
 export const linearizable: ReadConsistency = {mode: 'linearizable', endpoint: 'http://10.0.0.1:2379'};
 
@@ -26,4 +26,9 @@ export function levelWith(prefix: string, names: readonly string[], more = false
 
 export function record(key: string, value: string, modRevision = '7'): KeyRecord {
 	return {key: Buffer.from(key), value: Buffer.from(value), createRevision: '5', modRevision, version: '2', lease: undefined};
+}
+
+/** A change the level's watch saw, as the hook hands it to the reducer: with the row of the level it falls in. */
+export function levelChanged(state: KeyBrowserState, change: KeyChange): KeyBrowserEvent {
+	return {type: 'level-changed', generation: state.generation, change, entry: levelEntryOf(change.key, state.level.prefix, state.separator)};
 }

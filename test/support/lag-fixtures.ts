@@ -1,6 +1,6 @@
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import {emptyLagHistory, recordLag, type LagHistory} from '../../source/model/lag-history.ts';
-import {answeringProbe, endpointStatus, failProbe, fixtureNode, fixtureTakenAt, memberInfo, snapshotOf} from './snapshot-fixtures.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import {emptyLagHistory, recordLag, type LagHistory} from '../../source/model/lag/lag-history.ts';
+import {answeringProbe, endpointStatus, failProbe, fixtureNode, fixtureTakenAt, memberInfo, readingOf} from './reading-fixtures.ts';
 
 /** A member's raft index at one refresh, or why its status call gave none. */
 export type Reading = number | 'down' | 'hung';
@@ -25,7 +25,7 @@ export interface LagReadingOptions {
  * One refresh of the fixture cluster, `seconds` after the fixtures' clock: each member's raft index as
  * its own status call reported it, in {@link lagNodes} order.
  */
-export function lagSnapshot(seconds: number, readings: readonly [Reading, Reading, Reading, Reading], {leader = 0, applyBacklog = []}: LagReadingOptions = {}): ClusterSnapshot {
+export function lagReading(seconds: number, readings: readonly [Reading, Reading, Reading, Reading], {leader = 0, applyBacklog = []}: LagReadingOptions = {}): ClusterReading {
 	const leaderId = leader === -1 ? '0' : lagNodes[leader]!.id;
 	const probes = lagNodes.map((node, index) => {
 		const reading = readings[index]!;
@@ -33,10 +33,10 @@ export function lagSnapshot(seconds: number, readings: readonly [Reading, Readin
 		const probe = answeringProbe(node, endpointStatus(node, leaderId, {raftIndex, raftAppliedIndex: raftIndex - (applyBacklog[index] ?? 0)}));
 		return reading === 'down' ? failProbe(probe, downError) : reading === 'hung' ? failProbe(probe, hungError) : probe;
 	});
-	return snapshotOf(lagNodes.map(node => memberInfo(node)), probes, {takenAt: fixtureTakenAt + (seconds * 1000)});
+	return readingOf(lagNodes.map(node => memberInfo(node)), probes, {takenAt: fixtureTakenAt + (seconds * 1000)});
 }
 
 /** A history of refreshes, each recorded as the dashboard records them. */
-export function historyOf(...snapshots: ClusterSnapshot[]): LagHistory {
-	return snapshots.reduce((history, snapshot) => recordLag(history, snapshot), emptyLagHistory);
+export function historyOf(...readings: ClusterReading[]): LagHistory {
+	return readings.reduce((history, reading) => recordLag(history, reading), emptyLagHistory);
 }

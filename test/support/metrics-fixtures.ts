@@ -1,4 +1,4 @@
-import type {MemberInfo} from '../../source/cluster/snapshot.ts';
+import type {MemberInfo} from '../../source/cluster/cluster-reading.ts';
 import type {EtcdMetrics, Histogram, MemberScrape, MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 
 /** etcd's disk histogram bounds (WAL fsync, backend commit): 1 ms doubling to 8.192 s. */

@@ -1,5 +1,5 @@
-import {helpText} from '../../source/cli-flags.ts';
-import {keymapMarkdown} from '../../source/ui/keymap-markdown.ts';
+import {helpText} from '../../source/config/flags.ts';
+import {keymapMarkdown} from '../../source/ui/keymap/keymap-markdown.ts';
 
 /** README sections written from the source: name → content between `<!-- name:start -->` and `<!-- name:end -->`. */
 export const generatedSections: Record<string, () => string> = {

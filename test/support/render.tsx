@@ -3,18 +3,18 @@ import {setImmediate, setTimeout as delay} from 'node:timers/promises';
 import {isDeepStrictEqual, stripVTControlCharacters} from 'node:util';
 import chalk from 'chalk';
 import {render} from 'ink-testing-library';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import type {ReadingSource} from '../../source/cluster/reading-poller.ts';
 import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
 import type {DrillSnapshot} from '../../source/backup/dashboard-driller.ts';
 import type {KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
 import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
 import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
-import {App} from '../../source/ui/App.tsx';
-import type {MemberActions} from '../../source/ui/dashboard-services.ts';
-import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
-import {FixtureSource, fixtureQuotaBytes} from './snapshot-fixtures.ts';
+import {App} from '../../source/ui/app/App.tsx';
+import type {MemberActions} from '../../source/hooks/dashboard-services.ts';
+import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/app/keymap.ts';
+import {FixtureSource, fixtureQuotaBytes} from './reading-fixtures.ts';
 
 // Ink colours what it draws only where chalk finds a colour terminal, and a test runner's output is a
 // pipe in CI: every component test draws as on a 16-colour terminal, wherever it runs.
@@ -67,9 +67,9 @@ export function cells(line: string): number {
 
 export interface RenderAppOptions {
 	/** Where snapshots come from; defaults to a source that always returns `snapshot`. */
-	source?: SnapshotSource<ClusterSnapshot>;
-	snapshot?: ClusterSnapshot;
-	initialSnapshot?: ClusterSnapshot;
+	source?: ReadingSource<ClusterReading>;
+	snapshot?: ClusterReading;
+	initialReading?: ClusterReading;
 	size?: TerminalSize;
 	/** Long by default, so a test sees exactly the refreshes it asks for. */
 	refreshMs?: number;
@@ -82,7 +82,7 @@ export interface RenderAppOptions {
 	/** The Logs pane's tail; by default one that never sends a line. */
 	logSource?: LogTailSource;
 	logLines?: number;
-	metrics?: SnapshotSource<MetricsRound>;
+	metrics?: ReadingSource<MetricsRound>;
 	keyBrowser?: KeyBrowserSource;
 	readOnly?: boolean;
 	onQuit?: () => void;
@@ -168,7 +168,7 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 			quotaBytes={options.quotaBytes ?? fixtureQuotaBytes}
 			columns={size.columns}
 			rows={size.rows}
-			initialSnapshot={options.initialSnapshot}
+			initialReading={options.initialReading}
 			onQuit={options.onQuit}
 		/>,
 	);

@@ -5,7 +5,7 @@ import {randomBytes} from 'node:crypto';
 import {isDeepStrictEqual, promisify} from 'node:util';
 import {pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/keymap.ts';
+import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/app/keymap.ts';
 
 const run = promisify(execFile);
 

@@ -2,10 +2,10 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {ActionLogEntry} from '../../source/model/action-log.ts';
-import {ActionLog} from '../../source/ui/ActionLog.tsx';
+import type {ActionLogEntry} from '../../source/model/actions/action-log.ts';
+import {ActionLog} from '../../source/ui/actions/ActionLog.tsx';
 import {cells, rawLinesOf} from '../support/render.tsx';
-import {fixtureTakenAt} from '../support/snapshot-fixtures.ts';
+import {fixtureTakenAt} from '../support/reading-fixtures.ts';
 
 const notInSync = 'etcdserver: can only promote a learner member which is in sync with leader';
 

@@ -2,9 +2,9 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
-import type {Action} from '../../source/ui/keymap.ts';
-import {lagNodes, lagSnapshot, learnerNode} from '../support/lag-fixtures.ts';
-import {FixtureSource} from '../support/snapshot-fixtures.ts';
+import type {Action} from '../../source/ui/app/keymap.ts';
+import {lagNodes, lagReading, learnerNode} from '../support/lag-fixtures.ts';
+import {FixtureSource} from '../support/reading-fixtures.ts';
 import {rawLinesOf, RecordedActions, renderApp, waitFor, type RenderedApp} from '../support/render.tsx';
 
 afterEach(() => {
@@ -13,13 +13,13 @@ afterEach(() => {
 
 /** A cluster whose learner is within one entry of the leader at every refresh: ready after two. */
 function inSyncSource(): FixtureSource {
-	const [first, ...rest] = Array.from({length: 10}, (_, second) => lagSnapshot(second, [100 + second, 100 + second, 100 + second, 100 + second]));
+	const [first, ...rest] = Array.from({length: 10}, (_, second) => lagReading(second, [100 + second, 100 + second, 100 + second, 100 + second]));
 	return new FixtureSource(first!, ...rest);
 }
 
 /** A learner far behind the leader. */
 function behindSource(): FixtureSource {
-	const [first, ...rest] = Array.from({length: 10}, (_, second) => lagSnapshot(second, [5000 + second, 5000 + second, 5000 + second, 10]));
+	const [first, ...rest] = Array.from({length: 10}, (_, second) => lagReading(second, [5000 + second, 5000 + second, 5000 + second, 10]));
 	return new FixtureSource(first!, ...rest);
 }
 
@@ -137,7 +137,7 @@ void test('the Lag pane shows each member\'s lag and the learner\'s readiness, a
 });
 
 void test('on every frame of the Lag pane, a learner\'s lag and its readiness come from the same refresh', async () => {
-	const snapshots = Array.from({length: 6}, (_, second) => lagSnapshot(second, [5000 + (second * 500), 5000 + (second * 500), 5000 + (second * 500), 10]));
+	const snapshots = Array.from({length: 6}, (_, second) => lagReading(second, [5000 + (second * 500), 5000 + (second * 500), 5000 + (second * 500), 10]));
 	const app = await started({source: new FixtureSource(snapshots[0]!, ...snapshots.slice(1))});
 	await pressAndWait(app, {type: 'show-pane', pane: 'lag'}, frame => frame.includes('READINESS'), 'the lag pane');
 	await refreshTimes(app, 4);
@@ -164,7 +164,7 @@ void test('on every frame of the Lag pane, a learner\'s lag and its readiness co
 void test('a user refused Status: p and s say at once that they need the root role; nothing opens, nothing is sent', async () => {
 	const denied = 'Status: permission denied: the user\'s roles do not allow this request';
 	const limited = Array.from({length: 10}, (_, second) => {
-		const snapshot = lagSnapshot(second, [100 + second, 100 + second, 100 + second, 100 + second]);
+		const snapshot = lagReading(second, [100 + second, 100 + second, 100 + second, 100 + second]);
 		return {...snapshot, probes: snapshot.probes.map(probe => ({...probe, statusDenied: denied, status: {...probe.status!, source: 'metrics' as const}}))};
 	});
 	const actions = new RecordedActions();

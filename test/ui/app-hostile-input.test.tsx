@@ -4,7 +4,7 @@ import {cleanup} from 'ink-testing-library';
 import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
 import type {LogListener} from '../../source/logs/log-source.ts';
 import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
-import {healthySnapshot} from '../support/snapshot-fixtures.ts';
+import {healthyReading} from '../support/reading-fixtures.ts';
 import {renderApp, sequenceFor, sequencesFor, waitFor, type RenderedApp} from '../support/render.tsx';
 
 afterEach(() => {
@@ -28,7 +28,7 @@ class HandFedLogs implements LogTailSource {
 }
 
 async function started(options: Parameters<typeof renderApp>[0] = {}): Promise<RenderedApp> {
-	const app = renderApp({snapshot: healthySnapshot(), ...options});
+	const app = renderApp({snapshot: healthyReading(), ...options});
 	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');
 	return app;
 }

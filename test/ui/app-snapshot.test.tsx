@@ -2,9 +2,9 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
 import type {SnapshotRequest, SnapshotSaved} from '../../source/backup/dashboard-saver.ts';
-import type {DrillResult} from '../../source/model/drill-report.ts';
+import type {DrillResult} from '../../source/backup/drill-result.ts';
 import {sequencesFor} from '../support/render.tsx';
-import {fixtureClusterId, healthySnapshot} from '../support/snapshot-fixtures.ts';
+import {fixtureClusterId, healthyReading} from '../support/reading-fixtures.ts';
 import {renderApp, waitFor, type RenderedApp} from '../support/render.tsx';
 
 afterEach(() => {
@@ -39,7 +39,7 @@ class ControlledSaver {
 }
 
 async function started(saver: ControlledSaver): Promise<RenderedApp> {
-	const app = renderApp({snapshot: healthySnapshot(), saveSnapshot: saver.save, snapshotDir: '/backups'});
+	const app = renderApp({snapshot: healthyReading(), saveSnapshot: saver.save, snapshotDir: '/backups'});
 	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');
 	return app;
 }
@@ -175,7 +175,7 @@ class ControlledDriller {
 async function savedWithDriller(): Promise<{app: RenderedApp; saver: ControlledSaver; driller: ControlledDriller}> {
 	const saver = new ControlledSaver();
 	const driller = new ControlledDriller();
-	const app = renderApp({snapshot: healthySnapshot(), saveSnapshot: saver.save, drillSnapshot: driller.drill, snapshotDir: '/backups'});
+	const app = renderApp({snapshot: healthyReading(), saveSnapshot: saver.save, drillSnapshot: driller.drill, snapshotDir: '/backups'});
 	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');
 	await openForm(app);
 	await app.press({type: 'snapshot-save'});

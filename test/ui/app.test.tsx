@@ -1,25 +1,25 @@
 import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {endpointRows, memberRows} from '../../source/model/table-rows.ts';
-import {keymap, panes, type Action, type PaneId} from '../../source/ui/keymap.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {endpointRows, memberRows} from '../../source/model/cluster/member-rows.ts';
+import {keymap, panes, type Action, type PaneId} from '../../source/ui/app/keymap.ts';
 import {cells, inverseLines, press, rawLinesOf, renderApp, sequencesFor, sizes, waitFor, type RenderedApp} from '../support/render.tsx';
 import {
-	alarmSnapshot,
+	alarmReading,
 	fixtureClusterId,
 	fixtureQuotaBytes,
 	FixtureSource,
 	fixtureTakenAt,
 	healthyCluster,
-	healthySnapshot,
+	healthyReading,
 	leaderRaftIndex,
-	namedSnapshots,
-	quorumLostSnapshot,
+	namedReadings,
+	quorumLostReading,
 	unreachableError,
-	voterUnreachableSnapshot,
-} from '../support/snapshot-fixtures.ts';
+	voterUnreachableReading,
+} from '../support/reading-fixtures.ts';
 
 afterEach(() => {
 	// Unmounts every app a test rendered, so no poller outlives its test even when an assertion failed.
@@ -29,7 +29,7 @@ afterEach(() => {
 const showEndpoints: Action = {type: 'show-pane', pane: 'endpoints'};
 const showMembers: Action = {type: 'show-pane', pane: 'members'};
 
-const summaryOf = (snapshot: ClusterSnapshot) => summarize(snapshot, {quotaBytes: fixtureQuotaBytes});
+const summaryOf = (snapshot: ClusterReading) => summarize(snapshot, {quotaBytes: fixtureQuotaBytes});
 
 /** Cues that tell the panes apart without colour: the titles only each table has. */
 const onMembers = (app: RenderedApp) => app.frame().includes('STATUS') && app.frame().includes('NAME');
@@ -67,7 +67,7 @@ async function pressAndWait(app: RenderedApp, action: Action, expected: (app: Re
 
 void test('the members pane lists every member with its ID, name and addresses', async () => {
 	for (const size of [sizes.roomy, sizes.minimum]) {
-		const snapshot = healthySnapshot();
+		const snapshot = healthyReading();
 		const app = await started({snapshot, size});
 		assert.ok(onMembers(app), app.frame());
 		for (const member of snapshot.members) {
@@ -82,7 +82,7 @@ void test('the members pane lists every member with its ID, name and addresses',
 });
 
 void test('the healthy dashboard at 100x30, line by line', async () => {
-	const app = await started({snapshot: healthySnapshot(), size: sizes.roomy});
+	const app = await started({snapshot: healthyReading(), size: sizes.roomy});
 	const lines = app.lines().map(line => line.trimEnd());
 	assert.deepEqual(lines, [
 		'etcdeck  cluster cdf818194e3a8c32  leader etcd-1',
@@ -100,7 +100,7 @@ void test('the healthy dashboard at 100x30, line by line', async () => {
 });
 
 void test('before the first snapshot arrives the dashboard says it is connecting', async () => {
-	const never: Promise<ClusterSnapshot> = new Promise(() => undefined);
+	const never: Promise<ClusterReading> = new Promise(() => undefined);
 	const app = renderApp({source: {refresh: () => never}});
 	await waitFor(() => app.frame().includes('waiting for the first refresh'));
 	assert.match(app.lines()[0]!, /^etcdeck connecting…/);
@@ -108,26 +108,26 @@ void test('before the first snapshot arrives the dashboard says it is connecting
 });
 
 void test('a snapshot taken at start-up is shown at once, before the source is asked', async () => {
-	const source = new FixtureSource(voterUnreachableSnapshot());
-	const app = renderApp({source, initialSnapshot: healthySnapshot()});
+	const source = new FixtureSource(voterUnreachableReading());
+	const app = renderApp({source, initialReading: healthyReading()});
 	await waitFor(() => app.frame().includes('healthy 3/3'));
 	assert.equal(source.calls, 0);
 });
 
 void test('the header summarises the cluster in the dashboard', async () => {
-	const app = await started({snapshot: healthySnapshot()});
+	const app = await started({snapshot: healthyReading()});
 	for (const fact of [`cluster ${fixtureClusterId}`, 'leader etcd-1', 'voters 3', 'learners 1', 'healthy 3/3', 'quorum 2', 'tolerates 1 failure']) {
 		assert.ok(app.frame().includes(fact), `"${fact}" missing:\n${app.frame()}`);
 	}
 
-	const lost = await started({snapshot: quorumLostSnapshot()});
+	const lost = await started({snapshot: quorumLostReading()});
 	assert.ok(lost.frame().includes('leader none'), lost.frame());
 	assert.ok(lost.frame().includes('QUORUM LOST'), lost.frame());
 });
 
 void test('the Endpoints key shows endpoint status with every endpoint\'s raft index', async () => {
 	for (const size of [sizes.roomy, sizes.minimum]) {
-		const snapshot = healthySnapshot();
+		const snapshot = healthyReading();
 		const app = await started({snapshot, size});
 		await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
 		assert.ok(!app.frame().includes('PEER ADDRS'), app.frame());
@@ -146,7 +146,7 @@ void test('the Endpoints key shows endpoint status with every endpoint\'s raft i
 });
 
 void test('Tab cycles through the panes of this build and Shift-Tab goes back', async () => {
-	const app = await started({snapshot: healthySnapshot()});
+	const app = await started({snapshot: healthyReading()});
 	const paneIds = panes.map(pane => pane.id);
 	const order = [...paneIds.slice(1), paneIds[0]!, paneIds[1]!];
 	for (const pane of order) {
@@ -159,7 +159,7 @@ void test('Tab cycles through the panes of this build and Shift-Tab goes back', 
 });
 
 void test('each pane\'s number key shows that pane', async () => {
-	const app = await started({snapshot: healthySnapshot()});
+	const app = await started({snapshot: healthyReading()});
 	for (const pane of [...panes].reverse()) {
 		await pressAndWait(app, {type: 'show-pane', pane: pane.id}, cue(pane.id), `the ${pane.title} pane`);
 	}
@@ -199,8 +199,8 @@ void test('↓/j and ↑/k move the selection, and the table scrolls to keep it 
 });
 
 void test('the selected member is marked and follows ↓ and ↑, and its mark follows it to the endpoints pane', async () => {
-	const app = await started({snapshot: healthySnapshot()});
-	const ids = memberRows(summaryOf(healthySnapshot())).map(row => row.id);
+	const app = await started({snapshot: healthyReading()});
+	const ids = memberRows(summaryOf(healthyReading())).map(row => row.id);
 	const marked = () => rawLinesOf(app.lastFrame()).find(line => line.startsWith('› '))?.slice(2);
 	const selected = () => marked()?.slice(0, 16);
 	assert.equal(selected(), ids[0]);
@@ -215,8 +215,8 @@ void test('the selected member is marked and follows ↓ and ↑, and its mark f
 });
 
 void test('keys that arrive in one chunk each act on the state the one before left', async () => {
-	const app = await started({snapshot: healthySnapshot()});
-	const ids = memberRows(summaryOf(healthySnapshot())).map(row => row.id);
+	const app = await started({snapshot: healthyReading()});
+	const ids = memberRows(summaryOf(healthyReading())).map(row => row.id);
 	const down = sequencesFor({type: 'select-next'})[0]!;
 	app.stdin.write(down + down);
 	await waitFor(() => rawLinesOf(app.lastFrame()).some(line => line.startsWith(`› ${ids[2]!}`)), 2000, `two moves down:\n${app.frame()}`);
@@ -231,7 +231,7 @@ void test('keys that arrive in one chunk each act on the state the one before le
 	await waitFor(() => !app.frame().includes('Action log') && app.frame().includes('RAFT INDEX'), 2000, `the log closed and the endpoints shown:\n${app.frame()}`);
 
 	let quits = 0;
-	const other = await started({snapshot: healthySnapshot(), onQuit: () => quits++});
+	const other = await started({snapshot: healthyReading(), onQuit: () => quits++});
 	// Help opens, then the same chunk's quit key closes it: it must not quit the app.
 	other.stdin.write(sequencesFor({type: 'toggle-help'})[0]! + sequencesFor({type: 'close'}, 'help').find(key => key !== '\u001B' && key !== '?')!);
 	// A later key shows the chunk was handled: the selection moves on the members pane, help closed.
@@ -241,7 +241,7 @@ void test('keys that arrive in one chunk each act on the state the one before le
 });
 
 void test('? opens help with every binding of the keymap, and Escape closes it', async () => {
-	const app = await started({snapshot: healthySnapshot()});
+	const app = await started({snapshot: healthyReading()});
 	await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
 	const seen = new Set<string>();
 	const frames: string[] = [];
@@ -271,7 +271,7 @@ void test('? opens help with every binding of the keymap, and Escape closes it',
 
 void test('every key of Close help closes it, q included, without quitting', async () => {
 	let quits = 0;
-	const app = await started({snapshot: healthySnapshot(), onQuit: () => quits++});
+	const app = await started({snapshot: healthyReading(), onQuit: () => quits++});
 	const closers = sequencesFor({type: 'close'}, 'help');
 	assert.ok(closers.length >= 2);
 	for (const key of closers) {
@@ -284,7 +284,7 @@ void test('every key of Close help closes it, q included, without quitting', asy
 });
 
 void test('pane keys do nothing while help is open', async () => {
-	const app = await started({snapshot: healthySnapshot()});
+	const app = await started({snapshot: healthyReading()});
 	await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
 	press(app.stdin, showEndpoints);
 	press(app.stdin, {type: 'next-pane'});
@@ -295,7 +295,7 @@ void test('pane keys do nothing while help is open', async () => {
 void test('q, and every other quit key, calls onQuit', async () => {
 	for (const key of sequencesFor({type: 'quit'}, 'global')) {
 		let quits = 0;
-		const app = await started({snapshot: healthySnapshot(), onQuit: () => quits++});
+		const app = await started({snapshot: healthyReading(), onQuit: () => quits++});
 		app.stdin.write(key);
 		await waitFor(() => quits === 1, 2000, `onQuit after ${JSON.stringify(key)}`);
 		app.unmount();
@@ -304,7 +304,7 @@ void test('q, and every other quit key, calls onQuit', async () => {
 
 void test('an unreachable member\'s endpoint row shows its error', async () => {
 	for (const size of [sizes.roomy, sizes.minimum]) {
-		const app = await started({snapshot: voterUnreachableSnapshot(), size});
+		const app = await started({snapshot: voterUnreachableReading(), size});
 		await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
 		const row = app.lines().find(line => line.startsWith('http://10.0.0.3:2379'));
 		assert.ok(row?.includes('connect ECONNREFUSED'), `at ${size.columns}x${size.rows}:\n${app.frame()}`);
@@ -315,7 +315,7 @@ void test('an unreachable member\'s endpoint row shows its error', async () => {
 void test('a terminal smaller than 80x24 gets a message instead of the dashboard, and q still quits', async () => {
 	for (const size of [{columns: 70, rows: 30}, {columns: 79, rows: 24}, {columns: 100, rows: 23}]) {
 		let quits = 0;
-		const app = renderApp({snapshot: healthySnapshot(), size, onQuit: () => quits++});
+		const app = renderApp({snapshot: healthyReading(), size, onQuit: () => quits++});
 		await waitFor(() => app.frame().includes('needs at least 80x24'), 2000, `the message at ${size.columns}x${size.rows}`);
 		assert.ok(app.frame().includes(`The terminal is ${size.columns}x${size.rows}`), app.frame());
 		assert.ok(!app.frame().includes('etcdeck  cluster') && !app.frame().includes('STATUS'), app.frame());
@@ -323,14 +323,14 @@ void test('a terminal smaller than 80x24 gets a message instead of the dashboard
 		await waitFor(() => quits === 1);
 	}
 
-	const fits = await started({snapshot: healthySnapshot(), size: sizes.minimum});
+	const fits = await started({snapshot: healthyReading(), size: sizes.minimum});
 	assert.ok(!fits.frame().includes('needs at least'), fits.frame());
 });
 
 void test('each new snapshot from the source replaces the last on screen', async () => {
-	const later = {...voterUnreachableSnapshot(), takenAt: fixtureTakenAt + 5000};
-	const lost = {...quorumLostSnapshot(), takenAt: fixtureTakenAt + 10_000};
-	const source = new FixtureSource(healthySnapshot(), later, lost);
+	const later = {...voterUnreachableReading(), takenAt: fixtureTakenAt + 5000};
+	const lost = {...quorumLostReading(), takenAt: fixtureTakenAt + 10_000};
+	const source = new FixtureSource(healthyReading(), later, lost);
 	// Each refresh is asked for (r), so no snapshot can be replaced before the test has seen it.
 	const app = await started({source, refreshMs: 60_000});
 	assert.ok(app.frame().includes('healthy 3/3'), app.frame());
@@ -345,7 +345,7 @@ void test('each new snapshot from the source replaces the last on screen', async
 });
 
 void test('r refreshes at once, without waiting for the interval', async () => {
-	const source = new FixtureSource(healthySnapshot(), alarmSnapshot());
+	const source = new FixtureSource(healthyReading(), alarmReading());
 	const app = await started({source, refreshMs: 60_000});
 	assert.equal(source.calls, 1);
 	press(app.stdin, {type: 'refresh'});
@@ -354,11 +354,11 @@ void test('r refreshes at once, without waiting for the interval', async () => {
 });
 
 void test('with a colour terminal the selection stays on its member across refreshes, and falls back to the first row when it goes', async () => {
-	const withoutEtcd2 = healthySnapshot();
+	const withoutEtcd2 = healthyReading();
 	withoutEtcd2.members = withoutEtcd2.members.filter(member => member.name !== 'etcd-2');
 	withoutEtcd2.probes = withoutEtcd2.probes.filter(probe => probe.endpoint !== 'http://10.0.0.2:2379');
 	withoutEtcd2.takenAt = fixtureTakenAt + 2000;
-	const source = new FixtureSource(healthySnapshot(), {...healthySnapshot(), takenAt: fixtureTakenAt + 1000});
+	const source = new FixtureSource(healthyReading(), {...healthyReading(), takenAt: fixtureTakenAt + 1000});
 	const app = await started({source});
 	const selected = () => /etcd-\d/.exec(inverseLines(app.lastFrame()).find(line => line.includes(' etcd-')) ?? '')?.[0];
 	await pressAndWait(app, {type: 'select-next'}, () => selected() === 'etcd-2', 'etcd-2 selected');
@@ -373,7 +373,7 @@ void test('with a colour terminal the selection stays on its member across refre
 });
 
 void test('no line is wider than the terminal and the dashboard is one line short of it, in every state', async () => {
-	const fixtures: Record<string, () => ClusterSnapshot> = {...namedSnapshots, '25 members': () => healthyCluster({voters: 25, learners: 0})};
+	const fixtures: Record<string, () => ClusterReading> = {...namedReadings, '25 members': () => healthyCluster({voters: 25, learners: 0})};
 	for (const [name, build] of Object.entries(fixtures)) {
 		for (const size of [sizes.roomy, sizes.minimum]) {
 			const app = await started({snapshot: build(), size});
@@ -396,7 +396,7 @@ void test('no line is wider than the terminal and the dashboard is one line shor
 });
 
 void test('rows of the endpoints pane are the model\'s, in its order', async () => {
-	const snapshot = quorumLostSnapshot();
+	const snapshot = quorumLostReading();
 	const app = await started({snapshot});
 	await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
 	const endpoints = endpointRows(summaryOf(snapshot)).map(row => row.cells.endpoint);

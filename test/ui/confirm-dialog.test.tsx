@@ -2,15 +2,15 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {checkMoveLeader, checkPromote, type Confirmation} from '../../source/model/member-action-checks.ts';
-import {ConfirmDialog, type ConfirmDialogProps} from '../../source/ui/ConfirmDialog.tsx';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {checkMoveLeader, checkPromote, type Confirmation} from '../../source/model/actions/member-action-checks.ts';
+import {ConfirmDialog, type ConfirmDialogProps} from '../../source/ui/actions/ConfirmDialog.tsx';
 import {cells, rawLinesOf} from '../support/render.tsx';
-import {historyOf, lagNodes, lagSnapshot, learnerNode} from '../support/lag-fixtures.ts';
-import {fixtureQuotaBytes} from '../support/snapshot-fixtures.ts';
+import {historyOf, lagNodes, lagReading, learnerNode} from '../support/lag-fixtures.ts';
+import {fixtureQuotaBytes} from '../support/reading-fixtures.ts';
 
 const [leader, follower] = lagNodes;
-const inSync = [lagSnapshot(0, [1000, 1000, 1000, 1000]), lagSnapshot(1, [1000, 1000, 1000, 1000])] as const;
+const inSync = [lagReading(0, [1000, 1000, 1000, 1000]), lagReading(1, [1000, 1000, 1000, 1000])] as const;
 const summary = summarize(inSync[1], {quotaBytes: fixtureQuotaBytes});
 
 function confirmation(check: ReturnType<typeof checkPromote>): Confirmation {

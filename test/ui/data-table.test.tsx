@@ -2,21 +2,22 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {endpointColumns, endpointRows, memberColumns, memberRows, type Column, type Row} from '../../source/model/table-rows.ts';
-import {DataTable} from '../../source/ui/DataTable.tsx';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {endpointColumns, endpointRows, memberColumns, memberRows} from '../../source/model/cluster/member-rows.ts';
+import type {Column, Row} from '../../source/model/shared/table.ts';
+import {DataTable} from '../../source/ui/shared/DataTable.tsx';
 import {cells, inverseLines, linesOf, rawLinesOf} from '../support/render.tsx';
 import {
-	alarmSnapshot,
+	alarmReading,
 	fixtureQuotaBytes,
 	healthyCluster,
-	healthySnapshot,
+	healthyReading,
 	leaderRaftIndex,
 	unreachableError,
-	unstartedMemberSnapshot,
-	voterUnreachableSnapshot,
-} from '../support/snapshot-fixtures.ts';
+	unstartedMemberReading,
+	voterUnreachableReading,
+} from '../support/reading-fixtures.ts';
 
 interface Drawn {
 	lines: string[];
@@ -32,9 +33,9 @@ function draw<Key extends string>(columns: ReadonlyArray<Column<Key>>, rows: Rea
 	}
 }
 
-const summaryOf = (snapshot: ClusterSnapshot) => summarize(snapshot, {quotaBytes: fixtureQuotaBytes});
-const membersOf = (snapshot: ClusterSnapshot) => memberRows(summaryOf(snapshot));
-const endpointsOf = (snapshot: ClusterSnapshot) => endpointRows(summaryOf(snapshot));
+const summaryOf = (reading: ClusterReading) => summarize(reading, {quotaBytes: fixtureQuotaBytes});
+const membersOf = (reading: ClusterReading) => memberRows(summaryOf(reading));
+const endpointsOf = (reading: ClusterReading) => endpointRows(summaryOf(reading));
 
 /** The titles on a table's first line, in order, as etcdctl spells them (some have a space inside). */
 function titlesShown<Key extends string>(columns: ReadonlyArray<Column<Key>>, titleLine: string): string[] {
@@ -47,10 +48,10 @@ function hiddenNamed(lines: string[]): string[] {
 }
 
 void test('the member table shows a row per member under etcdctl member list titles', () => {
-	const {lines} = draw(memberColumns, membersOf(healthySnapshot()));
+	const {lines} = draw(memberColumns, membersOf(healthyReading()));
 	assert.deepEqual(titlesShown(memberColumns, lines[0]!), ['ID', 'STATUS', 'NAME', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER']);
 	assert.equal(lines.length, 1 + 4, lines.join('\n'));
-	for (const [index, row] of membersOf(healthySnapshot()).entries()) {
+	for (const [index, row] of membersOf(healthyReading()).entries()) {
 		const line = lines[index + 1]!;
 		for (const cell of Object.values(row.cells)) {
 			assert.ok(line.includes(cell), `${cell} missing from: ${line}`);
@@ -61,7 +62,7 @@ void test('the member table shows a row per member under etcdctl member list tit
 });
 
 void test('the endpoint table shows etcdctl endpoint status titles and each endpoint\'s raft index, right-aligned under its title', () => {
-	const rows = endpointsOf(healthySnapshot());
+	const rows = endpointsOf(healthyReading());
 	const {lines} = draw(endpointColumns, rows);
 	const shown = titlesShown(endpointColumns, lines[0]!);
 	for (const title of ['ENDPOINT', 'DB SIZE', 'IS LEADER', 'IS LEARNER', 'RAFT INDEX', 'ERRORS']) {
@@ -77,7 +78,7 @@ void test('the endpoint table shows etcdctl endpoint status titles and each endp
 });
 
 void test('an unreachable member\'s endpoint row keeps its endpoint, leaves the status cells blank and shows the error', () => {
-	const {lines} = draw(endpointColumns, endpointsOf(voterUnreachableSnapshot()));
+	const {lines} = draw(endpointColumns, endpointsOf(voterUnreachableReading()));
 	const line = lines.find(candidate => candidate.startsWith('http://10.0.0.3:2379'));
 	assert.ok(line !== undefined, lines.join('\n'));
 	// The ERRORS cell may be cut short at this width; the row starts the message all the same.
@@ -85,7 +86,7 @@ void test('an unreachable member\'s endpoint row keeps its endpoint, leaves the 
 });
 
 void test('the selected row\'s whole error is shown under the table, and only while it is selected', () => {
-	const rows = endpointsOf(voterUnreachableSnapshot());
+	const rows = endpointsOf(voterUnreachableReading());
 	const failing = rows.find(row => row.cells.endpoint === 'http://10.0.0.3:2379')!;
 	const selected = draw(endpointColumns, rows, {width: 80, selectedId: failing.id}).lines;
 	assert.equal(selected.at(-1), `http://10.0.0.3:2379: ${unreachableError}`);
@@ -94,7 +95,7 @@ void test('the selected row\'s whole error is shown under the table, and only wh
 });
 
 void test('the selected row is marked with › so it shows without colour, and no other row is', () => {
-	const rows = membersOf(healthySnapshot());
+	const rows = membersOf(healthyReading());
 	const {lastFrame, unmount} = render(<DataTable columns={memberColumns} rows={rows} width={100} height={20} selectedId={rows[1]!.id} emptyText="" />);
 	const lines = rawLinesOf(lastFrame());
 	unmount();
@@ -105,9 +106,9 @@ void test('the selected row is marked with › so it shows without colour, and n
 
 void test('at 80 columns the lowest-priority columns hide and the footer names every one of them', () => {
 	const cases: Array<[string, ReadonlyArray<Column<string>>, ReadonlyArray<Row<string>>]> = [
-		['members', memberColumns, membersOf(healthySnapshot())],
-		['endpoints', endpointColumns, endpointsOf(healthySnapshot())],
-		// Not asserted (a bug, reported): with an ERRORS cell, as in quorumLostSnapshot, 7 endpoint
+		['members', memberColumns, membersOf(healthyReading())],
+		['endpoints', endpointColumns, endpointsOf(healthyReading())],
+		// Not asserted (a bug, reported): with an ERRORS cell, as in quorumLostReading, 7 endpoint
 		// columns hide at 80 columns and the footer, cut at the width, ends "… DB SIZE, I…".
 	];
 	for (const [name, columns, rows] of cases) {
@@ -124,28 +125,28 @@ void test('at 80 columns the lowest-priority columns hide and the footer names e
 		}
 	}
 
-	assert.deepEqual(hiddenNamed(draw(memberColumns, membersOf(healthySnapshot()), {width: 80}).lines), ['PEER ADDRS']);
+	assert.deepEqual(hiddenNamed(draw(memberColumns, membersOf(healthyReading()), {width: 80}).lines), ['PEER ADDRS']);
 });
 
 void test('no line is wider than the table, at any width, however long the cells', () => {
 	const longError = `rpc error: code = Unavailable desc = ${'connection refused; '.repeat(8)}`;
-	const snapshot = voterUnreachableSnapshot();
-	snapshot.probes[2] = {...snapshot.probes[2]!, error: longError};
-	snapshot.members[0] = {...snapshot.members[0]!, name: 'a-member-with-a-name-far-longer-than-any-column', peerUrls: ['https://peer-a.example.internal:2380', 'https://peer-b.example.internal:2380']};
+	const reading = voterUnreachableReading();
+	reading.probes[2] = {...reading.probes[2]!, error: longError};
+	reading.members[0] = {...reading.members[0]!, name: 'a-member-with-a-name-far-longer-than-any-column', peerUrls: ['https://peer-a.example.internal:2380', 'https://peer-b.example.internal:2380']};
 	for (const width of [60, 80, 100, 120]) {
-		for (const {lines} of [draw(memberColumns, membersOf(snapshot), {width}), draw(endpointColumns, endpointsOf(snapshot), {width}), draw(endpointColumns, endpointsOf(alarmSnapshot()), {width})]) {
+		for (const {lines} of [draw(memberColumns, membersOf(reading), {width}), draw(endpointColumns, endpointsOf(reading), {width}), draw(endpointColumns, endpointsOf(alarmReading()), {width})]) {
 			for (const line of lines) {
 				assert.ok(cells(line) <= width, `${cells(line)} cells at width ${width}: ${line}`);
 			}
 		}
 	}
 
-	const {lines} = draw(endpointColumns, endpointsOf(snapshot), {width: 100});
+	const {lines} = draw(endpointColumns, endpointsOf(reading), {width: 100});
 	assert.ok(lines.some(line => line.includes('rpc error: code = Unavailable') && line.trimEnd().endsWith('…')), `a long error is cut with …:\n${lines.join('\n')}`);
 });
 
 void test('an unstarted member shows as unstarted, with a blank name', () => {
-	const {lines} = draw(memberColumns, membersOf(unstartedMemberSnapshot()));
+	const {lines} = draw(memberColumns, membersOf(unstartedMemberReading()));
 	assert.ok(lines.some(line => /^1000000000000004 +unstarted +http:\/\/10\.0\.0\.5:2380 +true *$/.test(line)), lines.join('\n'));
 });
 
@@ -187,7 +188,7 @@ void test('scrolling and hidden columns share the footer line', () => {
 });
 
 void test('with a colour terminal the selected row, and only it, is drawn inverse', () => {
-	const rows = membersOf(healthySnapshot());
+	const rows = membersOf(healthyReading());
 	for (const selected of rows) {
 		const {raw} = draw(memberColumns, rows, {selectedId: selected.id});
 		const inverse = inverseLines(raw);

@@ -6,10 +6,10 @@ import {FleetApp} from '../../source/ui/fleet/FleetApp.tsx';
 import {fleetBindings, type FleetCommand} from '../../source/ui/fleet/fleet-bindings.ts';
 import type {FleetContext} from '../../source/model/fleet/fleet-row.ts';
 import {contextReading, FixtureFleet} from '../support/fleet-fixtures.ts';
-import {healthySnapshot, quorumLostSnapshot, snapshotOf, voterUnreachableSnapshot} from '../support/snapshot-fixtures.ts';
+import {healthyReading, quorumLostReading, readingOf, voterUnreachableReading} from '../support/reading-fixtures.ts';
 import {linesOf, plain, rawLinesOf, sequenceFor, waitFor} from '../support/render.tsx';
 
-const deadSnapshot = snapshotOf([], [{endpoint: 'http://127.0.0.1:1', memberId: undefined, status: undefined, error: 'connection refused', latencyMs: 1}], {clusterId: undefined, memberListError: 'connection refused'});
+const deadSnapshot = readingOf([], [{endpoint: 'http://127.0.0.1:1', memberId: undefined, status: undefined, error: 'connection refused', latencyMs: 1}], {clusterId: undefined, memberListError: 'connection refused'});
 
 function contextsOf(names: readonly string[], readOnly: readonly string[] = []): FleetContext[] {
 	return names.map(name => ({name, readOnly: readOnly.includes(name), quotaBytes: undefined}));
@@ -49,9 +49,9 @@ const names = ['eqiad', 'codfw', 'k8s', 'lab'];
 
 function fourClusters(): FixtureFleet {
 	return new FixtureFleet([
-		contextReading('eqiad', healthySnapshot()),
-		contextReading('codfw', voterUnreachableSnapshot()),
-		contextReading('k8s', quorumLostSnapshot()),
+		contextReading('eqiad', healthyReading()),
+		contextReading('codfw', voterUnreachableReading()),
+		contextReading('k8s', quorumLostReading()),
 		contextReading('lab', deadSnapshot),
 	]);
 }
@@ -106,7 +106,7 @@ test('a context not yet answered waits; r refreshes all; q quits', async () => {
 		await app.press('open');
 		await waitFor(() => app.frame().includes('eqiad: no answer yet'));
 		assert.deepEqual(app.opened, []);
-		fleet.set([contextReading('eqiad', healthySnapshot())]);
+		fleet.set([contextReading('eqiad', healthyReading())]);
 		await waitFor(() => app.frame().includes('healthy'));
 		await app.press('refresh');
 		assert.deepEqual(fleet.refreshes, [undefined]);
@@ -121,7 +121,7 @@ test('a context not yet answered waits; r refreshes all; q quits', async () => {
 
 test('fifty contexts: the selection scrolls and the table says how many more', async () => {
 	const many = Array.from({length: 50}, (_, index) => `ctx-${String(index + 1).padStart(2, '0')}`);
-	const app = renderFleet(new FixtureFleet(many.map(name => contextReading(name, healthySnapshot()))), many, {rows: 20, initialSelected: 'ctx-01'});
+	const app = renderFleet(new FixtureFleet(many.map(name => contextReading(name, healthyReading()))), many, {rows: 20, initialSelected: 'ctx-01'});
 	try {
 		await waitFor(() => app.frame().includes('ctx-01'));
 		assert.ok(app.lines().length <= 20, app.frame());

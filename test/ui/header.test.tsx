@@ -2,32 +2,32 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {Header, headerHeight} from '../../source/ui/Header.tsx';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {Header, headerHeight} from '../../source/ui/cluster/Header.tsx';
 import {cells, linesOf} from '../support/render.tsx';
 import {
-	alarmSnapshot,
-	dbNearQuotaSnapshot,
+	alarmReading,
+	dbNearQuotaReading,
 	fixtureClusterId,
 	fixtureQuotaBytes,
-	healthySnapshot,
-	manyWarningsSnapshot,
-	namedSnapshots,
+	healthyReading,
+	manyWarningsReading,
+	namedReadings,
 	quorumLostError,
-	quorumLostSnapshot,
-	statusDeniedSnapshot,
+	quorumLostReading,
+	statusDeniedReading,
 	unreachableError,
-	unstartedMemberSnapshot,
+	unstartedMemberReading,
 	unstartedNode,
-	voterUnreachableSnapshot,
-} from '../support/snapshot-fixtures.ts';
+	voterUnreachableReading,
+} from '../support/reading-fixtures.ts';
 
-const fixtures = namedSnapshots;
+const fixtures = namedReadings;
 
-/** The header's lines for a snapshot, as the App draws it: 4 warning lines at most, 100 columns unless told. */
-function headerLines(snapshot: ClusterSnapshot | undefined, {width = 100, maxWarnings = 4} = {}): string[] {
-	const summary = snapshot === undefined ? undefined : summarize(snapshot, {quotaBytes: undefined});
+/** The header's lines for a reading, as the App draws it: 4 warning lines at most, 100 columns unless told. */
+function headerLines(reading: ClusterReading | undefined, {width = 100, maxWarnings = 4} = {}): string[] {
+	const summary = reading === undefined ? undefined : summarize(reading, {quotaBytes: undefined});
 	const {lastFrame, unmount} = render(<Header summary={summary} width={width} maxWarnings={maxWarnings} />);
 	try {
 		return linesOf(lastFrame());
@@ -37,7 +37,7 @@ function headerLines(snapshot: ClusterSnapshot | undefined, {width = 100, maxWar
 }
 
 void test('a healthy cluster: its ID, the leader, voters and learners, and the quorum arithmetic, with no warning line', () => {
-	const lines = headerLines(healthySnapshot());
+	const lines = headerLines(healthyReading());
 	assert.equal(lines.length, 2, lines.join('\n'));
 	const [identity, quorum] = lines as [string, string];
 	assert.match(identity, /^etcdeck\b/);
@@ -49,7 +49,7 @@ void test('a healthy cluster: its ID, the leader, voters and learners, and the q
 });
 
 void test('quorum lost: no leader, the critical QUORUM LOST line first, and "quorum lost" instead of what can still be lost', () => {
-	const lines = headerLines(quorumLostSnapshot());
+	const lines = headerLines(quorumLostReading());
 	const [identity, quorum, ...warnings] = lines as [string, string, ...string[]];
 	assert.ok(identity.includes('leader none'), identity);
 	assert.ok(quorum.includes('healthy 1/3'), quorum);
@@ -64,7 +64,7 @@ void test('quorum lost: no leader, the critical QUORUM LOST line first, and "quo
 });
 
 void test('critical lines come before warnings, whatever order the summary found them in', () => {
-	const warnings = headerLines(manyWarningsSnapshot(), {maxWarnings: 10}).slice(2);
+	const warnings = headerLines(manyWarningsReading(), {maxWarnings: 10}).slice(2);
 	assert.equal(warnings.length, 6, warnings.join('\n'));
 	const firstWarning = warnings.findIndex(line => line.startsWith('▲'));
 	assert.ok(firstWarning > 0, warnings.join('\n'));
@@ -73,7 +73,7 @@ void test('critical lines come before warnings, whatever order the summary found
 });
 
 void test('one voter down: healthy 2/3, nothing more may be lost, and why the voter is down', () => {
-	const lines = headerLines(voterUnreachableSnapshot());
+	const lines = headerLines(voterUnreachableReading());
 	assert.ok(lines[0]!.includes('leader etcd-1'), lines[0]);
 	assert.ok(lines[1]!.includes('healthy 2/3'), lines[1]);
 	assert.ok(lines[1]!.includes('0 left now'), lines[1]);
@@ -81,29 +81,29 @@ void test('one voter down: healthy 2/3, nothing more may be lost, and why the vo
 });
 
 void test('a member added but not started is counted and called out by ID', () => {
-	const lines = headerLines(unstartedMemberSnapshot());
+	const lines = headerLines(unstartedMemberReading());
 	assert.ok(lines[1]!.includes('learners 2'), lines[1]);
 	assert.deepEqual(lines.slice(2), [`▲ learner ${unstartedNode().id} is added but not started`]);
 });
 
 void test('a DB near the quota is a warning at 90% and critical at 96%', () => {
-	assert.deepEqual(headerLines(dbNearQuotaSnapshot(0.9)).slice(2).map(line => line.replace(/[\d.]+ GB/g, 'N GB')), ['▲ etcd-1 DB N GB is 90.0% of its N GB quota']);
-	assert.match(headerLines(dbNearQuotaSnapshot(0.96))[2] ?? '', /^✖ etcd-1 DB .* is 96.0% of its .* quota$/);
+	assert.deepEqual(headerLines(dbNearQuotaReading(0.9)).slice(2).map(line => line.replace(/[\d.]+ GB/g, 'N GB')), ['▲ etcd-1 DB N GB is 90.0% of its N GB quota']);
+	assert.match(headerLines(dbNearQuotaReading(0.96))[2] ?? '', /^✖ etcd-1 DB .* is 96.0% of its .* quota$/);
 });
 
 void test('an alarm is critical and names the member it is raised on', () => {
-	assert.deepEqual(headerLines(alarmSnapshot(), {width: 120}).slice(2), ['✖ alarm NOSPACE on etcd-2: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
+	assert.deepEqual(headerLines(alarmReading(), {width: 120}).slice(2), ['✖ alarm NOSPACE on etcd-2: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
 });
 
 void test('a user refused Status: a note says what is missing and why, and it is no warning', () => {
-	const lines = headerLines(statusDeniedSnapshot());
+	const lines = headerLines(statusDeniedReading());
 	assert.deepEqual(lines.slice(2), ['note: Status needs the root role on etcd 3.5: figures from /metrics (no raft term, alarms unknown)']);
 	assert.ok(lines[0]!.includes('leader etcd-1'), lines[0]);
 	assert.ok(lines[1]!.includes('healthy 3/3'), lines[1]);
 });
 
 void test('exactly maxWarnings warnings are all shown, with no "more" line', () => {
-	const lines = headerLines(quorumLostSnapshot(), {maxWarnings: 4});
+	const lines = headerLines(quorumLostReading(), {maxWarnings: 4});
 	assert.equal(lines.length, 2 + 4, lines.join('\n'));
 	assert.ok(!lines.some(line => line.includes('more warnings')), lines.join('\n'));
 });
@@ -111,7 +111,7 @@ void test('exactly maxWarnings warnings are all shown, with no "more" line', () 
 void test('warnings beyond maxWarnings are counted on a last "▲ N more warnings" line, within maxWarnings lines', () => {
 	// Six warnings: three fit beside the count at 4 lines, one at 2.
 	for (const [maxWarnings, shown] of [[4, 3], [2, 1]] as const) {
-		const lines = headerLines(manyWarningsSnapshot(), {maxWarnings});
+		const lines = headerLines(manyWarningsReading(), {maxWarnings});
 		assert.equal(lines.length, 2 + maxWarnings, lines.join('\n'));
 		assert.equal(lines.at(-1), `▲ ${6 - shown} more warnings`);
 		assert.ok(lines.slice(2, -1).every(line => line.startsWith('✖ ')), `the worst lines are kept:\n${lines.join('\n')}`);
@@ -129,7 +129,7 @@ void test('headerHeight is the number of lines the header draws, for every fixtu
 	assert.equal(headerLines(undefined).length, headerHeight(undefined, 4));
 });
 
-void test('before the first snapshot the header says it is connecting', () => {
+void test('before the first reading the header says it is connecting', () => {
 	assert.deepEqual(headerLines(undefined), ['etcdeck connecting…']);
 });
 

@@ -2,8 +2,8 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import {advanceHealth, type HealthState} from '../../source/model/health.ts';
-import {HealthPane} from '../../source/ui/HealthPane.tsx';
+import {advanceHealth, type HealthState} from '../../source/model/health/health.ts';
+import {HealthPane} from '../../source/ui/health/HealthPane.tsx';
 import {cells, linesOf} from '../support/render.tsx';
 import {diskBounds, etcdMetrics, histogram, plus, roundOf, roundTripBounds, scrapeOf, threeMembers} from '../support/metrics-fixtures.ts';
 

@@ -2,8 +2,8 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import {HelpOverlay, maxHelpOffset} from '../../source/ui/HelpOverlay.tsx';
-import {helpNotes, keymap, scopeTitles, type KeyBinding} from '../../source/ui/keymap.ts';
+import {HelpOverlay, maxHelpOffset} from '../../source/ui/keymap/HelpOverlay.tsx';
+import {helpNotes, keymap, scopeTitles, type KeyBinding} from '../../source/ui/app/keymap.ts';
 import {cells, linesOf} from '../support/render.tsx';
 
 const tall = 200;

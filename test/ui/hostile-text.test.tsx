@@ -2,12 +2,12 @@ import React from 'react';
 import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup, render} from 'ink-testing-library';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {memberColumns, memberRows} from '../../source/model/table-rows.ts';
-import {DataTable} from '../../source/ui/DataTable.tsx';
-import {Text} from '../../source/ui/text.tsx';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {memberColumns, memberRows} from '../../source/model/cluster/member-rows.ts';
+import {DataTable} from '../../source/ui/shared/DataTable.tsx';
+import {Text} from '../../source/ui/shared/text.tsx';
 import {linesOf, renderApp, waitFor} from '../support/render.tsx';
-import {fixtureQuotaBytes, healthySnapshot} from '../support/snapshot-fixtures.ts';
+import {fixtureQuotaBytes, healthyReading} from '../support/reading-fixtures.ts';
 
 afterEach(() => {
 	cleanup();
@@ -34,7 +34,7 @@ void test('Text escapes every string it is given, also inside fragments and arra
 });
 
 void test('a member named with escapes keeps its table row aligned: cells are measured escaped', () => {
-	const snapshot = healthySnapshot();
+	const snapshot = healthyReading();
 	const [first, ...rest] = snapshot.members;
 	const hostile = {...snapshot, members: [{...first!, name: evil, peerUrls: ['http://10.0.0.1:2380\r\u001B[2K'], clientUrls: [`${first!.clientUrls[0]!}\u202E`]}, ...rest]};
 	const rows = memberRows(summarize(hostile, {quotaBytes: fixtureQuotaBytes}));
@@ -52,7 +52,7 @@ void test('a member named with escapes keeps its table row aligned: cells are me
 });
 
 void test('the dashboard draws a hostile leader name in the header escaped, with nothing raw in the frame', async () => {
-	const snapshot = healthySnapshot();
+	const snapshot = healthyReading();
 	const hostile = {...snapshot, members: snapshot.members.map(member => ({...member, name: `${member.name}${evil}`}))};
 	const app = renderApp({snapshot: hostile});
 	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');

@@ -2,10 +2,10 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {KeyBrowserState} from '../../source/model/key-browser-state.ts';
-import {KeysPane} from '../../source/ui/KeysPane.tsx';
+import type {KeyBrowserState} from '../../source/model/keys/key-browser-state.ts';
+import {KeysPane} from '../../source/ui/keys/KeysPane.tsx';
 import {cells, rawLinesOf} from '../support/render.tsx';
-import {entries, levelWith, linearizable, pageAnswer, record, reduce} from '../support/key-browser-fixtures.ts';
+import {entries, levelChanged, levelWith, linearizable, pageAnswer, record, reduce} from '../support/key-browser-fixtures.ts';
 
 function draw(state: KeyBrowserState | undefined, width = 80, height = 16, startError?: string): string[] {
 	const {lastFrame, unmount} = render(<KeysPane state={state} startError={startError} width={width} height={height} />);
@@ -66,8 +66,8 @@ void test('rows a watch saw change carry a mark; an error shows under the rows; 
 	let state = levelWith('/a/', ['b', 'c']);
 	state = reduce(
 		state,
-		{type: 'level-changed', generation: state.generation, change: {kind: 'delete', key: Buffer.from('/a/b'), revision: '40', created: false, record: undefined}},
-		{type: 'level-changed', generation: state.generation, change: {kind: 'put', key: Buffer.from('/a/bb'), revision: '41', created: true, record: undefined}},
+		levelChanged(state, {kind: 'delete', key: Buffer.from('/a/b'), revision: '40', created: false, record: undefined}),
+		levelChanged(state, {kind: 'put', key: Buffer.from('/a/bb'), revision: '41', created: true, record: undefined}),
 		{type: 'total-loaded', generation: state.generation, count: {value: 2}, read: {mode: 'serializable', endpoint: 'http://10.0.0.3:2379', reason: 'no quorum'}},
 		{type: 'move', step: 2, viewRows: 10},
 		{type: 'end', viewRows: 10},

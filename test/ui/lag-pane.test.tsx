@@ -2,26 +2,26 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import type {LagHistory} from '../../source/model/lag-history.ts';
-import {LagPane, type LagPaneProps} from '../../source/ui/LagPane.tsx';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import type {LagHistory} from '../../source/model/lag/lag-history.ts';
+import {LagPane, type LagPaneProps} from '../../source/ui/lag/LagPane.tsx';
 import {cells, rawLinesOf} from '../support/render.tsx';
-import {historyOf, hungError, lagNodes, lagSnapshot, learnerNode} from '../support/lag-fixtures.ts';
-import {fixtureQuotaBytes} from '../support/snapshot-fixtures.ts';
+import {historyOf, hungError, lagNodes, lagReading, learnerNode} from '../support/lag-fixtures.ts';
+import {fixtureQuotaBytes} from '../support/reading-fixtures.ts';
 
 const [, follower] = lagNodes;
 
 /** A learner added 4 minutes ago 2,400 entries behind, closing in at 10 entries/s, with a follower a few entries behind. */
-function catchingUp(refreshes = 121): ClusterSnapshot[] {
+function catchingUp(refreshes = 121): ClusterReading[] {
 	return Array.from({length: refreshes}, (_, step) => {
 		const leaderIndex = 10_000 + (step * 10);
-		return lagSnapshot(step * 2, [leaderIndex, leaderIndex - (step % 4), leaderIndex, leaderIndex - 2400 + (step * 20)], {applyBacklog: [0, 0, 1, 3]});
+		return lagReading(step * 2, [leaderIndex, leaderIndex - (step % 4), leaderIndex, leaderIndex - 2400 + (step * 20)], {applyBacklog: [0, 0, 1, 3]});
 	});
 }
 
-function draw(snapshots: ClusterSnapshot[], props: Partial<LagPaneProps> = {}, history: LagHistory = historyOf(...snapshots)): string[] {
-	const summary = summarize(snapshots.at(-1)!, {quotaBytes: fixtureQuotaBytes});
+function draw(readings: ClusterReading[], props: Partial<LagPaneProps> = {}, history: LagHistory = historyOf(...readings)): string[] {
+	const summary = summarize(readings.at(-1)!, {quotaBytes: fixtureQuotaBytes});
 	const {lastFrame, unmount} = render(<LagPane summary={summary} history={history} selectedId={learnerNode.id} chart="all" width={80} height={18} {...props} />);
 	try {
 		return rawLinesOf(lastFrame());
@@ -56,13 +56,13 @@ void test('at 80 columns the ID and ETA columns give way, and the ETA is still r
 });
 
 void test('a learner in sync on two refreshes reads "ready to promote", with no rate or ETA', () => {
-	const snapshots = [lagSnapshot(0, [500, 500, 500, 500]), lagSnapshot(1, [501, 501, 501, 500])];
-	assert.match(rowOf(draw(snapshots), 'etcd-4'), /^› etcd-4 +learner +1 +1 +ready to promote$/);
+	const readings = [lagReading(0, [500, 500, 500, 500]), lagReading(1, [501, 501, 501, 500])];
+	assert.match(rowOf(draw(readings), 'etcd-4'), /^› etcd-4 +learner +1 +1 +ready to promote$/);
 });
 
 void test('an unreachable learner or follower shows unknown lag and why, in full when selected', () => {
-	const snapshots = [lagSnapshot(0, [500, 'hung', 500, 'hung'])];
-	const lines = draw(snapshots, {selectedId: follower.id});
+	const readings = [lagReading(0, [500, 'hung', 500, 'hung'])];
+	const lines = draw(readings, {selectedId: follower.id});
 	assert.match(rowOf(lines, 'etcd-4'), /^ {2}etcd-4 +learner +\? +\? +unreachable: no answer/);
 	assert.match(rowOf(lines, 'etcd-2'), /^› etcd-2 +follower +\? +\? +unreachable: no answer/);
 	assert.ok(lines.includes(`etcd-2: unreachable: ${hungError}`), lines.join('\n'));
@@ -90,7 +90,7 @@ void test('chart "selected" draws the selected member only', () => {
 });
 
 void test('after one refresh the chart says when it starts', () => {
-	const lines = draw([lagSnapshot(0, [500, 500, 500, 400])]);
+	const lines = draw([lagReading(0, [500, 500, 500, 400])]);
 	assert.ok(lines.includes('Raft lag behind the leader, entries · drawn from the second refresh on'), lines.join('\n'));
 });
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import {useInput} from 'ink';
 import {render} from 'ink-testing-library';
 import {useSyncReducer} from '../../source/hooks/use-sync-reducer.ts';
-import {initialLogViewState, logViewReducer, type LogViewState} from '../../source/model/log-view.ts';
-import {LogsPane, logsPageSize} from '../../source/ui/LogsPane.tsx';
-import {logsKeyEvent, logsKeymap, logsPaneTakesAllKeys, type LogsKeyChord} from '../../source/ui/logs-keymap.ts';
+import {initialLogViewState, logViewReducer, type LogViewState} from '../../source/model/logs/log-view.ts';
+import {LogsPane, logsPageSize} from '../../source/ui/logs/LogsPane.tsx';
+import {logsKeyEvent, logsKeymap, logsPaneTakesAllKeys, type LogsKeyChord} from '../../source/ui/logs/logs-keymap.ts';
 import {linesOf, waitFor} from '../support/render.tsx';
 
 const now = Date.UTC(2026, 10, 23, 13, 45);

@@ -3,8 +3,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import type {LogSourceStatus} from '../../source/logs/log-status.ts';
-import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../../source/model/log-view.ts';
-import {LogsPane, logsPageSize} from '../../source/ui/LogsPane.tsx';
+import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../../source/model/logs/log-view.ts';
+import {LogsPane, logsPageSize} from '../../source/ui/logs/LogsPane.tsx';
 import {cells, linesOf} from '../support/render.tsx';
 import {ordinaryLines, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 

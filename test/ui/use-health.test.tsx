@@ -2,10 +2,10 @@ import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
-import type {SnapshotSource} from '../../source/cluster/snapshot-poller.ts';
+import type {ReadingSource} from '../../source/cluster/reading-poller.ts';
 import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import {useHealth} from '../../source/hooks/use-health.ts';
-import {HealthPane} from '../../source/ui/HealthPane.tsx';
+import {HealthPane} from '../../source/ui/health/HealthPane.tsx';
 import {linesOf, waitFor} from '../support/render.tsx';
 import {diskBounds, etcdMetrics, histogram, roundOf, scrapeOf, threeMembers} from '../support/metrics-fixtures.ts';
 
@@ -16,7 +16,7 @@ const start = Date.UTC(2025, 0, 15, 12, 0, 0);
  * Two rounds a second apart, etcd-1 with 100 more fsyncs (all ≤ 1 ms) in the second; later refreshes
  * never end, so the test sees exactly those two.
  */
-class TwoRoundsSource implements SnapshotSource<MetricsRound> {
+class TwoRoundsSource implements ReadingSource<MetricsRound> {
 	calls = 0;
 
 	async refresh(): Promise<MetricsRound> {
@@ -31,7 +31,7 @@ class TwoRoundsSource implements SnapshotSource<MetricsRound> {
 	}
 }
 
-function Probe({source}: {source: SnapshotSource<MetricsRound> | undefined}) {
+function Probe({source}: {source: ReadingSource<MetricsRound> | undefined}) {
 	const {health} = useHealth(source, 10);
 	return <HealthPane health={health} width={100} height={12} selectedId={undefined} emptyText="scraping /metrics…" />;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {useLogTail, type LogTailSource} from '../../source/hooks/use-log-tail.ts';
 import type {LogListener} from '../../source/logs/log-source.ts';
-import {LogsPane} from '../../source/ui/LogsPane.tsx';
+import {LogsPane} from '../../source/ui/logs/LogsPane.tsx';
 import {linesOf, waitFor} from '../support/render.tsx';
 
 /** A source the test feeds by hand. */

@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
-import {actionLogLimit, actionLogReducer, cancelledEntry, emptyActionLog, entryFromResult, entrySummary, type ActionLogEntry} from '../../source/model/action-log.ts';
-import type {Confirmation} from '../../source/model/member-action-checks.ts';
-import {fixtureTakenAt} from '../support/snapshot-fixtures.ts';
+import {actionLogLimit, actionLogReducer, cancelledEntry, emptyActionLog, entryFromResult, entrySummary, type ActionLogEntry} from '../../source/model/actions/action-log.ts';
+import type {Confirmation} from '../../source/model/actions/member-action-checks.ts';
+import {fixtureTakenAt} from '../support/reading-fixtures.ts';
 
 const confirmation: Confirmation = {
 	action: 'promote',

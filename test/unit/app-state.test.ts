@@ -1,7 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {appReducer, effectiveSelection, initialAppState, type AppState} from '../../source/ui/app-state.ts';
-import {panes} from '../../source/ui/keymap.ts';
+import {appReducer, effectiveSelection, initialAppState, type AppState} from '../../source/ui/app/app-state.ts';
+import {panes} from '../../source/ui/app/keymap.ts';
 
 const rowIds = ['m1', 'm2', 'm3'];
 const state = (changes: Partial<AppState> = {}): AppState => ({...initialAppState, ...changes});

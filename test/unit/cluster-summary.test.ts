@@ -1,11 +1,13 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {ClusterAlarm, ClusterSnapshot, EndpointProbe, EndpointStatus, MemberInfo} from '../../source/cluster/snapshot.ts';
-import {summarize, type ClusterSummary, type Warning} from '../../source/model/cluster-summary.ts';
-import {findLeader, memberViews} from '../../source/model/member-view.ts';
-import {nothingAnswers} from '../../source/model/reachability.ts';
-import {endpointRows, memberRows, statusExitCode} from '../../source/model/table-rows.ts';
-import {snapshotOf} from '../support/snapshot-fixtures.ts';
+import type {ClusterAlarm, ClusterReading, EndpointProbe, EndpointStatus, MemberInfo} from '../../source/cluster/cluster-reading.ts';
+import {summarize, type ClusterSummary} from '../../source/model/cluster/cluster-summary.ts';
+import type {Warning} from '../../source/model/shared/warnings.ts';
+import {findLeader, memberViews} from '../../source/model/cluster/member-view.ts';
+import {nothingAnswers} from '../../source/model/cluster/reachability.ts';
+import {endpointRows, memberRows} from '../../source/model/cluster/member-rows.ts';
+import {statusExitCode} from '../../source/model/cluster/cluster-summary.ts';
+import {readingOf} from '../support/reading-fixtures.ts';
 
 const quotaBytes = 1_000_000_000;
 const refused = 'connection refused: is etcd running and listening on this address?';
@@ -57,20 +59,20 @@ function down(of: MemberInfo, error = refused): EndpointProbe {
 	return {endpoint: of.clientUrls[0]!, memberId: of.id, status: undefined, error, latencyMs: 1};
 }
 
-function snapshot(members: MemberInfo[], probes: EndpointProbe[], extra: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
-	return snapshotOf(members, probes, {takenAt: 1_700_000_000_000, ...extra});
+function reading(members: MemberInfo[], probes: EndpointProbe[], extra: Partial<ClusterReading> = {}): ClusterReading {
+	return readingOf(members, probes, {takenAt: 1_700_000_000_000, ...extra});
 }
 
-function summary(of: ClusterSnapshot): ClusterSummary {
+function summary(of: ClusterReading): ClusterSummary {
 	return summarize(of, {quotaBytes});
 }
 
 const texts = (warnings: Warning[]) => warnings.map(warning => `${warning.severity}: ${warning.text}`);
 
 /** A healthy 3 voter + 1 learner cluster led by a; the learner is `learnerLag` entries behind. */
-function healthy(learnerLag = 3, extra: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
+function healthy(learnerLag = 3, extra: Partial<ClusterReading> = {}): ClusterReading {
 	const members = [member('a'), member('b'), member('c'), learner('d')];
-	return snapshot(
+	return reading(
 		members,
 		[
 			up(members[0]!, status('a')),
@@ -153,7 +155,7 @@ void describe('a healthy cluster of 3 voters and a learner', () => {
 void describe('unreachable voters', () => {
 	void test('one of three voters down: a warning, exit 1, no spare voter left', () => {
 		const members = [member('a'), member('b'), member('c')];
-		const result = summary(snapshot(members, [up(members[0]!, status('a')), up(members[1]!, status('a')), down(members[2]!)]));
+		const result = summary(reading(members, [up(members[0]!, status('a')), up(members[1]!, status('a')), down(members[2]!)]));
 		assert.equal(result.healthyVoters, 2);
 		assert.equal(result.spareVoters, 0);
 		assert.equal(result.quorumLost, false);
@@ -174,7 +176,7 @@ void describe('unreachable voters', () => {
 	void test('two of three voters down: QUORUM LOST, critical, exit 2', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const result = summary(
-			snapshot(members, [up(members[0]!, status('a')), down(members[1]!), down(members[2]!, 'no answer within 2000 ms (--timeout)')], {
+			reading(members, [up(members[0]!, status('a')), down(members[1]!), down(members[2]!, 'no answer within 2000 ms (--timeout)')], {
 				alarms: undefined,
 				alarmsError: 'http://10.0.0.1:2379: no answer within 2000 ms (--timeout)',
 			}),
@@ -207,7 +209,7 @@ void describe('unreachable voters', () => {
 void describe('finding the leader', () => {
 	void test('followers still naming a dead leader do not make it leader', () => {
 		const members = [member('a'), member('b'), member('c')];
-		const of = snapshot(members, [down(members[0]!), up(members[1]!, status('a')), up(members[2]!, status('a'))]);
+		const of = reading(members, [down(members[0]!), up(members[1]!, status('a')), up(members[2]!, status('a'))]);
 		assert.equal(findLeader(of), undefined);
 		const result = summary(of);
 		assert.equal(result.leader, undefined);
@@ -221,13 +223,13 @@ void describe('finding the leader', () => {
 	void test('a follower naming another member is not a leader even if that member answers', () => {
 		const members = [member('a'), member('b'), member('c')];
 		// Nobody says "me": each names someone else.
-		const of = snapshot(members, [up(members[0]!, status('b')), up(members[1]!, status('c')), up(members[2]!, status('a'))]);
+		const of = reading(members, [up(members[0]!, status('b')), up(members[1]!, status('c')), up(members[2]!, status('a'))]);
 		assert.equal(findLeader(of), undefined);
 	});
 
 	void test('a follower that knows no leader (leaderId "0") claims nothing', () => {
 		const members = [member('a'), member('b'), member('c')];
-		const of = snapshot(members, [up(members[0]!, {...status('a'), leaderId: '0'}), up(members[1]!, {...status('a'), leaderId: '0'}), down(members[2]!)]);
+		const of = reading(members, [up(members[0]!, {...status('a'), leaderId: '0'}), up(members[1]!, {...status('a'), leaderId: '0'}), down(members[2]!)]);
 		assert.equal(findLeader(of), undefined);
 	});
 
@@ -238,7 +240,7 @@ void describe('finding the leader', () => {
 			const newLeader = up(members[2]!, status('c', {raftTerm: 6, raftIndex: 1200, raftAppliedIndex: 1190}));
 			const follower = up(members[1]!, status('c', {raftTerm: 6, raftIndex: 1150, raftAppliedIndex: 1150}));
 			const probes = order === 'old claimant first' ? [oldLeader, follower, newLeader] : [newLeader, follower, oldLeader];
-			const result = summary(snapshot(members, probes));
+			const result = summary(reading(members, probes));
 			assert.deepEqual(result.leader, {id: ids.c, name: 'etcd-c', raftIndex: 1200, raftAppliedIndex: 1190, raftTerm: 6});
 			assert.deepEqual(result.views.map(view => [view.name, view.isLeader, view.lagEntries]), [
 				['etcd-a', false, 300],
@@ -253,7 +255,7 @@ void describe('finding the leader', () => {
 	void test('a leader missing from the member list is named by its ID', () => {
 		const members = [member('b'), member('c')];
 		const stranger = up(member('a'), status('a'));
-		const leader = findLeader(snapshot(members, [stranger, up(members[0]!, status('a'))]));
+		const leader = findLeader(reading(members, [stranger, up(members[0]!, status('a'))]));
 		assert.equal(leader?.id, ids.a);
 		assert.equal(leader?.name, ids.a);
 	});
@@ -262,7 +264,7 @@ void describe('finding the leader', () => {
 void describe('warnings', () => {
 	void test('4 voters: an even-size warning', () => {
 		const members = [member('a'), member('b'), member('c'), member('e')];
-		const result = summary(snapshot(members, members.map(item => up(item, status('a')))));
+		const result = summary(reading(members, members.map(item => up(item, status('a')))));
 		assert.equal(result.voters, 4);
 		assert.equal(result.quorum, 3);
 		assert.equal(result.failuresTolerated, 1);
@@ -276,7 +278,7 @@ void describe('warnings', () => {
 		const alarms: ClusterAlarm[] = [{memberId: ids.b, alarm: 'NOSPACE'}];
 		const members = [member('a'), member('b'), member('c')];
 		const probes = [up(members[0]!, status('a')), up(members[1]!, status('a', {errors: [`memberID:${ids.b} alarm:NOSPACE`]})), up(members[2]!, status('a'))];
-		const result = summary(snapshot(members, probes, {alarms}));
+		const result = summary(reading(members, probes, {alarms}));
 		assert.deepEqual(texts(result.warnings), ['critical: alarm NOSPACE on etcd-b: the cluster refuses writes (DB at its quota: compact, defragment, then disarm)']);
 		assert.equal(result.severity, 'critical');
 		const row = endpointRows(result)[1]!;
@@ -292,7 +294,7 @@ void describe('warnings', () => {
 	void test('DB size: under 80% of the quota is fine, from 80% a warning, from 95% critical', () => {
 		const withDb = (dbSizeBytes: number) => {
 			const members = [member('a'), member('b'), member('c')];
-			return summary(snapshot(members, [up(members[0]!, status('a', {dbSizeBytes})), up(members[1]!, status('a')), up(members[2]!, status('a'))]));
+			return summary(reading(members, [up(members[0]!, status('a', {dbSizeBytes})), up(members[1]!, status('a')), up(members[2]!, status('a'))]));
 		};
 
 		assert.deepEqual(withDb(799_000_000).warnings, []);
@@ -324,7 +326,7 @@ void describe('warnings', () => {
 
 	void test('a member ahead of the leader\'s last status is not negatively behind', () => {
 		const members = [member('a'), member('b'), member('c')];
-		const result = summary(snapshot(members, [up(members[0]!, status('a')), up(members[1]!, status('a', {raftIndex: 1005, raftAppliedIndex: 1004})), up(members[2]!, status('a'))]));
+		const result = summary(reading(members, [up(members[0]!, status('a')), up(members[1]!, status('a', {raftIndex: 1005, raftAppliedIndex: 1004})), up(members[2]!, status('a'))]));
 		assert.equal(result.views[1]!.lagEntries, 0);
 		assert.equal(result.views[1]!.appliedLagEntries, 0);
 	});
@@ -334,7 +336,7 @@ void describe('an added but unstarted member', () => {
 	void test('an unstarted learner: warned about, counted as a learner, shown as unstarted', () => {
 		const started = [member('a'), member('b'), member('c')];
 		const unstarted = learner('d', {name: '', clientUrls: [], started: false});
-		const result = summary(snapshot([...started, unstarted], started.map(item => up(item, status('a')))));
+		const result = summary(reading([...started, unstarted], started.map(item => up(item, status('a')))));
 		assert.equal(result.learners, 1);
 		assert.equal(result.voters, 3);
 		assert.deepEqual(texts(result.warnings), [`warning: learner ${ids.d} is added but not started`]);
@@ -352,7 +354,7 @@ void describe('an added but unstarted member', () => {
 	void test('an unstarted voter counts toward quorum (etcd counts it too)', () => {
 		const started = [member('a'), member('b'), member('c')];
 		const unstarted = member('e', {name: '', clientUrls: [], started: false});
-		const result = summary(snapshot([...started, unstarted], started.map(item => up(item, status('a')))));
+		const result = summary(reading([...started, unstarted], started.map(item => up(item, status('a')))));
 		assert.equal(result.voters, 4);
 		assert.equal(result.healthyVoters, 3);
 		assert.equal(result.quorum, 3);
@@ -368,7 +370,7 @@ void describe('nothing answers', () => {
 	const seedProbe = (endpoint: string, error: string): EndpointProbe => ({endpoint, memberId: undefined, status: undefined, error, latencyMs: 0});
 
 	void test('nothingAnswers gives each endpoint\'s reason', () => {
-		const of = snapshot([], [seedProbe('http://127.0.0.1:2379', refused), seedProbe('https://etcd.example:2379', 'host name not found')], {
+		const of = reading([], [seedProbe('http://127.0.0.1:2379', refused), seedProbe('https://etcd.example:2379', 'host name not found')], {
 			clusterId: undefined,
 			memberListError: `${refused}; host name not found`,
 			alarms: undefined,
@@ -394,7 +396,7 @@ void describe('nothing answers', () => {
 	void test('known members that all fail to answer are reported per endpoint', () => {
 		const members = [member('a'), member('b'), member('c')];
 		// The members of the last list that answered; none answers the member list now.
-		const of = snapshot(members, members.map(item => down(item)), {memberListError: refused});
+		const of = reading(members, members.map(item => down(item)), {memberListError: refused});
 		assert.deepEqual(nothingAnswers(of), [`http://10.0.0.1:2379: ${refused}`, `http://10.0.0.2:2379: ${refused}`, `http://10.0.0.3:2379: ${refused}`]);
 		const result = summary(of);
 		assert.equal(result.healthyVoters, 0);
@@ -403,25 +405,25 @@ void describe('nothing answers', () => {
 	});
 
 	void test('a probe without an error message says "no answer"', () => {
-		assert.deepEqual(nothingAnswers(snapshot([], [{endpoint: 'http://h:2379', memberId: undefined, status: undefined, error: undefined, latencyMs: 0}])), ['http://h:2379: no answer']);
+		assert.deepEqual(nothingAnswers(reading([], [{endpoint: 'http://h:2379', memberId: undefined, status: undefined, error: undefined, latencyMs: 0}])), ['http://h:2379: no answer']);
 	});
 
 	void test('with no probe at all the member list error is the reason', () => {
-		assert.deepEqual(nothingAnswers(snapshot([], [], {memberListError: 'no endpoint to ask'})), ['no endpoint to ask']);
-		assert.deepEqual(nothingAnswers(snapshot([], [], {memberListError: undefined})), ['no endpoint to ask']);
-		assert.deepEqual(nothingAnswers(snapshot([], [], {memberListError: 'cannot connect (x)'})), ['cannot connect (x)']);
+		assert.deepEqual(nothingAnswers(reading([], [], {memberListError: 'no endpoint to ask'})), ['no endpoint to ask']);
+		assert.deepEqual(nothingAnswers(reading([], [], {memberListError: undefined})), ['no endpoint to ask']);
+		assert.deepEqual(nothingAnswers(reading([], [], {memberListError: 'cannot connect (x)'})), ['cannot connect (x)']);
 	});
 
 	void test('a member that refused Status to the user answered: enough to open, even when its /metrics did not answer either', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const denied = 'Status: permission denied: the user\'s roles do not allow this request; /metrics: HTTP 404 Not Found';
 		const probes = members.map(item => ({...down(item, denied), statusDenied: 'Status: permission denied: the user\'s roles do not allow this request'}));
-		assert.equal(nothingAnswers(snapshot(members, probes)), undefined);
+		assert.equal(nothingAnswers(reading(members, probes)), undefined);
 	});
 
 	void test('one answering endpoint is enough', () => {
 		const members = [member('a'), member('b'), member('c')];
-		assert.equal(nothingAnswers(snapshot(members, [down(members[0]!), down(members[1]!), up(members[2]!, status('a'))])), undefined);
+		assert.equal(nothingAnswers(reading(members, [down(members[0]!), down(members[1]!), up(members[2]!, status('a'))])), undefined);
 	});
 });
 
@@ -436,7 +438,7 @@ void describe('what the user may not see, and what refuses writes', () => {
 
 	void test('Status refused, figures from /metrics: a healthy cluster, said in a note that is no warning, exit 0', () => {
 		const members = [member('a'), member('b'), member('c')];
-		const result = summarize(snapshot(members, members.map((item, index) => fromMetrics(item, index === 0)), {alarms: undefined, alarmsError: 'only Status reports alarms, and this user may not call it'}), {quotaBytes: undefined});
+		const result = summarize(reading(members, members.map((item, index) => fromMetrics(item, index === 0)), {alarms: undefined, alarmsError: 'only Status reports alarms, and this user may not call it'}), {quotaBytes: undefined});
 		assert.equal(result.leader?.name, 'etcd-a');
 		assert.equal(result.leader?.raftTerm, undefined);
 		assert.equal(result.healthyVoters, 3);
@@ -452,7 +454,7 @@ void describe('what the user may not see, and what refuses writes', () => {
 	void test('Status refused and /metrics unreadable: the member answered, so it is not called unreachable', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const blind = {...down(members[2]!, `${denied}; /metrics: HTTP 404 Not Found`), statusDenied: denied};
-		const result = summarize(snapshot(members, [fromMetrics(members[0]!, true), fromMetrics(members[1]!, false), blind]), {quotaBytes: undefined});
+		const result = summarize(reading(members, [fromMetrics(members[0]!, true), fromMetrics(members[1]!, false), blind]), {quotaBytes: undefined});
 		assert.deepEqual(texts(result.warnings), [`warning: etcd-c: no figures: ${denied}; /metrics: HTTP 404 Not Found`]);
 		assert.equal(result.healthyVoters, 3);
 		assert.equal(statusExitCode(result), 1);
@@ -461,7 +463,7 @@ void describe('what the user may not see, and what refuses writes', () => {
 	void test('no member\'s figures at all: its leader is unknown, not missing; degraded, not down', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const blind = members.map(item => ({...down(item, `${denied}; /metrics: HTTP 404 Not Found`), statusDenied: denied}));
-		const result = summarize(snapshot(members, blind, {alarms: undefined}), {quotaBytes: undefined});
+		const result = summarize(reading(members, blind, {alarms: undefined}), {quotaBytes: undefined});
 		assert.equal(result.quorumLost, false);
 		assert.equal(result.leaderUnknown, true);
 		assert.ok(texts(result.warnings).includes('warning: leader unknown: the members answered, but none of their figures could be read'), texts(result.warnings).join('\n'));
@@ -490,12 +492,12 @@ void describe('what the user may not see, and what refuses writes', () => {
 			{...up(members[1]!, status('a', {dbSizeBytes: 900_000})), quotaBytes: 2_147_483_648},
 			up(members[2]!, status('a', {dbSizeBytes: 1_900_000_000})),
 		];
-		const own = summarize(snapshot(members, probes), {quotaBytes: undefined});
+		const own = summarize(reading(members, probes), {quotaBytes: undefined});
 		assert.deepEqual(texts(own.warnings), [
 			'warning: etcd-a DB 900 kB is 90.0% of its 1 MB quota',
 			'warning: etcd-c DB 1.9 GB is 88.4% of etcd\'s default 2.15 GB quota (its /metrics did not say its own)',
 		]);
-		const overridden = summarize(snapshot(members, probes), {quotaBytes: 4_000_000_000});
+		const overridden = summarize(reading(members, probes), {quotaBytes: 4_000_000_000});
 		assert.deepEqual(texts(overridden.warnings), []);
 	});
 });

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {chooseDrillTools, compareLines, etcdLine, restoreToolFor, type EtcdProgram} from '../../source/model/etcd-lines.ts';
+import {chooseDrillTools, compareLines, etcdLine, restoreToolFor, type EtcdProgram} from '../../source/model/shared/etcd-lines.ts';
 
 const program = (name: EtcdProgram['name'], dir: string, version: string): EtcdProgram => ({name, path: `${dir}/${name}`, dir, version});
 const bookworm = [program('etcd', '/usr/bin', '3.4.23'), program('etcdctl', '/usr/bin', '3.4.23')];

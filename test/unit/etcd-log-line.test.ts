@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseEtcdLine} from '../../source/model/etcd-log-line.ts';
-import {parseLogLine} from '../../source/model/log-entry.ts';
-import {describeTrouble, troubleKinds} from '../../source/model/log-trouble.ts';
+import {parseEtcdLine} from '../../source/model/logs/etcd-log-line.ts';
+import {parseLogLine} from '../../source/model/logs/log-entry.ts';
+import {describeTrouble, troubleKinds} from '../../source/model/logs/log-trouble.ts';
 import {capnslogMembers, capnslogTroubles, ordinaryLines, zap35Members, zap35Troubles, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 
 const receivedAt = Date.UTC(2030, 0, 1);

@@ -1,7 +1,8 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {columnGap, fitColumns, truncate, type FittedTable} from '../../source/ui/fit-columns.ts';
-import {endpointColumns, type Column} from '../../source/model/table-rows.ts';
+import {columnGap, fitColumns, truncate, type FittedTable} from '../../source/ui/shared/fit-columns.ts';
+import {endpointColumns} from '../../source/model/cluster/member-rows.ts';
+import type {Column} from '../../source/model/shared/table.ts';
 
 type Key = 'id' | 'name' | 'endpoint' | 'version' | 'errors';
 

@@ -2,11 +2,11 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
 import {FleetPoller, type FleetMember} from '../../source/cluster/fleet-poller.ts';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import {waitFor} from '../support/render.tsx';
 
-/** A snapshot in which one member answered (or none did), taken now. */
-function snapshot(answers: boolean): ClusterSnapshot {
+/** A cluster in which one member answered (or none did), taken now. */
+function readingThat(answers: boolean): ClusterReading {
 	return {
 		takenAt: Date.now(),
 		clusterId: 'c1',
@@ -39,7 +39,7 @@ class Meter {
 					await delay(answerAfterMs);
 					this.active -= 1;
 					member.endedAt.push(Date.now());
-					return snapshot(answers);
+					return readingThat(answers);
 				},
 			},
 		};
@@ -54,7 +54,7 @@ test('one refresh of every context never has more than the bound on the network 
 	const readings = await poller.refreshOnce();
 	assert.equal(meter.most, 4);
 	assert.deepEqual(readings.map(reading => reading.name), members.map(member => member.name));
-	assert.ok(readings.every(reading => reading.snapshot !== undefined && reading.lastAnswerAt !== undefined && reading.overdue === undefined));
+	assert.ok(readings.every(reading => reading.cluster !== undefined && reading.lastAnswerAt !== undefined && reading.overdue === undefined));
 });
 
 test('a cluster that never answers is marked overdue at its deadline and the others do not wait for it', async () => {
@@ -71,7 +71,7 @@ test('a cluster that never answers is marked overdue at its deadline and the oth
 				await new Promise<void>(resolve => {
 					release = resolve;
 				});
-				return snapshot(false);
+				return readingThat(false);
 			},
 		},
 	};
@@ -81,7 +81,7 @@ test('a cluster that never answers is marked overdue at its deadline and the oth
 	const readings = await poller.refreshOnce();
 	const deadReading = readings.find(reading => reading.name === 'dead')!;
 	assert.equal(deadReading.overdue?.deadlineMs, 400);
-	assert.equal(deadReading.snapshot, undefined);
+	assert.equal(deadReading.cluster, undefined);
 	assert.ok(deadReading.overdue.at - started >= 400);
 	// Every live cluster's answer came while the dead one held its place, before its deadline.
 	for (const member of others) {

@@ -1,19 +1,19 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {ContextReading} from '../../source/cluster/fleet-reading.ts';
-import type {ClusterSnapshot} from '../../source/cluster/snapshot.ts';
+import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import {answeredCell, fleetLine, fleetTableRows} from '../../source/model/fleet/fleet-columns.ts';
 import {fleetRow, healthCounts, worstExitCode, type FleetRow} from '../../source/model/fleet/fleet-row.ts';
-import {alarmSnapshot, dbNearQuotaSnapshot, fixtureQuotaBytes, fixtureTakenAt, healthySnapshot, quorumLostSnapshot, snapshotOf, voterUnreachableSnapshot} from '../support/snapshot-fixtures.ts';
+import {alarmReading, dbNearQuotaReading, fixtureQuotaBytes, fixtureTakenAt, healthyReading, quorumLostReading, readingOf, voterUnreachableReading} from '../support/reading-fixtures.ts';
 
 const context = {name: 'eqiad', readOnly: false, quotaBytes: undefined};
 
-function reading(snapshot: ClusterSnapshot | undefined, overrides: Partial<ContextReading> = {}): ContextReading {
-	return {name: 'eqiad', snapshot, overdue: undefined, lastAnswerAt: snapshot?.takenAt, refreshing: false, failures: 0, ...overrides};
+function reading(cluster: ClusterReading | undefined, overrides: Partial<ContextReading> = {}): ContextReading {
+	return {name: 'eqiad', cluster, overdue: undefined, lastAnswerAt: cluster?.takenAt, refreshing: false, failures: 0, ...overrides};
 }
 
 test('a healthy cluster: leader, voters against quorum, learners, largest DB against its quota, versions', () => {
-	const row = fleetRow(context, reading(healthySnapshot()));
+	const row = fleetRow(context, reading(healthyReading()));
 	assert.equal(row.health, 'healthy');
 	assert.equal(row.exitCode, 0);
 	assert.equal(row.leader, 'etcd-1');
@@ -25,33 +25,33 @@ test('a healthy cluster: leader, voters against quorum, learners, largest DB aga
 });
 
 test('each health as `etcdeck status` judges it, with the worst warning', () => {
-	const judged = (snapshot: ClusterSnapshot) => fleetRow(context, reading(snapshot));
-	const degraded = judged(voterUnreachableSnapshot());
+	const judged = (cluster: ClusterReading) => fleetRow(context, reading(cluster));
+	const degraded = judged(voterUnreachableReading());
 	assert.equal(degraded.health, 'degraded');
 	assert.equal(degraded.exitCode, 1);
 	assert.match(degraded.worstWarning!.text, /etcd-3 unreachable/);
-	const lost = judged(quorumLostSnapshot());
+	const lost = judged(quorumLostReading());
 	assert.equal(lost.health, 'quorum lost');
 	assert.equal(lost.exitCode, 2);
 	assert.match(lost.worstWarning!.text, /QUORUM LOST/);
 	assert.equal(lost.worstWarning!.severity, 'critical');
-	const alarm = judged(alarmSnapshot());
+	const alarm = judged(alarmReading());
 	assert.equal(alarm.health, 'unavailable');
 	assert.equal(alarm.exitCode, 2);
 	assert.match(alarm.worstWarning!.text, /alarm NOSPACE/);
-	const near = judged(dbNearQuotaSnapshot(0.9));
+	const near = judged(dbNearQuotaReading(0.9));
 	assert.equal(near.health, 'degraded');
 	assert.equal(near.largestDb?.member, 'etcd-1');
 	assert.ok(Math.abs(near.largestDb.ratio - 0.9) < 0.001);
 });
 
 test('nothing answers, or no answer within the deadline: unreachable, the last answer kept', () => {
-	const dead = snapshotOf([], [{endpoint: 'http://127.0.0.1:1', memberId: undefined, status: undefined, error: 'connection refused', latencyMs: 1}], {clusterId: undefined, memberListError: 'connection refused'});
+	const dead = readingOf([], [{endpoint: 'http://127.0.0.1:1', memberId: undefined, status: undefined, error: 'connection refused', latencyMs: 1}], {clusterId: undefined, memberListError: 'connection refused'});
 	const refused = fleetRow(context, reading(dead, {lastAnswerAt: undefined}));
 	assert.equal(refused.health, 'unreachable');
 	assert.equal(refused.exitCode, 2);
 	assert.match(refused.worstWarning!.text, /no endpoint answers: connection refused/);
-	const overdue = fleetRow(context, reading(healthySnapshot(), {overdue: {at: fixtureTakenAt + 10_000, deadlineMs: 5000}}));
+	const overdue = fleetRow(context, reading(healthyReading(), {overdue: {at: fixtureTakenAt + 10_000, deadlineMs: 5000}}));
 	assert.equal(overdue.health, 'unreachable');
 	assert.equal(overdue.worstWarning!.text, 'no answer within 5 s');
 	assert.equal(overdue.lastAnswerAt, fixtureTakenAt);
@@ -61,15 +61,15 @@ test('nothing answers, or no answer within the deadline: unreachable, the last a
 });
 
 test('the worst exit code and the counts by health, worst first', () => {
-	const rows: FleetRow[] = [healthySnapshot(), voterUnreachableSnapshot(), healthySnapshot()].map(snapshot => fleetRow(context, reading(snapshot)));
+	const rows: FleetRow[] = [healthyReading(), voterUnreachableReading(), healthyReading()].map(cluster => fleetRow(context, reading(cluster)));
 	assert.equal(worstExitCode(rows), 1);
-	assert.equal(worstExitCode([...rows, fleetRow(context, reading(quorumLostSnapshot()))]), 2);
+	assert.equal(worstExitCode([...rows, fleetRow(context, reading(quorumLostReading()))]), 2);
 	assert.equal(worstExitCode([fleetRow(context, reading(undefined))]), 2, 'a cluster not yet read is no all-clear');
 	assert.deepEqual(healthCounts(rows), [{health: 'degraded', count: 1}, {health: 'healthy', count: 2}]);
 });
 
 test('a line for status --all-contexts, and the table\'s cells', () => {
-	const row = fleetRow({name: 'eqiad', readOnly: true, quotaBytes: undefined}, reading(voterUnreachableSnapshot()));
+	const row = fleetRow({name: 'eqiad', readOnly: true, quotaBytes: undefined}, reading(voterUnreachableReading()));
 	assert.equal(fleetLine(row), `eqiad (read-only): degraded; leader etcd-1; voters 2/3 healthy, quorum 2; learners 1; largest DB 20 kB/2.1 GB 0.0% on etcd-1; etcd 3.5.17; last answer ${new Date(fixtureTakenAt).toISOString()}; WARNING: etcd-3 unreachable: connect ECONNREFUSED 10.0.0.3:2379`);
 	const [cells] = fleetTableRows([row], fixtureTakenAt + 1000);
 	assert.equal(cells!.cells.context, 'eqiad (read-only)');

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {judgeMember} from '../../source/model/health-rules.ts';
-import {headerHealthWarnings} from '../../source/model/header-warnings.ts';
+import {judgeMember} from '../../source/model/health/health-rules.ts';
+import {headerHealthWarnings} from '../../source/model/health/header-warnings.ts';
 
 void test('the header takes health warnings the summary does not already give: not "no metrics", not the DB quota', () => {
 	const warnings = [

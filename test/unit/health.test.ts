@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {EtcdMetrics} from '../../source/metrics/etcd-metrics.ts';
-import {advanceHealth, defaultHealthOptions, healthRowIds, type HealthState} from '../../source/model/health.ts';
-import {increaseWithin} from '../../source/model/counter-increase.ts';
+import {advanceHealth, defaultHealthOptions, healthRowIds, type HealthState} from '../../source/model/health/health.ts';
+import {increaseWithin} from '../../source/model/health/counter-increase.ts';
 import {diskBounds, emptyDisk, etcdMetrics, histogram, plus, roundOf, roundTripBounds, scrapeOf, threeMembers} from '../support/metrics-fixtures.ts';
 
 const start = Date.UTC(2025, 0, 15, 12, 0, 0);

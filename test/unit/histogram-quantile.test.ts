@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {histogramDelta, histogramQuantile} from '../../source/model/histogram-quantile.ts';
+import {histogramDelta, histogramQuantile} from '../../source/model/health/histogram-quantile.ts';
 import {diskBounds, histogram, plus, roundTripBounds} from '../support/metrics-fixtures.ts';
 
 /**

@@ -1,8 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {neededLoads, windowCap, type KeyBrowserState} from '../../source/model/key-browser-state.ts';
-import {escapeKey} from '../../source/model/key-path.ts';
-import {entries, levelWith, linearizable, pageAnswer, record, reduce} from '../support/key-browser-fixtures.ts';
+import {neededLoads, windowCap, type KeyBrowserState} from '../../source/model/keys/key-browser-state.ts';
+import {afterEntry} from '../../source/cluster/key-range.ts';
+import {escapeKey} from '../../source/model/shared/key-text.ts';
+import {entries, levelChanged, levelWith, linearizable, pageAnswer, record, reduce} from '../support/key-browser-fixtures.ts';
 
 const names = (state: KeyBrowserState) => state.rows.map(row => escapeKey(row.bytes));
 const selectedName = (state: KeyBrowserState) => escapeKey(state.rows[state.selected]!.bytes);
@@ -50,8 +51,9 @@ void test('scrolling down reads ahead, keeps at most the window cap, and reads t
 	let state = levelWith('/l/', keyNames(0, 100), true);
 	state = reduce(state, {type: 'move', step: 70, viewRows: 20});
 	const ahead = neededLoads(state, 20).find(load => load.type === 'page');
-	assert.ok(ahead?.type === 'page' && ahead.direction === 'forward' && ahead.request.from === 'at');
-	assert.equal(ahead.request.from === 'at' ? escapeKey(ahead.request.cursor) : '', '/l/k000099\\x00');
+	assert.ok(ahead?.type === 'page' && ahead.direction === 'forward' && ahead.request.from === 'after');
+	// The etcd layer starts the page just past the last row read.
+	assert.equal(ahead.request.from === 'after' ? escapeKey(afterEntry(ahead.request.entry)) : '', '/l/k000099\\x00');
 	for (let page = 1; page <= 6; page++) {
 		state = reduce(state, pageAnswer(state, 'forward', entries('/l/', keyNames(page * 100, 100)), true));
 		state = reduce(state, {type: 'move', step: 100, viewRows: 20});
@@ -91,7 +93,7 @@ void test('watched changes mark rows, insert new ones in key order with the sele
 		{type: 'count-loaded', generation: state.generation, prefix: Buffer.from('/a/b/'), count: {value: 3}},
 		{type: 'total-loaded', generation: state.generation, count: {value: 5}},
 	);
-	const change = (kind: 'put' | 'delete', key: string, created: boolean, revision: string) => ({type: 'level-changed' as const, generation: state.generation, change: {kind, key: Buffer.from(key), revision, created, record: undefined}});
+	const change = (kind: 'put' | 'delete', key: string, created: boolean, revision: string) => (levelChanged(state, {kind, key: Buffer.from(key), revision, created, record: undefined}));
 	state = reduce(state, change('put', '/a/b/x/y', true, '101'), change('put', '/a/d', false, '102'), change('delete', '/a/f', false, '103'), change('put', '/a/c', true, '104'), change('put', '/elsewhere', true, '105'));
 	assert.deepEqual(state.rows.map(row => [escapeKey(row.bytes), row.change?.kind, row.change?.revision]), [
 		['/a/b/', 'updated', '101'],
@@ -106,7 +108,7 @@ void test('watched changes mark rows, insert new ones in key order with the sele
 
 void test('a key created beyond the rows read is not inserted (it shows when its page is read)', () => {
 	const state = levelWith('/a/', ['b', 'c'], true);
-	const changed = reduce(state, {type: 'level-changed', generation: state.generation, change: {kind: 'put', key: Buffer.from('/a/z'), revision: '9', created: true, record: undefined}});
+	const changed = reduce(state, levelChanged(state, {kind: 'put', key: Buffer.from('/a/z'), revision: '9', created: true, record: undefined}));
 	assert.deepEqual(names(changed), ['/a/b', '/a/c']);
 });
 

@@ -1,6 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {afterEntry, breadcrumb, escapeKey, jumpTarget, keyTextProblem, levelEntryOf, parentPrefix, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, unescapeKey} from '../../source/model/key-path.ts';
+import {afterEntry, levelEntryOf, prefixEnd, rangeEndForEtcd, rangeStartForEtcd} from '../../source/cluster/key-range.ts';
+import {breadcrumb, jumpTarget, parentPrefix} from '../../source/model/keys/key-levels.ts';
+import {escapeKey, keyTextProblem, unescapeKey} from '../../source/model/shared/key-text.ts';
 
 const slash = Buffer.from('/');
 const text = (bytes: Buffer | undefined) => (bytes === undefined ? undefined : escapeKey(bytes));

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
-import {keysKeyEvent, keysKeymap, keysPaneTakesAllKeys, type KeysKeyName} from '../../source/ui/keys-keymap.ts';
+import {keysKeyEvent, keysKeymap, keysPaneTakesAllKeys, type KeysKeyName} from '../../source/ui/keys/keys-keymap.ts';
 
 const noKey: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
 const named = (name: KeysKeyName): Key => ({...noKey, [name]: true});

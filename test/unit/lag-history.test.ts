@@ -1,13 +1,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {chartPoints, emptyLagHistory, historySpanMs, lagWindowMs, maxLagSamples, raftLagSeries, recordLag} from '../../source/model/lag-history.ts';
-import {hungError, historyOf, lagNodes, lagSnapshot, learnerNode} from '../support/lag-fixtures.ts';
-import {quorumLostSnapshot, unstartedMemberSnapshot, unstartedNode} from '../support/snapshot-fixtures.ts';
+import {chartPoints, emptyLagHistory, historySpanMs, lagWindowMs, maxLagSamples, raftLagSeries, recordLag} from '../../source/model/lag/lag-history.ts';
+import {hungError, historyOf, lagNodes, lagReading, learnerNode} from '../support/lag-fixtures.ts';
+import {quorumLostReading, unstartedMemberReading, unstartedNode} from '../support/reading-fixtures.ts';
 
 const [leader, second, third] = lagNodes;
 
 void test('a refresh records each member\'s raft and applied lag behind the member that says it leads', () => {
-	const history = historyOf(lagSnapshot(0, [500, 498, 500, 120], {applyBacklog: [2, 0, 5, 20]}));
+	const history = historyOf(lagReading(0, [500, 498, 500, 120], {applyBacklog: [2, 0, 5, 20]}));
 	const [sample] = history.samples;
 	assert.equal(sample?.leaderId, leader.id);
 	assert.deepEqual(
@@ -22,43 +22,43 @@ void test('a refresh records each member\'s raft and applied lag behind the memb
 });
 
 void test('a member whose status call failed is unreachable with its reason, and its lag is unknown', () => {
-	const point = historyOf(lagSnapshot(0, [500, 500, 500, 'hung'])).samples[0]!.members[learnerNode.id]!;
+	const point = historyOf(lagReading(0, [500, 500, 500, 'hung'])).samples[0]!.members[learnerNode.id]!;
 	assert.deepEqual([point.reachable, point.error, point.raftLag, point.appliedLag], [false, hungError, undefined, undefined]);
 });
 
 void test('an unstarted member is recorded as unstarted; without a leader no lag is known', () => {
-	const unstarted = historyOf(unstartedMemberSnapshot()).samples[0]!.members[unstartedNode().id]!;
+	const unstarted = historyOf(unstartedMemberReading()).samples[0]!.members[unstartedNode().id]!;
 	assert.deepEqual([unstarted.started, unstarted.reachable, unstarted.raftLag], [false, false, undefined]);
-	const leaderless = historyOf(quorumLostSnapshot()).samples[0]!;
+	const leaderless = historyOf(quorumLostReading()).samples[0]!;
 	assert.equal(leaderless.leaderId, undefined);
 	assert.ok(Object.values(leaderless.members).every(point => point.raftLag === undefined));
 });
 
 void test('the same snapshot twice, or an older one, is recorded once', () => {
-	const first = lagSnapshot(10, [500, 500, 500, 500]);
+	const first = lagReading(10, [500, 500, 500, 500]);
 	const history = historyOf(first);
 	assert.equal(recordLag(history, first), history);
-	assert.equal(recordLag(history, lagSnapshot(5, [400, 400, 400, 400])), history);
-	assert.equal(recordLag(history, lagSnapshot(11, [500, 500, 500, 500])).samples.length, 2);
+	assert.equal(recordLag(history, lagReading(5, [400, 400, 400, 400])), history);
+	assert.equal(recordLag(history, lagReading(11, [500, 500, 500, 500])).samples.length, 2);
 });
 
 void test('samples older than the window are dropped, and the count is capped', () => {
 	const windowSeconds = lagWindowMs / 1000;
-	const history = historyOf(...[0, 60, windowSeconds, windowSeconds + 61].map(seconds => lagSnapshot(seconds, [9, 9, 9, 9])));
+	const history = historyOf(...[0, 60, windowSeconds, windowSeconds + 61].map(seconds => lagReading(seconds, [9, 9, 9, 9])));
 	assert.equal(history.samples.length, 2);
 	assert.equal(historySpanMs(history), 61_000);
 
 	let many = emptyLagHistory;
 	for (let index = 0; index < maxLagSamples + 10; index++) {
-		many = recordLag(many, lagSnapshot(index / 100, [9, 9, 9, 9]));
+		many = recordLag(many, lagReading(index / 100, [9, 9, 9, 9]));
 	}
 
 	assert.equal(many.samples.length, maxLagSamples);
-	assert.equal(many.samples.at(-1)?.takenAt, lagSnapshot((maxLagSamples + 9) / 100, [9, 9, 9, 9]).takenAt);
+	assert.equal(many.samples.at(-1)?.takenAt, lagReading((maxLagSamples + 9) / 100, [9, 9, 9, 9]).takenAt);
 });
 
 void test('a member\'s raft lag series has one value per refresh, undefined where unknown', () => {
-	const history = historyOf(lagSnapshot(0, [100, 100, 100, 90]), lagSnapshot(1, [110, 110, 110, 'down']), lagSnapshot(2, [120, 120, 120, 119]));
+	const history = historyOf(lagReading(0, [100, 100, 100, 90]), lagReading(1, [110, 110, 110, 'down']), lagReading(2, [120, 120, 120, 119]));
 	assert.deepEqual(raftLagSeries(history, learnerNode.id), [10, undefined, 1]);
 	assert.deepEqual(raftLagSeries(history, 'ffffffffffffffff'), [undefined, undefined, undefined]);
 	assert.equal(historySpanMs(emptyLagHistory), 0);

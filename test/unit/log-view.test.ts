@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {LogSourceStatus} from '../../source/logs/log-status.ts';
-import {initialLogViewState, logViewReducer, matchingEntries, sourceLabel, visibleSlice, type LogViewEvent, type LogViewState} from '../../source/model/log-view.ts';
-import {recurringTroubleWarnings, troubleTallies} from '../../source/model/trouble-counts.ts';
-import {logsEventFor, logsKeymap} from '../../source/ui/logs-keymap.ts';
+import {initialLogViewState, logViewReducer, matchingEntries, sourceLabel, visibleSlice, type LogViewEvent, type LogViewState} from '../../source/model/logs/log-view.ts';
+import {recurringTroubleWarnings, troubleTallies} from '../../source/model/logs/trouble-counts.ts';
+import {logsEventFor, logsKeymap} from '../../source/ui/logs/logs-keymap.ts';
 import {ordinaryLines, zap35Members, zap35Troubles, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 
 const now = Date.UTC(2030, 0, 1, 12, 0, 0);

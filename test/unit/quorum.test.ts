@@ -1,6 +1,6 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {evenSizeAddsNothing, failuresTolerated, quorumSize, spareVoters} from '../../source/model/quorum.ts';
+import {evenSizeAddsNothing, failuresTolerated, quorumSize, spareVoters} from '../../source/model/cluster/quorum.ts';
 
 // Voters → [quorum, failures tolerated, even size adds nothing], as in etcd's FAQ table.
 const expected: ReadonlyArray<[number, number, number, boolean]> = [

@@ -1,12 +1,12 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {buildRestorePlan, urlProblem, type RestorePlan, type RestorePlanInput} from '../../source/model/restore-plan.ts';
-import {planScript, planText} from '../../source/model/restore-plan-render.ts';
-import {shellQuote} from '../../source/model/shell-quote.ts';
-import type {RecordedMember} from '../../source/model/snapshot-cluster-record.ts';
-import type {SnapshotManifest} from '../../source/model/snapshot-manifest.ts';
-import {fixtureClusterId, fixtureNode} from '../support/snapshot-fixtures.ts';
+import {buildRestorePlan, urlProblem, type RestorePlan, type RestorePlanInput} from '../../source/model/snapshots/restore-plan.ts';
+import {planScript, planText} from '../../source/model/snapshots/restore-plan-render.ts';
+import {shellQuote} from '../../source/model/shared/shell-quote.ts';
+import type {RecordedMember} from '../../source/cluster/cluster-record.ts';
+import type {SnapshotManifest} from '../../source/backup/manifest.ts';
+import {fixtureClusterId, fixtureNode} from '../support/reading-fixtures.ts';
 
 function recorded(index: number, overrides: Partial<RecordedMember> = {}): RecordedMember {
 	const node = fixtureNode(index);

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mustEscape, safeJson, safeSgrText, safeText, typedText} from '../../source/model/safe-text.ts';
+import {mustEscape, safeJson, safeSgrText, safeText, typedText} from '../../source/model/shared/safe-text.ts';
 
 /** Every code point a terminal could act on or hide, each with the escape it must be shown as. */
 const hostile: ReadonlyArray<[string, string]> = [

@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {safeText} from '../../source/model/safe-text.ts';
-import {hasControlCharacters, shellCommand, shellFlag, shellQuote} from '../../source/model/shell-quote.ts';
+import {safeText} from '../../source/model/shared/safe-text.ts';
+import {hasControlCharacters, shellCommand, shellFlag, shellQuote} from '../../source/model/shared/shell-quote.ts';
 
 test('a safe word stays as it is; anything else is one single-quoted word that sh reads back unchanged', () => {
 	assert.equal(shellQuote('/var/lib/etcd/dh/tok-1'), '/var/lib/etcd/dh/tok-1');

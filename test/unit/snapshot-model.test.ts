@@ -1,25 +1,27 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash, randomBytes} from 'node:crypto';
-import {defaultSnapshotFileName, defaultSnapshotPath, manifestPathFor, resolveSnapshotDir} from '../../source/model/snapshot-files.ts';
-import {snapshotsToRemove} from '../../source/model/snapshot-retention.ts';
-import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../../source/model/snapshot-source.ts';
-import {formatSnapshotProgress, snapshotProgressRatio} from '../../source/model/snapshot-progress.ts';
-import {manifestJson, parseManifest, type SnapshotManifest} from '../../source/model/snapshot-manifest.ts';
-import {countMismatches, describeMismatch, type SnapshotClusterRecord} from '../../source/model/snapshot-cluster-record.ts';
+import {defaultSnapshotFileName, defaultSnapshotPath, resolveSnapshotDir} from '../../source/model/snapshots/snapshot-files.ts';
+import {manifestPathFor} from '../../source/backup/manifest.ts';
+import {snapshotsToRemove} from '../../source/backup/retention-policy.ts';
+import {defaultSnapshotSource, snapshotMemberOf, snapshotSourceChoices} from '../../source/model/snapshots/snapshot-source.ts';
+import {formatSnapshotProgress, snapshotProgressRatio} from '../../source/model/snapshots/snapshot-progress.ts';
+import {manifestJson, parseManifest, type SnapshotManifest} from '../../source/backup/manifest.ts';
+import {countMismatches, type SnapshotClusterRecord} from '../../source/cluster/cluster-record.ts';
+import {describeMismatch} from '../../source/model/snapshots/drill-report.ts';
 import {SnapshotDigest, trailerProblem} from '../../source/backup/snapshot-digest.ts';
 import {
-	alarmSnapshot,
+	alarmReading,
 	fixtureClusterId,
 	fixtureNode,
 	fixtureTakenAt,
-	healthySnapshot,
+	healthyReading,
 	leaderRaftIndex,
-	quorumLostSnapshot,
-	unstartedMemberSnapshot,
+	quorumLostReading,
+	unstartedMemberReading,
 	unstartedNode,
-	voterUnreachableSnapshot,
-} from '../support/snapshot-fixtures.ts';
+	voterUnreachableReading,
+} from '../support/reading-fixtures.ts';
 
 describe('snapshot file names', () => {
 	test('the default name carries the cluster ID and a sortable UTC time without colons', () => {
@@ -69,9 +71,9 @@ describe('--keep retention', () => {
 
 describe('the member a snapshot streams from', () => {
 	test('healthy cluster: an up-to-date follower, sparing the leader; the learner cannot serve', () => {
-		const choices = snapshotSourceChoices(healthySnapshot());
+		const choices = snapshotSourceChoices(healthyReading());
 		assert.deepEqual(choices.map(choice => choice.name), ['etcd-2', 'etcd-3', 'etcd-1', 'etcd-4']);
-		assert.equal(defaultSnapshotSource(healthySnapshot())?.name, 'etcd-2');
+		assert.equal(defaultSnapshotSource(healthyReading())?.name, 'etcd-2');
 		assert.equal(choices[0]!.endpoint, fixtureNode(1).endpoint);
 		assert.equal(choices[0]!.memberId, fixtureNode(1).id);
 		assert.equal(choices.find(choice => choice.name === 'etcd-1')?.isLeader, true);
@@ -82,39 +84,39 @@ describe('the member a snapshot streams from', () => {
 	});
 
 	test('a member that does not answer is listed last with its error', () => {
-		const choices = snapshotSourceChoices(voterUnreachableSnapshot());
+		const choices = snapshotSourceChoices(voterUnreachableReading());
 		const down = choices.find(choice => choice.name === 'etcd-3');
 		assert.match(down?.unavailableReason ?? '', /^does not answer: connect ECONNREFUSED 10\.0\.0\.3:2379$/);
-		assert.equal(defaultSnapshotSource(voterUnreachableSnapshot())?.name, 'etcd-2');
+		assert.equal(defaultSnapshotSource(voterUnreachableReading())?.name, 'etcd-2');
 	});
 
 	test('a lagging follower and one reporting an alarm come after the leader', () => {
-		const lagging = healthySnapshot();
+		const lagging = healthyReading();
 		const follower = fixtureNode(1);
 		lagging.probes = lagging.probes.map(probe => (probe.memberId === follower.id ? {...probe, status: {...probe.status!, raftIndex: leaderRaftIndex - 500}} : probe));
 		const choices = snapshotSourceChoices(lagging);
 		assert.deepEqual(choices.map(choice => choice.name), ['etcd-3', 'etcd-1', 'etcd-2', 'etcd-4']);
 		assert.equal(choices[2]!.caveat, '500 entries behind the leader');
 
-		const alarmed = snapshotSourceChoices(alarmSnapshot());
+		const alarmed = snapshotSourceChoices(alarmReading());
 		assert.equal(alarmed.find(choice => choice.name === 'etcd-2')?.caveat, 'alarm NOSPACE raised on it');
 		assert.equal(alarmed.find(choice => choice.name === 'etcd-3')?.caveat, undefined);
-		assert.equal(defaultSnapshotSource(alarmSnapshot())?.name, 'etcd-3');
+		assert.equal(defaultSnapshotSource(alarmReading())?.name, 'etcd-3');
 	});
 
 	test('without a leader the survivor is still offered, with the doubt said', () => {
-		const source = defaultSnapshotSource(quorumLostSnapshot());
+		const source = defaultSnapshotSource(quorumLostReading());
 		assert.equal(source?.name, 'etcd-3');
 		assert.equal(source?.caveat, 'no leader: cannot tell whether it is up to date');
 	});
 
 	test('a member added but never started cannot serve; nothing available gives no default', () => {
-		const added = unstartedMemberSnapshot();
+		const added = unstartedMemberReading();
 		added.members = added.members.map(member => (member.started ? member : {...member, isLearner: false}));
 		const unstarted = snapshotSourceChoices(added).find(choice => choice.memberId === unstartedNode().id);
 		assert.equal(unstarted?.unavailableReason, 'not started yet');
 		assert.equal(unstarted?.name, unstartedNode().id);
-		const allDown = healthySnapshot();
+		const allDown = healthyReading();
 		allDown.probes = allDown.probes.map(probe => ({...probe, status: undefined, error: 'connection refused'}));
 		assert.equal(defaultSnapshotSource(allDown), undefined);
 		assert.equal(snapshotSourceChoices(allDown).length, 4);

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {formatLatency} from '../../source/model/format-latency.ts';
-import {sparkline} from '../../source/model/sparkline.ts';
+import {formatLatency} from '../../source/model/shared/format.ts';
+import {sparkline} from '../../source/model/health/sparkline.ts';
 
 void test('latencies read in the unit an operator expects, never "1000ms"', () => {
 	const cases: Array<[number, string]> = [

@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {statusJson, statusText} from '../../source/headless/status-report.ts';
-import {summarize} from '../../source/model/cluster-summary.ts';
-import {formatBytesAsEtcdctl} from '../../source/model/format.ts';
-import {fixtureQuotaBytes, healthySnapshot} from '../support/snapshot-fixtures.ts';
+import {summarize} from '../../source/model/cluster/cluster-summary.ts';
+import {formatBytesAsEtcdctl} from '../../source/model/shared/format.ts';
+import {fixtureQuotaBytes, healthyReading} from '../support/reading-fixtures.ts';
 
 void test('sizes read as etcdctl prints them (go-humanize): whole units from 10 up, one decimal below, ties to even', () => {
 	// 20480 is a fresh member's DB: etcdctl's table says "20 kB" (pretty-bytes would say 20.5 kB).
@@ -21,7 +21,7 @@ void test('sizes read as etcdctl prints them (go-humanize): whole units from 10 
 });
 
 void test('status tables use etcdctl\'s column names and list members as etcdctl does: by member ID, learner included', () => {
-	const text = statusText(summarize(healthySnapshot(), {quotaBytes: fixtureQuotaBytes}));
+	const text = statusText(summarize(healthyReading(), {quotaBytes: fixtureQuotaBytes}));
 	const tables = text.split('\n').filter(line => line.startsWith('| '));
 	assert.match(tables[0]!, /^\| ID +\| STATUS +\| NAME +\| PEER ADDRS +\| CLIENT ADDRS +\| IS LEARNER \|$/);
 	const members = tables.slice(1, 5).map(line => line.split('|')[1]!.trim());
@@ -30,6 +30,6 @@ void test('status tables use etcdctl\'s column names and list members as etcdctl
 	assert.match(tables[5]!, /^\| ENDPOINT +\| ID +\| VERSION +\| DB SIZE +\| IN USE +\| IS LEADER +\| IS LEARNER +\| RAFT TERM +\| RAFT INDEX +\| RAFT APPLIED INDEX +\| ERRORS +\|$/);
 	const endpoints = tables.slice(6).map(line => line.split('|')[2]!.trim());
 	assert.deepEqual(endpoints, members);
-	const json = JSON.parse(statusJson(summarize(healthySnapshot(), {quotaBytes: fixtureQuotaBytes}))) as {members: Array<{id: string}>};
+	const json = JSON.parse(statusJson(summarize(healthyReading(), {quotaBytes: fixtureQuotaBytes}))) as {members: Array<{id: string}>};
 	assert.deepEqual(json.members.map(member => member.id), members);
 });

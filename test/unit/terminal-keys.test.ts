@@ -2,8 +2,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import type {Key} from 'ink';
-import {describeKeyPress, TerminalInputDecoder, type KeyPress} from '../../source/ui/terminal-keys.ts';
-import {mustEscape} from '../../source/model/safe-text.ts';
+import {describeKeyPress, TerminalInputDecoder, type KeyPress} from '../../source/ui/keymap/terminal-keys.ts';
+import {mustEscape} from '../../source/model/shared/safe-text.ts';
 
 /** Key presses as help names them, for readable assertions. */
 function decode(...reads: string[]): string[] {

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {lineText, renderValue} from '../../source/model/value-view.ts';
+import {lineText, renderValue} from '../../source/model/keys/value-view.ts';
 
 const linesOf = (value: Buffer | string, width = 80, limits?: Parameters<typeof renderValue>[2]) => {
 	const view = renderValue(Buffer.from(value), width, limits);

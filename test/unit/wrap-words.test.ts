@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {wrapWords} from '../../source/ui/wrap-words.ts';
+import {wrapWords} from '../../source/ui/shared/wrap-words.ts';
 
 void test('words go on one line while they fit, then on the next', () => {
 	assert.deepEqual(wrapWords('can only promote a learner member', 16), ['can only promote', 'a learner member']);

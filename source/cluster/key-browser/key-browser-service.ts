@@ -1,14 +1,14 @@
 import {Range, SortOrder, SortTarget, type Etcd3, type IKeyValue, type IRangeRequest, type IRangeResponse} from 'etcd3';
 import type {ConnectionSettings} from '../../config/settings.ts';
-import {escapeKey, levelRange, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, type LevelAddress} from '../../model/key-path.ts';
-import type {PageRequest} from '../../model/key-browser-state.ts';
+import {afterEntry, levelRange, prefixEnd, rangeEndForEtcd, rangeStartForEtcd, type LevelAddress} from '../key-range.ts';
+import {escapeKey} from '../../model/shared/key-text.ts';
 import {describeConnectionError} from '../describe-error.ts';
 import {createEndpointClient} from '../etcd-client.ts';
 import {plaintextRefusal} from '../plaintext-refusal.ts';
 import {decimalIdToHex} from '../ids.ts';
 import {withDeadline} from '../with-deadline.ts';
 import {classifyReadError} from './classify-read-error.ts';
-import type {KeyChange, KeyRecord, ReadConsistency, ReadResult, StopWatch, WatchListener} from './key-types.ts';
+import type {KeyChange, KeyRecord, PageRequest, ReadConsistency, ReadResult, StopWatch, WatchListener} from './key-types.ts';
 import {walkBackward, walkForward, type KeyRangeQuery, type LevelPage} from './level-walker.ts';
 
 export interface KeyBrowserOptions {
@@ -70,8 +70,8 @@ export class KeyBrowserService {
 
 		return this.settle(async () => {
 			const {start} = levelRange(level);
-			const page = request.from === 'start' || request.from === 'at'
-				? await walkForward(read, level, separator, request.from === 'start' ? start : request.cursor, limit)
+			const page = request.from === 'start' || request.from === 'at' || request.from === 'after'
+				? await walkForward(read, level, separator, request.from === 'start' ? start : request.from === 'after' ? afterEntry(request.entry) : request.cursor, limit)
 				: await walkBackward(read, level, separator, request.from === 'end' ? Buffer.alloc(0) : request.cursor, limit);
 			return {value: page, ...summarizeReads(reads, this.preferredEndpoint())};
 		});

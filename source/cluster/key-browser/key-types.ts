@@ -1,3 +1,8 @@
+import type {LevelEntry} from '../key-range.ts';
+
+/** Rows from the level's start or end, from a key on (inclusive), after an entry, or before a key (exclusive). */
+export type PageRequest = {from: 'start'} | {from: 'end'} | {from: 'at'; cursor: Buffer} | {from: 'after'; entry: LevelEntry} | {from: 'before'; cursor: Buffer};
+
 /** One key as etcd holds it: bytes in, bytes out, revisions as decimal strings (they are int64). */
 export interface KeyRecord {
 	key: Buffer;

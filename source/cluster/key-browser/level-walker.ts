@@ -1,4 +1,4 @@
-import {afterEntry, beforeEnd, levelEntryOf, levelRange, prefixEnd, type LevelAddress, type LevelEntry} from '../../model/key-path.ts';
+import {afterEntry, beforeEnd, levelEntryOf, levelRange, prefixEnd, type LevelAddress, type LevelEntry} from '../key-range.ts';
 
 /** One keys-only Range: [start, end) (an empty end has no bound), at most `limit` keys, in key order or reversed. */
 export interface KeyRangeQuery {

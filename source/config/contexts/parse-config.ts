@@ -3,8 +3,8 @@ import {isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, 
 import {parseEndpoints} from '../endpoints.ts';
 import {maxTimerMs, minTimerMs} from '../resolve-settings.ts';
 import {ConfigError} from '../settings.ts';
-import {keyTextProblem} from '../../model/key-path.ts';
-import {needsEscaping} from '../../model/safe-text.ts';
+import {keyTextProblem} from '../../model/shared/key-text.ts';
+import {needsEscaping} from '../../model/shared/safe-text.ts';
 import {contextFields, topLevelFields, type ContextField, type ContextFieldKey} from './context-fields.ts';
 
 /** What a context's fields hold once checked: endpoint lists normalised, paths absolute. */

@@ -1,5 +1,5 @@
-import {formatBytesAsEtcdctl, formatPercent, plural} from '../format.ts';
-import type {Column, Row, RowTone} from '../table-rows.ts';
+import {formatBytesAsEtcdctl, formatPercent, plural} from '../shared/format.ts';
+import type {Column, Row, RowTone} from '../shared/table.ts';
 import type {FleetHealth, FleetRow} from './fleet-row.ts';
 
 export type FleetColumnKey = 'context' | 'health' | 'leader' | 'voters' | 'learners' | 'warning' | 'db' | 'versions' | 'answered';

@@ -1,7 +1,7 @@
 import type {ContextReading} from '../../cluster/fleet-reading.ts';
-import {memberQuota, summarize, type Warning} from '../cluster-summary.ts';
-import {nothingAnswers} from '../reachability.ts';
-import {statusExitCode} from '../table-rows.ts';
+import {memberQuota, statusExitCode, summarize} from '../cluster/cluster-summary.ts';
+import {nothingAnswers} from '../cluster/reachability.ts';
+import type {Warning} from '../shared/warnings.ts';
 
 /** A cluster of the fleet in one word, worst last. */
 export type FleetHealth = 'connecting' | 'healthy' | 'degraded' | 'unavailable' | 'quorum lost' | 'unreachable';
@@ -56,14 +56,14 @@ export function fleetRow(context: FleetContext, reading: ContextReading): FleetR
 		return {...base, ...empty, health: 'unreachable', exitCode: 2, worstWarning: warning, warningCount: 1};
 	}
 
-	const {snapshot} = reading;
-	if (snapshot === undefined) {
+	const {cluster} = reading;
+	if (cluster === undefined) {
 		return {...base, ...empty, health: 'connecting', exitCode: undefined, worstWarning: undefined, warningCount: 0};
 	}
 
-	const summary = summarize(snapshot, {quotaBytes: context.quotaBytes});
+	const summary = summarize(cluster, {quotaBytes: context.quotaBytes});
 	const exitCode = statusExitCode(summary);
-	const health: FleetHealth = nothingAnswers(snapshot) === undefined
+	const health: FleetHealth = nothingAnswers(cluster) === undefined
 		? exitCode === 0 ? 'healthy' : exitCode === 1 ? 'degraded' : summary.quorumLost ? 'quorum lost' : 'unavailable'
 		: 'unreachable';
 	const worstWarning = summary.warnings.find(warning => warning.severity === 'critical') ?? summary.warnings[0];

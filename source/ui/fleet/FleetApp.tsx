@@ -1,6 +1,6 @@
 import React, {useMemo, useState} from 'react';
 import {useFleet, type FleetSource} from '../../hooks/use-fleet.ts';
-import {useTerminalInput} from '../../hooks/use-terminal-input.ts';
+import {useTerminalInput} from '../keymap/use-terminal-input.ts';
 import {fleetRow, type FleetContext} from '../../model/fleet/fleet-row.ts';
 import {fleetCommandFor} from './fleet-bindings.ts';
 import {moveSelection} from './fleet-selection.ts';

@@ -1,10 +1,10 @@
 import React from 'react';
 import {Box} from 'ink';
-import {Text} from '../text.tsx';
-import {DataTable} from '../DataTable.tsx';
+import {Text} from '../shared/text.tsx';
+import {DataTable} from '../shared/DataTable.tsx';
 import {fleetColumns, fleetTableRows} from '../../model/fleet/fleet-columns.ts';
 import {healthCounts, type FleetHealth, type FleetRow} from '../../model/fleet/fleet-row.ts';
-import {plural} from '../../model/format.ts';
+import {plural} from '../../model/shared/format.ts';
 import {fleetBindings} from './fleet-bindings.ts';
 
 export interface FleetViewProps {

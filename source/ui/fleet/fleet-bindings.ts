@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import {chordMatches, type KeyChord} from '../key-chord.ts';
+import {chordMatches, type KeyChord} from '../keymap/key-chord.ts';
 
 /** What a key does in the fleet view. */
 export type FleetCommand =
