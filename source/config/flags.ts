@@ -13,7 +13,8 @@ export const flags = {
 	refresh: {type: 'number'},
 	timeout: {type: 'number'},
 	quotaBytes: {type: 'number'},
-	readOnly: {type: 'boolean', default: false},
+	// No default: a context's read-only must show through when the flag is not given.
+	readOnly: {type: 'boolean'},
 	json: {type: 'boolean', default: false},
 	snapshotDir: {type: 'string'},
 	keep: {type: 'number'},
@@ -34,6 +35,10 @@ export const flags = {
 	metricsUrls: {type: 'string'},
 	prefix: {type: 'string'},
 	separator: {type: 'string'},
+	config: {type: 'string'},
+	context: {type: 'string'},
+	fleet: {type: 'boolean'},
+	allContexts: {type: 'boolean'},
 } as const;
 
 export const helpText = `
@@ -43,6 +48,9 @@ export const helpText = `
     $ etcdeck [options]              open the dashboard (full screen)
     $ etcdeck status [--json]        print members and endpoint status, exit 0 healthy,
                                      1 degraded, 2 quorum lost or nothing answers
+    $ etcdeck status --all-contexts  a line per context of the config file (or --json),
+                                     refreshed in parallel; exit with the worst code
+    $ etcdeck contexts [--json]      list the config file's contexts; connects nowhere
     $ etcdeck snapshot save [PATH]   stream a snapshot from a healthy, up-to-date member
                                      to PATH (a file, or a directory for the default
                                      name), fsync, verify it, then move it into place
@@ -80,6 +88,14 @@ export const helpText = `
                                (e.g. /etc/sysconfig/deephaven/etcd/client/root)
     --timeout MS               deadline of every call, 100 to 3600000
                                                              (default ${defaults.timeoutMs})
+
+  Contexts (a config file of named clusters; see the README for its fields)
+    --config FILE              the config file     (default: $XDG_CONFIG_HOME/etcdeck/
+                               config.yaml, else ~/.config/etcdeck/config.yaml)
+    --context NAME             open that context; flags override its fields
+    --fleet                    the fleet view: one row per context (also what
+                               etcdeck opens with a config file and no endpoints)
+    --all-contexts             with status: every context, not the current one
 
   Dashboard
     --refresh MS               time between refreshes, 100 to 3600000
@@ -143,6 +159,8 @@ export const helpText = `
     $ etcdeck --endpoints http://10.0.0.1:2379
     $ ETCDCTL_ENDPOINTS=https://etcd1:2379 etcdeck --cacert ca.pem --user root
     $ etcdeck --client-dir /etc/sysconfig/deephaven/etcd/client/root
+    $ etcdeck --context eqiad
+    $ etcdeck status --all-contexts --json
     $ etcdeck status --endpoints http://10.0.0.1:2379 || page-oncall
     $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14 --drill
     $ etcdeck restore-plan /backups/etcd/etcd-2f0f…-20261123T020000Z.db --unit dh-etcd
