@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {chooseTarget, type Target} from '../../source/config/contexts/choose-target.ts';
 import {parseConfig, type EtcdeckConfig} from '../../source/config/contexts/parse-config.ts';
 import {ConfigError} from '../../source/config/settings.ts';
+import {contextFieldsMarkdown} from '../../source/config/contexts/context-fields-markdown.ts';
 
 const file = '/home/op/.config/etcdeck/config.yaml';
 const withCurrent = parseConfig('current-context: codfw\ncontexts:\n  - name: eqiad\n    endpoints: http://127.0.0.1:2379\n  - name: codfw\n    endpoints: http://127.0.0.1:2479\n', file, '/home/op');
@@ -45,4 +46,12 @@ test('flags that contradict each other, or a context that is not there, are refu
 	refused(undefined, {context: 'esams'}, new RegExp(`^--context esams: ${file} has no context of that name \\(it has eqiad, codfw\\)`));
 	refused(undefined, {context: 'eqiad'}, /^--context eqiad: there is no config file/, null);
 	refused('status', {}, /^status: no cluster named and .* has no current-context: give --context NAME \(one of eqiad, codfw\), --all-contexts, or --endpoints/, withoutCurrent);
+});
+
+test('the README\'s table of context fields names the flag of every field but the file\'s own secrets', () => {
+	const table = contextFieldsMarkdown();
+	assert.match(table, /^\| `endpoints` \| .* \| `--endpoints` \|$/m);
+	assert.match(table, /^\| `read-only` \| .* \| `--read-only` \|$/m);
+	assert.match(table, /^\| `password-env` \| .* \| — \|$/m);
+	assert.match(table, /^\| `password-file` \| .* \| — \|$/m);
 });

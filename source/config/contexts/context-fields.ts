@@ -40,14 +40,15 @@ export interface ContextField {
 	description: string;
 }
 
-const field = (name: string, key: ContextFieldKey, kind: FieldKind, description: string, flag: string | undefined = `--${name}`): ContextField => ({name, key, kind, flag, description});
+/** `flag: false` for the file's own fields, which no flag overrides (an undefined argument would take the default). */
+const field = (name: string, key: ContextFieldKey, kind: FieldKind, description: string, flag: false | undefined = undefined): ContextField => ({name, key, kind, flag: flag === false ? undefined : `--${name}`, description});
 
 /** Every field a context may have besides its `name`, in the order the README lists them. */
 export const contextFields: readonly ContextField[] = [
 	field('endpoints', 'endpoints', 'urls', 'the seed endpoints (one is enough: the rest are found from the member list)'),
 	field('user', 'user', 'text', 'etcd user (only the name: NAME:PASSWORD is refused)'),
-	field('password-env', 'passwordEnv', 'variable', 'the environment variable that holds the user\'s password', undefined),
-	field('password-file', 'passwordFile', 'path', 'a file holding the password, refused unless only its owner may read it (mode 0600 or 0400)', undefined),
+	field('password-env', 'passwordEnv', 'variable', 'the environment variable that holds the user\'s password', false),
+	field('password-file', 'passwordFile', 'path', 'a file holding the password, refused unless only its owner may read it (mode 0600 or 0400)', false),
 	field('cacert', 'cacert', 'path', 'CA bundle for https endpoints'),
 	field('cert', 'cert', 'path', 'client certificate'),
 	field('key', 'key', 'path', 'client key'),
