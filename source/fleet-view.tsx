@@ -23,7 +23,7 @@ export interface ContextDeckRun {
 }
 
 /** A context's dashboard for as long as it is shown: its services start with it and end with it. */
-function ClusterSession({context, openSession}: {context: DeckContext; navigation: ContextNavigation; openSession: ContextDeckRun['openSession']}) {
+function ClusterSession({context, navigation, openSession}: {context: DeckContext; navigation: ContextNavigation; openSession: ContextDeckRun['openSession']}) {
 	const [session] = useState(() => openSession(context));
 	useEffect(() => () => {
 		session.close();
@@ -37,6 +37,7 @@ function ClusterSession({context, openSession}: {context: DeckContext; navigatio
 			logLines={options.logSettings.lines}
 			keyBrowsing={options.keyBrowsing}
 			settings={settings}
+			context={{name: context.opened.context.name, navigation}}
 		/>
 	);
 }

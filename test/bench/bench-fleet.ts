@@ -7,8 +7,8 @@ import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {FleetPoller, defaultFleetOptions, fleetDeadlineMs} from '../../source/cluster/fleet-poller.ts';
 import {defaults} from '../../source/config/settings.ts';
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
-import {fleetBindings} from '../../source/ui/fleet/fleet-bindings.ts';
-import {sequenceFor} from '../support/render.tsx';
+import type {FleetCommand} from '../../source/ui/fleet/fleet-bindings.ts';
+import {sequencesFor} from '../support/render.tsx';
 import {repository, variantMeasure, type EtcdeckVariants} from './etcdeck-variants.ts';
 import {figure, targets, type Figure} from './figures.ts';
 import {PtySession} from './pty-session.ts';
@@ -56,13 +56,13 @@ async function fleetRounds(cluster: LocalCluster, count: number, runs: number): 
 /** The fleet view of `count` contexts: time to every row healthy, then ↓/↑ pressed, each to the frame that moves the selection. */
 async function fleetKeys(variant: EtcdeckVariants['shipped'], config: string, count: number, presses: number): Promise<{firstFullMs: number; latencies: number[]}> {
 	const session = PtySession.start(variant.command, [...variant.commandArgs, '--config', config], {cwd: repository, env: variant.env, columns: 120, rows: 30});
-	const key = (type: string) => sequenceFor(fleetBindings.find(binding => binding.command.type === type)!.chords[0]!);
+	const key = (command: FleetCommand) => sequencesFor(command, 'fleet')[0]!;
 	const selected = (text: string) => /^› (ctx-\d+)/m.exec(text)?.[1];
 	try {
 		const full = await session.frame(`all ${count} contexts healthy`, text => text.includes(`${count} contexts: ${count} healthy`), {timeoutMs: 60_000});
 		const latencies: number[] = [];
 		for (let index = 0; index < presses; index++) {
-			const [direction, expected] = index % 2 === 0 ? ['select-next', name(1)] : ['select-previous', name(0)];
+			const [direction, expected]: [FleetCommand, string] = index % 2 === 0 ? ['fleet-next', name(1)] : ['fleet-previous', name(0)];
 			const pressed = session.press(key(direction));
 			const moved = await session.frame(`the selection on ${expected}`, text => selected(text) === expected, {after: pressed});
 			latencies.push(moved.at - pressed);

@@ -4,14 +4,15 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {LocalCluster, type LocalClusterAuth} from '../../source/demo/local-cluster.ts';
-import {fleetBindings, type FleetCommand} from '../../source/ui/fleet/fleet-bindings.ts';
-import {launchEtcdeck} from '../support/etcdeck-in-terminal.ts';
+import type {FleetCommand} from '../../source/ui/fleet/fleet-bindings.ts';
+import {launchEtcdeck, selectRow} from '../support/etcdeck-in-terminal.ts';
 import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 /**
  * The fleet in a real terminal with two real clusters: east (plain http, three voters) and west (https
  * with client certificates, authentication on, one voter and a learner, read-only in the config file).
- * The fleet shows both as they are; Enter opens the selected one's dashboard.
+ * The fleet shows both as they are; Enter opens the selected one's dashboard, whose header names its
+ * context; Esc goes back to the fleet, and Enter on the other row switches to the other cluster.
  */
 let east: LocalCluster;
 let west: LocalCluster;
@@ -52,10 +53,10 @@ after(async () => {
 	rmSync(scratch, {recursive: true, force: true});
 });
 
-const fleetKey = (type: FleetCommand['type']) => fleetBindings.find(binding => binding.command.type === type)!.chords[0]!;
+const fleetKey = (command: FleetCommand) => chordFor(command, 'fleet');
 const rowOf = (screen: string, name: string) => screen.split('\n').find(line => new RegExp(`^. ${name}( \\(read-only\\))? +(healthy|degraded|connecting)`).test(line));
 
-test('the fleet shows both clusters as they are; Enter opens the selected context\'s dashboard; q ends etcdeck', {timeout: 120_000}, async () => {
+test('the fleet shows both clusters as they are; Enter opens one, a read-only context refuses p, Esc goes back, Enter opens the other; q ends etcdeck', {timeout: 120_000}, async () => {
 	const screen = terminal();
 	await screen.type(`export ${passwordVariable}=${auth.root.password}`);
 	const run = await launchEtcdeck(screen, ['--config', config], scratch);
@@ -66,14 +67,30 @@ test('the fleet shows both clusters as they are; Enter opens the selected contex
 		assert.ok(!fleet.includes(auth.root.password), 'no password on screen');
 		assert.match(rowOf(fleet, 'east')!, /^› /, 'the current context is selected');
 
-		await screen.press(fleetKey('select-next'));
+		await screen.press(fleetKey('fleet-next'));
 		await screen.waitForScreen('west selected', text => /^› west/m.test(text));
-		await screen.press(fleetKey('open'));
+		await screen.press(fleetKey('fleet-open'));
 		const dashboard = await screen.waitForScreen('west\'s dashboard with its voter and learner', text => /\bm1\b/.test(text) && /learner1/.test(text) && !text.includes('etcdeck fleet'), 30_000);
-		assert.match(dashboard, /read-only/, 'the read-only context says so');
+		assert.match(dashboard.split('\n')[0]!, /^etcdeck {2}context west read-only {2}cluster [\da-f]+ {2}leader m1/, 'the header names the context, read-only');
 
-		await screen.press(chordFor({type: 'quit'}));
+		// A read-only context refuses p on its learner, saying why.
+		await selectRow(screen, 'learner1');
+		await screen.press(chordFor('promote'));
+		await screen.waitForScreen('p refused', text => /promote is off/.test(text));
+
+		// Esc: back to the fleet, west still selected; then the other cluster.
+		await screen.press(chordFor('fleet'));
+		await screen.waitForScreen('the fleet again, west selected', text => text.includes('etcdeck fleet') && /^› west/m.test(text));
+		await screen.press(fleetKey('fleet-previous'));
+		await screen.waitForScreen('east selected', text => /^› east/m.test(text));
+		await screen.press(fleetKey('fleet-open'));
+		const other = await screen.waitForScreen('east\'s dashboard with its three voters', text => text.split('\n')[0]!.startsWith('etcdeck  context east  cluster') && ['m1', 'm2', 'm3'].every(name => text.includes(` ${name} `)), 30_000);
+		assert.ok(!other.includes('learner1'), 'east\'s own members, not west\'s');
+		assert.ok(!other.split('\n')[0]!.includes('read-only'), 'east is not read-only');
+
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
+		assert.equal(await screen.onAlternateScreen(), false, 'the terminal is restored');
 	} finally {
 		await run.stop();
 	}

@@ -5,10 +5,10 @@ import {render} from 'ink-testing-library';
 import {ContextDeck, type ContextNavigation} from '../../source/ui/fleet/ContextDeck.tsx';
 import {Text} from '../../source/ui/shared/text.tsx';
 import {useTerminalInput} from '../../source/ui/keymap/use-terminal-input.ts';
-import {fleetBindings} from '../../source/ui/fleet/fleet-bindings.ts';
+import type {FleetCommand} from '../../source/ui/fleet/fleet-bindings.ts';
 import {contextReading, FixtureFleet} from '../support/fleet-fixtures.ts';
 import {healthyReading, voterUnreachableReading} from '../support/reading-fixtures.ts';
-import {plain, sequenceFor, waitFor} from '../support/render.tsx';
+import {plain, sequencesFor, waitFor} from '../support/render.tsx';
 
 /**
  * A stand-in dashboard that shows whose it is and how often it was mounted, and moves as a dashboard's
@@ -61,7 +61,7 @@ function renderDeck() {
 	return {...rendered, fleet, mounts, unmounts, frame, type};
 }
 
-const keyOf = (type: string) => sequenceFor(fleetBindings.find(binding => binding.command.type === type)!.chords[0]!);
+const keyOf = (command: FleetCommand) => sequencesFor(command, 'fleet')[0]!;
 
 test('the deck opens on the fleet with the current context selected; Enter opens it, Esc comes back with it still selected', async () => {
 	const deck = renderDeck();
@@ -69,15 +69,15 @@ test('the deck opens on the fleet with the current context selected; Enter opens
 		await waitFor(() => /etcdeck fleet {2}2 contexts: 1 degraded, 1 healthy/.test(deck.frame()), 2000, 'the fleet');
 		assert.match(deck.frame(), /eqiad \(read-only\)/);
 		assert.equal(deck.fleet.starts, 1);
-		await deck.type(keyOf('open'), /^dashboard of codfw; contexts eqiad,codfw$/m);
+		await deck.type(keyOf('fleet-open'), /^dashboard of codfw; contexts eqiad,codfw$/m);
 		assert.equal(deck.fleet.stops, 1, 'the fleet stops polling behind the dashboard');
 		assert.doesNotMatch(deck.frame(), /etcdeck fleet/);
 		await deck.type('\u001B', /etcdeck fleet/);
 		assert.equal(deck.fleet.starts, 2, 'and polls again once shown');
 		assert.deepEqual(deck.unmounts, ['codfw'], 'the dashboard and its services end when it is left');
 		// codfw is still the selection: Enter opens it again, k then Enter the one above.
-		await deck.type(keyOf('select-previous'), /etcdeck fleet/);
-		await deck.type(keyOf('open'), /^dashboard of eqiad;/m);
+		await deck.type(keyOf('fleet-previous'), /etcdeck fleet/);
+		await deck.type(keyOf('fleet-open'), /^dashboard of eqiad;/m);
 	} finally {
 		deck.unmount();
 	}
@@ -87,8 +87,8 @@ test(':ctx from a dashboard mounts the other context afresh; a name that is not 
 	const deck = renderDeck();
 	try {
 		await waitFor(() => /etcdeck fleet/.test(deck.frame()), 2000, 'the fleet');
-		await deck.type(keyOf('select-first'), /etcdeck fleet/);
-		await deck.type(keyOf('open'), /^dashboard of eqiad;/m);
+		await deck.type(keyOf('fleet-first'), /etcdeck fleet/);
+		await deck.type(keyOf('fleet-open'), /^dashboard of eqiad;/m);
 		await deck.type('y', /^dashboard of eqiad; contexts eqiad,codfw; no context is named "esams" \(there are eqiad, codfw\)$/m);
 		assert.deepEqual(deck.mounts, ['eqiad']);
 		await deck.type('x', /^dashboard of codfw; contexts eqiad,codfw$/m);

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {FleetApp} from '../../source/ui/fleet/FleetApp.tsx';
-import {fleetBindings, type FleetCommand} from '../../source/ui/fleet/fleet-bindings.ts';
+import type {FleetCommand} from '../../source/ui/fleet/fleet-bindings.ts';
 import type {FleetContext} from '../../source/model/fleet/fleet-row.ts';
 import {contextReading, FixtureFleet} from '../support/fleet-fixtures.ts';
 import {healthyReading, quorumLostReading, readingOf, voterUnreachableReading} from '../support/reading-fixtures.ts';
-import {linesOf, plain, rawLinesOf, sequenceFor, waitFor} from '../support/render.tsx';
+import {linesOf, plain, rawLinesOf, sequencesFor, waitFor} from '../support/render.tsx';
 
 const deadSnapshot = readingOf([], [{endpoint: 'http://127.0.0.1:1', memberId: undefined, status: undefined, error: 'connection refused', latencyMs: 1}], {clusterId: undefined, memberListError: 'connection refused'});
 
@@ -15,8 +15,8 @@ function contextsOf(names: readonly string[], readOnly: readonly string[] = []):
 	return names.map(name => ({name, readOnly: readOnly.includes(name), quotaBytes: undefined}));
 }
 
-function keyOf(type: FleetCommand['type']): string {
-	return sequenceFor(fleetBindings.find(binding => binding.command.type === type)!.chords[0]!);
+function keyOf(command: FleetCommand): string {
+	return sequencesFor(command, 'fleet')[0]!;
 }
 
 function renderFleet(fleet: FixtureFleet, names: readonly string[], options: {rows?: number; readOnly?: string[]; initialSelected?: string} = {}) {
@@ -36,7 +36,7 @@ function renderFleet(fleet: FixtureFleet, names: readonly string[], options: {ro
 			}}
 		/>,
 	);
-	const press = async (type: FleetCommand['type']) => {
+	const press = async (type: FleetCommand) => {
 		const before = rendered.frames.length;
 		rendered.stdin.write(keyOf(type));
 		await waitFor(() => rendered.frames.length > before || opened.length > 0 || quits > 0, 2000, `the effect of ${type}`);
@@ -86,11 +86,11 @@ test('Enter opens the selected context; an unreachable one is refused, saying wh
 	try {
 		await waitFor(() => app.frame().includes('lab'));
 		assert.match(rawLinesOf(app.lastFrame()).find(line => line.startsWith('›'))!, /eqiad/, 'the first context is selected');
-		await app.press('select-next');
-		await app.press('open');
+		await app.press('fleet-next');
+		await app.press('fleet-open');
 		assert.deepEqual(app.opened, ['codfw']);
-		await app.press('select-last');
-		await app.press('open');
+		await app.press('fleet-last');
+		await app.press('fleet-open');
 		assert.deepEqual(app.opened, ['codfw']);
 		await waitFor(() => app.frame().includes('lab is unreachable (no endpoint answers: connection refused): its dashboard cannot open'));
 	} finally {
@@ -103,16 +103,16 @@ test('a context not yet answered waits; r refreshes all; q quits', async () => {
 	const app = renderFleet(fleet, ['eqiad']);
 	try {
 		await waitFor(() => app.frame().includes('connecting…'));
-		await app.press('open');
+		await app.press('fleet-open');
 		await waitFor(() => app.frame().includes('eqiad: no answer yet'));
 		assert.deepEqual(app.opened, []);
 		fleet.set([contextReading('eqiad', healthyReading())]);
 		await waitFor(() => app.frame().includes('healthy'));
-		await app.press('refresh');
+		await app.press('fleet-refresh');
 		assert.deepEqual(fleet.refreshes, [undefined]);
-		await app.press('open');
+		await app.press('fleet-open');
 		assert.deepEqual(app.opened, ['eqiad']);
-		await app.press('quit');
+		await app.press('fleet-quit');
 		assert.equal(app.quits(), 1);
 	} finally {
 		app.unmount();
@@ -126,10 +126,10 @@ test('fifty contexts: the selection scrolls and the table says how many more', a
 		await waitFor(() => app.frame().includes('ctx-01'));
 		assert.ok(app.lines().length <= 20, app.frame());
 		assert.match(app.frame(), /↓ \d+ more/);
-		await app.press('select-last');
+		await app.press('fleet-last');
 		await waitFor(() => rawLinesOf(app.lastFrame()).some(line => line.startsWith('› ctx-50')));
 		assert.match(app.frame(), /↑ \d+ more/);
-		await app.press('select-page');
+		await app.press('fleet-page-up');
 		assert.ok(rawLinesOf(app.lastFrame()).some(line => /^› ctx-\d\d/.test(line)));
 	} finally {
 		app.unmount();

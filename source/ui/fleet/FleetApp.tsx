@@ -38,8 +38,8 @@ export function FleetApp({source, contexts, configFile, initialSelected, columns
 		}
 
 		setNotice(undefined);
-		switch (command.type) {
-			case 'open': {
+		switch (command) {
+			case 'fleet-open': {
 				const row = rows.find(candidate => candidate.name === selected);
 				if (row === undefined) {
 					return;
@@ -56,12 +56,12 @@ export function FleetApp({source, contexts, configFile, initialSelected, columns
 				return;
 			}
 
-			case 'refresh': {
+			case 'fleet-refresh': {
 				refreshNow();
 				return;
 			}
 
-			case 'quit': {
+			case 'fleet-quit': {
 				onQuit();
 				return;
 			}

@@ -5,7 +5,8 @@ import {DataTable} from '../shared/DataTable.tsx';
 import {fleetColumns, fleetTableRows} from '../../model/fleet/fleet-columns.ts';
 import {healthCounts, type FleetHealth, type FleetRow} from '../../model/fleet/fleet-row.ts';
 import {plural} from '../../model/shared/format.ts';
-import {fleetBindings} from './fleet-bindings.ts';
+import {chordLabel} from '../keymap/key-chord.ts';
+import {fleetKeymap, type FleetCommand} from './fleet-bindings.ts';
 
 export interface FleetViewProps {
 	rows: readonly FleetRow[];
@@ -26,6 +27,9 @@ const chromeLines = 3;
 
 const healthColor: Record<FleetHealth, string | undefined> = {connecting: undefined, healthy: 'green', degraded: 'yellow', unavailable: 'red', 'quorum lost': 'red', unreachable: 'red'};
 
+/** The keys the line under the table names. */
+const footerCommands: readonly FleetCommand[] = ['fleet-next', 'fleet-open', 'fleet-refresh', 'fleet-quit'];
+
 /** How many table rows fit, for paging. */
 export function fleetPageRows(height: number): number {
 	return Math.max(1, height - chromeLines - 3);
@@ -34,7 +38,7 @@ export function fleetPageRows(height: number): number {
 /** The fleet: one row a context, what etcdeck status says of its cluster, the worst counted in the title. */
 export function FleetView({rows, selected, now, configFile, notice, width, height}: FleetViewProps) {
 	const counts = healthCounts(rows);
-	const keys = fleetBindings.filter(binding => ['select-next', 'open', 'refresh', 'quit'].includes(binding.command.type));
+	const keys = fleetKeymap.filter(binding => footerCommands.includes(binding.command));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
@@ -52,7 +56,7 @@ export function FleetView({rows, selected, now, configFile, notice, width, heigh
 				<DataTable columns={fleetColumns} rows={fleetTableRows(rows, now)} width={width} height={height - chromeLines} selectedId={selected} emptyText="no contexts" />
 			</Box>
 			{notice === undefined
-				? <Text dimColor wrap="truncate">{keys.map(binding => `${binding.keys.split(' ')[0]!} ${binding.description}`).join('  ·  ')}</Text>
+				? <Text dimColor wrap="truncate">{keys.map(binding => `${chordLabel(binding.chords[0]!)} ${binding.description.charAt(0).toLowerCase()}${binding.description.slice(1)}`).join('  ·  ')}</Text>
 				: <Text color="yellow" wrap="truncate">{notice}</Text>}
 		</Box>
 	);

@@ -11,24 +11,25 @@ export function moveSelection(names: readonly string[], selected: string | undef
 
 	const current = Math.max(0, selected === undefined ? 0 : names.indexOf(selected));
 	const at = (index: number) => names[Math.min(names.length - 1, Math.max(0, index))];
-	switch (command.type) {
-		case 'select-previous': {
+	switch (command) {
+		case 'fleet-previous': {
 			return at(current - 1);
 		}
 
-		case 'select-next': {
+		case 'fleet-next': {
 			return at(current + 1);
 		}
 
-		case 'select-page': {
-			return at(current + (command.step * Math.max(1, pageRows)));
+		case 'fleet-page-up':
+		case 'fleet-page-down': {
+			return at(current + ((command === 'fleet-page-up' ? -1 : 1) * Math.max(1, pageRows)));
 		}
 
-		case 'select-first': {
+		case 'fleet-first': {
 			return at(0);
 		}
 
-		case 'select-last': {
+		case 'fleet-last': {
 			return at(names.length - 1);
 		}
 
