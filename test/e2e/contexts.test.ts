@@ -56,7 +56,7 @@ after(async () => {
 const fleetKey = (command: FleetCommand) => chordFor(command, 'fleet');
 const rowOf = (screen: string, name: string) => screen.split('\n').find(line => new RegExp(`^. ${name}( \\(read-only\\))? +(healthy|degraded|connecting)`).test(line));
 
-test('the fleet shows both clusters as they are; Enter opens one, a read-only context refuses p, Esc goes back, Enter opens the other; q ends etcdeck', {timeout: 120_000}, async () => {
+test('the fleet shows both clusters as they are; Enter opens one, a read-only context refuses p, Esc goes back, Enter opens the other, :ctx and :fleet move too; q ends etcdeck', {timeout: 120_000}, async () => {
 	const screen = terminal();
 	await screen.type(`export ${passwordVariable}=${auth.root.password}`);
 	const run = await launchEtcdeck(screen, ['--config', config], scratch);
@@ -88,7 +88,18 @@ test('the fleet shows both clusters as they are; Enter opens one, a read-only co
 		assert.ok(!other.includes('learner1'), 'east\'s own members, not west\'s');
 		assert.ok(!other.split('\n')[0]!.includes('read-only'), 'east is not read-only');
 
-		await screen.press(chordFor('quit'));
+		// :ctx NAME from a dashboard switches straight to the other context; :fleet goes back.
+		await screen.press(chordFor('command-line'));
+		await screen.type('ctx west');
+		await screen.waitForScreen('west\'s dashboard after :ctx west', text => text.split('\n')[0]!.startsWith('etcdeck  context west read-only  cluster') && text.includes('learner1'), 30_000);
+		await screen.press(chordFor('command-line'));
+		await screen.type('ctx esams');
+		await screen.waitForScreen('the refusal of a context that is not there', text => /no context is named "esams" \(there are east, west\)/.test(text));
+		await screen.press(chordFor('command-line'));
+		await screen.type('fleet');
+		await screen.waitForScreen('the fleet after :fleet, west selected', text => text.includes('etcdeck fleet') && /^› west/m.test(text));
+
+		await screen.press(fleetKey('fleet-quit'));
 		assert.equal(await run.exitCode(), 0);
 		assert.equal(await screen.onAlternateScreen(), false, 'the terminal is restored');
 	} finally {

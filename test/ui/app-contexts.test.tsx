@@ -69,12 +69,12 @@ test(':ctx NAME switches through the deck; no name, its own name or a name that 
 	const context = recordingContext('eqiad');
 	const notices: Array<string | undefined> = [];
 	const commands = contextCommands(context, event => notices.push(event.text));
-	commands['ctx']!(['codfw']);
+	commands['ctx']!({text: 'codfw'});
 	assert.deepEqual(context.moves, ['codfw']);
-	commands['ctx']!([]);
-	commands['ctx']!(['eqiad']);
-	commands['ctx']!(['esams']);
-	commands['ctx']!(['codfw', 'extra']);
+	commands['ctx']!({});
+	commands['ctx']!({text: 'eqiad'});
+	commands['ctx']!({text: 'esams'});
+	commands['ctx']!({text: 'codfw extra'});
 	assert.deepEqual(context.moves, ['codfw']);
 	assert.deepEqual(notices, [
 		':ctx takes one context name (eqiad, codfw)',
@@ -82,7 +82,7 @@ test(':ctx NAME switches through the deck; no name, its own name or a name that 
 		':ctx esams: no context is named "esams" (there are eqiad, codfw)',
 		':ctx takes one context name (eqiad, codfw)',
 	]);
-	commands['fleet']!();
+	commands['fleet']!({});
 	assert.deepEqual(context.moves, ['codfw', 'fleet']);
 	assert.deepEqual(contextCommands(undefined, () => undefined), {}, 'without a fleet the keymap refuses first');
 });

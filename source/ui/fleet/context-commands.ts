@@ -1,3 +1,4 @@
+import type {CommandArgs} from '../keymap/binding.ts';
 import type {ContextNavigation} from './ContextDeck.tsx';
 
 /** The context a dashboard was opened as (from the fleet), and how it moves to others. */
@@ -11,7 +12,7 @@ export interface ClusterContext {
  * fleet, `ctx NAME` to another context; what cannot be done is said on the status line. Nothing when the
  * dashboard was not opened from a fleet (the keymap's disabled() says why before these are asked).
  */
-export function contextCommands(context: ClusterContext | undefined, dispatch: (event: {type: 'notice'; text: string | undefined}) => void): Record<string, (args?: readonly string[]) => void> {
+export function contextCommands(context: ClusterContext | undefined, dispatch: (event: {type: 'notice'; text: string | undefined}) => void): Record<string, (args: CommandArgs) => void> {
 	if (context === undefined) {
 		return {};
 	}
@@ -20,9 +21,9 @@ export function contextCommands(context: ClusterContext | undefined, dispatch: (
 		fleet: () => {
 			context.navigation.toFleet();
 		},
-		ctx: (args = []) => {
-			const [name, ...extra] = args;
-			if (name === undefined || name === '' || extra.length > 0) {
+		ctx: args => {
+			const [name, ...extra] = (args.text ?? '').trim().split(/\s+/).filter(word => word !== '');
+			if (name === undefined || extra.length > 0) {
 				dispatch({type: 'notice', text: `:ctx takes one context name (${context.navigation.contextNames.join(', ')})`});
 				return;
 			}
