@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {ClusterService} from './cluster/cluster-service.ts';
-import {secretsOf} from './cluster/describe-error.ts';
 import {PromptCancelled, resolveSettingsAsking} from './config/password-prompt.ts';
 import {ConfigError, type Settings} from './config/settings.ts';
 import {flags, helpText} from './config/flags.ts';
@@ -12,22 +11,26 @@ import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
-import {dashboardSaver} from './backup/dashboard-saver.ts';
-import {dashboardDriller} from './backup/dashboard-driller.ts';
-import {resolveSnapshotDir} from './model/snapshots/snapshot-files.ts';
 import type {ClusterReading} from './cluster/cluster-reading.ts';
-import {parseEndpoints} from './config/endpoints.ts';
-import {LogSource} from './logs/log-source.ts';
-import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
-import {MetricsService} from './metrics/metrics-service.ts';
-import {KeyBrowserService} from './cluster/key-browser/key-browser-service.ts';
-import {resolveKeyBrowsing} from './config/key-browsing.ts';
 import {loadDashboardView} from './load-dashboard-view.ts';
 import {keepRevisionsOf, maintenanceCommands, misplacedMaintenanceFlag, runMaintenanceCommand, type MaintenanceCommand} from './headless/maintenance-command.ts';
-import {DashboardMaintenance} from './maintenance/maintenance-jobs.ts';
-import {lagWarningEntries} from './model/cluster/cluster-summary.ts';
+import os from 'node:os';
+import {configPath, loadConfig} from './config/contexts/config-file.ts';
+import {chooseTarget, type Target} from './config/contexts/choose-target.ts';
+import {contextLayer, openAllContexts, withContextFlags} from './config/contexts/open-context.ts';
+import type {ResolveOptions} from './config/resolve-settings.ts';
+import {runContextsCommand} from './headless/contexts-command.ts';
+import {runFleetStatus} from './headless/fleet-status-command.ts';
+import type {EtcdeckConfig} from './config/contexts/parse-config.ts';
+import {FleetPoller, fleetDeadlineMs} from './cluster/fleet-poller.ts';
+import {dashboardOptions, openDashboardSession, type DashboardOptions} from './dashboard-session.ts';
+import type {DeckContext} from './fleet-view.tsx';
+import type {Instance} from 'ink';
 
-const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
+type DashboardView = typeof import('./dashboard-view.tsx');
+
+// booleanDefault undefined: a boolean flag not given stays undefined, so a context's read-only shows through.
+const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false, booleanDefault: undefined});
 
 /** Says why etcdeck stops (with detail lines indented under it) and exits with `code`. */
 function fail(message: string, code: number, details: readonly string[] = []): never {
@@ -49,6 +52,19 @@ function hidePasswordFromProcessList(settings: Settings): void {
 	process.title = ['etcdeck', ...process.argv.slice(2).map(argument => argument.split(password).join('***'))].join(' ');
 }
 
+/** The config file (undefined when there is none at the default place); a mistake in it stops etcdeck, naming file, line and field. */
+function configOrFail(): ReturnType<typeof loadConfig> {
+	try {
+		return loadConfig(cli.flags.config, process.env, os.homedir(), process.cwd());
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			fail(error.message, 2);
+		}
+
+		throw error;
+	}
+}
+
 async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
 	// A password is asked for on the terminal, as etcdctl does, only when stdin is one.
@@ -56,6 +72,11 @@ async function main(): Promise<void> {
 	const misplaced = command === 'restore-plan' ? undefined : misplacedRestorePlanFlag(cli.flags);
 	if (misplaced !== undefined) {
 		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
+	}
+
+	const contextFlag = cli.flags.context === undefined ? cli.flags.fleet === true ? '--fleet' : cli.flags.allContexts === true ? '--all-contexts' : undefined : '--context';
+	if (contextFlag !== undefined && (command === 'snapshot' || command === 'restore-plan' || command === 'contexts' || maintenanceCommands.includes(command as MaintenanceCommand))) {
+		fail(`${contextFlag} does not apply to "etcdeck ${command}": it opens the dashboard or status of contexts${command === 'snapshot' ? '; give the cluster with --endpoints (etcdeck contexts shows each context\'s)' : ''}`, 2);
 	}
 
 	const misplacedMaintenance = misplacedMaintenanceFlag(command, cli.flags);
@@ -78,8 +99,18 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	if (command === 'contexts' && rest.length === 0) {
+		const config = configOrFail();
+		if (config === undefined) {
+			fail(`contexts: there is no config file at ${configPath(undefined, process.env, os.homedir(), process.cwd()).file} (give --config FILE)`, 2);
+		}
+
+		process.exitCode = runContextsCommand(config, cli.flags.json, process.stdout);
+		return;
+	}
+
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill", "restore-plan SNAPSHOT", "defrag", "recover-space" or "check"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill", "restore-plan SNAPSHOT", "contexts", "defrag", "recover-space" or "check"; see --help`, 2);
 	}
 
 	if (cli.flags.keep !== undefined || cli.flags.drill) {
@@ -91,17 +122,51 @@ async function main(): Promise<void> {
 		fail(keepRevisions, 2);
 	}
 
+	const config = configOrFail();
+	let target: Target;
+	try {
+		target = chooseTarget(command, cli.flags, process.env, config, configPath(cli.flags.config, process.env, os.homedir(), process.cwd()).file);
+		if (target.kind === 'fleet' && command === 'status') {
+			const contexts = openAllContexts(target.config, cli.flags, process.env, 'status --all-contexts');
+			process.exitCode = await runFleetStatus(contexts, cli.flags.json, process.stdout);
+			return;
+		}
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			fail(error.message, 2);
+		}
+
+		throw error;
+	}
+
+	if (target.kind === 'fleet') {
+		let contexts: DeckContext[];
+		try {
+			contexts = openAllContexts(target.config, cli.flags, process.env, 'the fleet view').map(opened => ({opened, options: dashboardOptions(withContextFlags(cli.flags, opened.context), process.cwd(), keepRevisions)}));
+		} catch (error) {
+			if (error instanceof ConfigError) {
+				fail(error.message, 2);
+			}
+
+			throw error;
+		}
+
+		if (!process.stdout.isTTY || !process.stdin.isTTY) {
+			fail('the fleet view needs a terminal; for a report without one use "etcdeck status --all-contexts"', 2);
+		}
+
+		await runFleet(contexts, target.config, loadDashboardView());
+		return;
+	}
+
 	let settings: Settings;
 	let dashboard: DashboardOptions;
 	try {
-		dashboard = {
-			keepRevisions,
-			logSettings: resolveLogSettings(cli.flags),
-			metricsUrls: cli.flags.metricsUrls === undefined ? undefined : parseEndpoints(cli.flags.metricsUrls, '--metrics-urls'),
-			snapshotDir: resolveSnapshotDir(cli.flags.snapshotDir, process.cwd()),
-			keyBrowsing: resolveKeyBrowsing(cli.flags),
-		};
-		settings = await resolveSettingsAsking(cli.flags, process.env, terminal);
+		// A context's fields stand beneath the flags: logs, metrics, snapshots and keys as well as the connection.
+		const clusterFlags = target.kind === 'context' ? withContextFlags(cli.flags, target.context) : cli.flags;
+		const resolveOptions: ResolveOptions = target.kind === 'context' ? {context: contextLayer(target.context, process.env)} : {};
+		dashboard = dashboardOptions(clusterFlags, process.cwd(), keepRevisions);
+		settings = await resolveSettingsAsking(clusterFlags, process.env, terminal, resolveOptions);
 	} catch (error) {
 		if (error instanceof ConfigError) {
 			fail(error.message, 2);
@@ -143,16 +208,48 @@ async function main(): Promise<void> {
 	await runDashboard(service, settings, dashboard, first, view!);
 }
 
-interface DashboardOptions {
-	/** --keep-revisions: what a compaction without a revision keeps. */
-	keepRevisions: number;
-	logSettings: LogSettings;
-	metricsUrls: string[] | undefined;
-	snapshotDir: string;
-	keyBrowsing: {prefix: string | undefined; separator: string};
+async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterReading, view: Promise<DashboardView>): Promise<void> {
+	const session = openDashboardSession(settings, options, process.env, first, service);
+	const {renderDashboard} = await view;
+	await runFullScreen(() => renderDashboard({
+		services: session.services,
+		snapshotDir: options.snapshotDir,
+		logLines: options.logSettings.lines,
+		keyBrowsing: options.keyBrowsing,
+		settings,
+		initialReading: first,
+	}), session.close);
 }
 
-async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterReading, view: Promise<typeof import('./dashboard-view.tsx')>): Promise<void> {
+/**
+ * The fleet view and the dashboards opened from it, in one screen: every context polled by the fleet
+ * poller while the fleet is shown, one context's dashboard (with its own connections) while it is open.
+ */
+async function runFleet(contexts: readonly DeckContext[], config: EtcdeckConfig, view: Promise<DashboardView>): Promise<void> {
+	const services = contexts.map(({opened}) => new ClusterService(opened.settings.connection));
+	const fleet = new FleetPoller(contexts.map(({opened}, index) => ({
+		name: opened.context.name,
+		source: services[index]!,
+		refreshMs: opened.settings.refreshMs,
+		deadlineMs: fleetDeadlineMs(opened.settings.connection.timeoutMs),
+	})));
+	const {renderContextDeck} = await view;
+	await runFullScreen(() => renderContextDeck({
+		fleet,
+		contexts,
+		configFile: config.file,
+		currentContext: config.currentContext,
+		openSession: context => openDashboardSession(context.opened.settings, context.options, process.env),
+	}), () => {
+		fleet.stop();
+		for (const service of services) {
+			service.close();
+		}
+	});
+}
+
+/** Runs a full-screen view on the alternate screen until it exits or a signal ends etcdeck, then cleans up and exits. */
+async function runFullScreen(draw: () => Instance, cleanUp: () => void): Promise<void> {
 	let restored = false;
 	const restoreTerminal = () => {
 		if (!restored) {
@@ -163,42 +260,10 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 
 	writeScreenControl(process.stdout, 'enterAlternateScreen');
 	process.once('exit', restoreTerminal);
-	// The metrics scrapes follow the member list of the latest refresh.
-	let members = first.members;
-	const cluster = {
-		refresh: async () => {
-			const snapshot = await service.refresh();
-			members = snapshot.members;
-			return snapshot;
-		},
-		promote: async (memberId: string) => service.promote(memberId),
-		moveLeader: async (memberId: string) => service.moveLeader(memberId),
-	};
-	const keyBrowser = new KeyBrowserService(settings.connection);
-	const maintenance = new DashboardMaintenance(settings.connection, {keepRevisions: options.keepRevisions, maxLagEntries: lagWarningEntries, quotaBytes: settings.quotaBytes});
-	const {renderDashboard} = await view;
-	const instance = renderDashboard({
-		services: {
-			cluster,
-			actions: cluster,
-			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
-			drillSnapshot: dashboardDriller(settings.connection, process.env['PATH']),
-			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),
-			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
-			keyBrowser,
-			maintenance,
-		},
-		snapshotDir: options.snapshotDir,
-		logLines: options.logSettings.lines,
-		keyBrowsing: options.keyBrowsing,
-		settings,
-		initialReading: first,
-	});
+	const instance = draw();
 	const shutdown = (code: number) => {
 		instance.unmount();
-		service.close();
-		keyBrowser.close();
-		maintenance.close();
+		cleanUp();
 		restoreTerminal();
 		process.exit(code);
 	};
@@ -217,9 +282,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 	});
 
 	await instance.waitUntilExit();
-	service.close();
-	keyBrowser.close();
-	maintenance.close();
+	cleanUp();
 	restoreTerminal();
 	// grpc keeps sockets alive briefly after close; the dashboard is done.
 	process.exit(0);

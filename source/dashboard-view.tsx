@@ -12,3 +12,4 @@ export function renderDashboard(props: RootProps): Instance {
 	// are already paced (line-batcher.ts, --refresh), so the cap only decides how long a key waits.
 	return render(<Root {...props} />, {exitOnCtrlC: false, patchConsole: true, maxFps: 120});
 }
+export {renderContextDeck} from './fleet-view.tsx';

@@ -31,11 +31,21 @@ export const flagSections = [
 		],
 	},
 	{
+		title: 'Contexts (a config file of named clusters; see the README for its fields)',
+		flags: [
+			{name: 'config', type: 'string', usage: 'FILE', help: ['the config file  (default: $XDG_CONFIG_HOME/etcdeck/', 'config.yaml, else ~/.config/etcdeck/config.yaml)']},
+			{name: 'context', type: 'string', usage: 'NAME', help: ['open that context; flags override its fields']},
+			{name: 'fleet', type: 'boolean', help: ['the fleet view: one row per context (also what', 'etcdeck opens with a config file and no endpoints)']},
+			{name: 'allContexts', type: 'boolean', help: ['with status: every context, not the current one']},
+		],
+	},
+	{
 		title: 'Dashboard',
 		flags: [
 			{name: 'refresh', type: 'number', usage: 'MS', help: ['time between refreshes, 100 to 3600000', `                              (default ${defaults.refreshMs})`]},
 			{name: 'quotaBytes', type: 'number', usage: 'BYTES', help: ['DB quota to measure sizes against, instead of', 'each member\'s own (from its /metrics)']},
-			{name: 'readOnly', type: 'boolean', default: false, help: ['no write keys: promote, move-leader, defragment,', 'compact and recover-space are not bound']},
+			// No default: a context's read-only must show through when the flag is not given.
+			{name: 'readOnly', type: 'boolean', help: ['no write keys: promote, move-leader, defragment,', 'compact and recover-space are not bound']},
 		],
 	},
 	{
@@ -127,6 +137,9 @@ const intro = `
     $ etcdeck [options]              open the dashboard (full screen)
     $ etcdeck status [--json]        print members and endpoint status, exit 0 healthy,
                                      1 degraded, 2 quorum lost or nothing answers
+    $ etcdeck status --all-contexts  a line per context of the config file (or --json),
+                                     refreshed in parallel; exit with the worst code
+    $ etcdeck contexts [--json]      list the config file's contexts; connects nowhere
     $ etcdeck snapshot save [PATH]   stream a snapshot from a healthy, up-to-date member
                                      to PATH (a file, or a directory for the default
                                      name), fsync, verify it, then move it into place
@@ -169,6 +182,8 @@ const outro = `  Keys: press ? in the dashboard.
     $ etcdeck --endpoints http://10.0.0.1:2379
     $ ETCDCTL_ENDPOINTS=https://etcd1:2379 etcdeck --cacert ca.pem --user root
     $ etcdeck --client-dir /etc/sysconfig/deephaven/etcd/client/root
+    $ etcdeck --context eqiad
+    $ etcdeck status --all-contexts --json
     $ etcdeck status --endpoints http://10.0.0.1:2379 || page-oncall
     $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14 --drill
     $ etcdeck restore-plan /backups/etcd/etcd-2f0f…-20261123T020000Z.db --unit dh-etcd

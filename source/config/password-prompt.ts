@@ -1,13 +1,11 @@
 import {safeText} from '../model/shared/safe-text.ts';
-import {resolveSettings, type RawOptions} from './resolve-settings.ts';
+import {resolveSettings, type RawOptions, type ResolveOptions} from './resolve-settings.ts';
 import {ConfigError, PasswordNeeded, type Settings} from './settings.ts';
 
 /** The operator left the password prompt (Ctrl-C, or Ctrl-D before typing anything). */
 export class PromptCancelled extends Error {
 	override name = 'PromptCancelled';
 }
-
-type ResolveOptions = Parameters<typeof resolveSettings>[2];
 
 /** The terminal to ask on: stdin in raw mode for the keys, stderr for the prompt (stdout may be piped). */
 export interface PasswordTerminal {

@@ -21,54 +21,124 @@ export interface RawOptions {
 
 type Environment = Record<string, string | undefined>;
 
-/** Lower wins: flags over --client-dir over ETCDCTL_* variables. */
-const precedence = {flag: 0, clientDir: 1, environment: 2} as const;
+/** The fields a named context (source/config/contexts/) gives, in flag form, already read and checked for shape. */
+export interface ContextValues {
+	endpoints?: string;
+	user?: string;
+	/** Read from the variable named by password-env or the file named by password-file: never written in the file. */
+	password?: string;
+	cacert?: string;
+	cert?: string;
+	key?: string;
+	clientDir?: string;
+	refresh?: number;
+	timeout?: number;
+	quotaBytes?: number;
+	readOnly?: boolean;
+}
+
+/**
+ * A context as a source of settings: it ranks below the flags and, being a complete description of
+ * its cluster, replaces the ETCDCTL_* variables (which describe whatever cluster the shell was set up for).
+ */
+export interface ContextLayer {
+	/** The context as messages name it: `config.yaml:4: context "eqiad"`. */
+	label: string;
+	values: ContextValues;
+	/** Where each value was written, as messages name it: `config.yaml:7: context "eqiad" cacert`. */
+	origins: Partial<Record<keyof ContextValues, string>>;
+}
+
+export interface ResolveOptions {
+	/** Endpoints are required unless a command that needs no cluster (the drill) says they are optional. */
+	endpoints?: 'required' | 'optional';
+	/** The named context the flags override (--context, or one row of the fleet). */
+	context?: ContextLayer;
+}
 
 interface Sourced {
 	value: string;
 	/** Where the value came from, named as the operator knows it (a flag, a variable, a file). */
 	origin: string;
+	/** Lower wins: flags, the flags' --client-dir, a context, its client-dir, ETCDCTL_* variables. */
 	precedence: number;
 }
 
+type ConnectionField = 'endpoints' | 'user' | 'password' | 'cacert' | 'cert' | 'key';
+
+/** One source of connection fields with the client directory it names, whose files rank just below it. */
+interface Layer {
+	get: (field: ConnectionField) => Sourced | undefined;
+	clientDir: ClientDirValues;
+}
+
 /**
- * Merges flags, a Deephaven-style --client-dir and ETCDCTL_* variables (in that order of precedence)
- * into validated settings. Throws ConfigError with a message naming the flag, variable or file at fault.
- * Endpoints are required unless a command that needs no cluster (the drill) says they are optional.
+ * Merges flags, a Deephaven-style --client-dir, a named context and ETCDCTL_* variables (in that order
+ * of precedence) into validated settings. Throws ConfigError with a message naming the flag, variable,
+ * file or config-file line at fault.
  */
-export function resolveSettings(flags: RawOptions, env: Environment, {endpoints: need = 'required'}: {endpoints?: 'required' | 'optional'} = {}): Settings {
-	const clientDir = flags.clientDir === undefined ? {} : readClientDir(flags.clientDir);
-	const pick = (flag: keyof RawOptions, flagName: string, dirFile: keyof ClientDirValues | undefined, envName: string): Sourced | undefined => {
-		const flagValue = flags[flag];
-		if (typeof flagValue === 'string') {
-			return {value: flagValue, origin: flagName, precedence: precedence.flag};
+export function resolveSettings(flags: RawOptions, env: Environment, {endpoints: need = 'required', context}: ResolveOptions = {}): Settings {
+	const layers: Layer[] = [{
+		get: field => (typeof flags[field] === 'string' ? {value: flags[field], origin: `--${field}`, precedence: 0} : undefined),
+		clientDir: flags.clientDir === undefined ? {} : readClientDir(flags.clientDir, '--client-dir', 1),
+	}];
+	if (context === undefined) {
+		const envNames: Partial<Record<ConnectionField, string>> = {endpoints: 'ETCDCTL_ENDPOINTS', user: 'ETCDCTL_USER', password: 'ETCDCTL_PASSWORD', cacert: 'ETCDCTL_CACERT', cert: 'ETCDCTL_CERT', key: 'ETCDCTL_KEY'};
+		layers.push({
+			get(field) {
+				const name = envNames[field];
+				const value = name === undefined ? undefined : env[name];
+				return value === undefined || value === '' || name === undefined ? undefined : {value, origin: name, precedence: 4};
+			},
+			clientDir: {},
+		});
+	} else {
+		const {values, origins} = context;
+		const origin = (field: keyof ContextValues) => origins[field] ?? `${context.label} ${field}`;
+		layers.push({
+			get: field => (values[field] === undefined ? undefined : {value: values[field], origin: origin(field), precedence: 2}),
+			clientDir: values.clientDir === undefined ? {} : readClientDir(values.clientDir, origin('clientDir'), 3),
+		});
+	}
+
+	const pick = (field: ConnectionField): Sourced | undefined => {
+		for (const layer of layers) {
+			// A client directory has no certificate or key files.
+			const found = layer.get(field) ?? (field === 'cert' || field === 'key' ? undefined : layer.clientDir[field]);
+			if (found !== undefined) {
+				return found;
+			}
 		}
 
-		const fromDir = dirFile === undefined ? undefined : clientDir[dirFile];
-		if (fromDir !== undefined) {
-			return fromDir;
-		}
-
-		const envValue = env[envName];
-		return envValue === undefined || envValue === '' ? undefined : {value: envValue, origin: envName, precedence: precedence.environment};
+		return undefined;
 	};
 
-	const endpointsSource = pick('endpoints', '--endpoints', 'endpoints', 'ETCDCTL_ENDPOINTS');
+	const number = (field: 'timeout' | 'refresh' | 'quotaBytes', flag: string): {value: number | undefined; origin: string} =>
+		flags[field] === undefined && context?.values[field] !== undefined
+			? {value: context.values[field], origin: context.origins[field] ?? flag}
+			: {value: flags[field], origin: flag};
+
+	const endpointsSource = pick('endpoints');
 	if (endpointsSource === undefined && need === 'required') {
-		throw new ConfigError('no endpoints: pass --endpoints URL[,URL...], set ETCDCTL_ENDPOINTS, or give --client-dir');
+		throw new ConfigError(context === undefined
+			? 'no endpoints: pass --endpoints URL[,URL...], set ETCDCTL_ENDPOINTS, give --client-dir, or name a context of the config file with --context'
+			: `${context.label} gives no endpoints: give it endpoints or client-dir`);
 	}
 
 	const endpoints = endpointsSource === undefined ? [] : parseEndpoints(endpointsSource.value, endpointsSource.origin);
 	const tls = resolveTls(
-		readTlsFile(pick('cacert', '--cacert', 'cacert', 'ETCDCTL_CACERT')),
-		readTlsFile(pick('cert', '--cert', undefined, 'ETCDCTL_CERT')),
-		readTlsFile(pick('key', '--key', undefined, 'ETCDCTL_KEY')),
+		readTlsFile(pick('cacert')),
+		readTlsFile(pick('cert')),
+		readTlsFile(pick('key')),
 	);
-	const timeoutMs = timerMs(flags.timeout, '--timeout', defaults.timeoutMs);
-	const refreshMs = timerMs(flags.refresh, '--refresh', defaults.refreshMs);
-	const quotaBytes = flags.quotaBytes === undefined ? undefined : positiveInteger(flags.quotaBytes, '--quota-bytes', 0, 1);
+	const timeout = number('timeout', '--timeout');
+	const refresh = number('refresh', '--refresh');
+	const quota = number('quotaBytes', '--quota-bytes');
+	const timeoutMs = timerMs(timeout.value, timeout.origin, defaults.timeoutMs);
+	const refreshMs = timerMs(refresh.value, refresh.origin, defaults.refreshMs);
+	const quotaBytes = quota.value === undefined ? undefined : positiveInteger(quota.value, quota.origin, 0, 1);
 	// Last: a missing password is asked for on the terminal, and only once everything else is sound.
-	const auth = resolveAuth(pick('user', '--user', 'user', 'ETCDCTL_USER'), pick('password', '--password', 'password', 'ETCDCTL_PASSWORD'));
+	const auth = resolveAuth(pick('user'), pick('password'));
 
 	return {
 		connection: {
@@ -79,7 +149,7 @@ export function resolveSettings(flags: RawOptions, env: Environment, {endpoints:
 		},
 		refreshMs,
 		quotaBytes,
-		readOnly: flags.readOnly ?? false,
+		readOnly: flags.readOnly ?? context?.values.readOnly ?? false,
 	};
 }
 
@@ -176,17 +246,17 @@ interface ClientDirValues {
  * Reads a Deephaven etcd client directory (e.g. /etc/sysconfig/deephaven/etcd/client/root): files
  * `endpoints`, `user`, `password`, and optionally `cacert` (a PEM file, or a file naming one).
  */
-function readClientDir(dir: string): ClientDirValues {
+function readClientDir(dir: string, named: string, precedence: number): ClientDirValues {
 	if (dir === '') {
-		throw new ConfigError('--client-dir is empty: give the path of a directory');
+		throw new ConfigError(`${named} is empty: give the path of a directory`);
 	}
 
 	if (!existsSync(dir)) {
-		throw new ConfigError(`--client-dir: ${dir} does not exist`);
+		throw new ConfigError(`${named}: ${dir} does not exist`);
 	}
 
 	if (!statSync(dir).isDirectory()) {
-		throw new ConfigError(`--client-dir: ${dir} is not a directory`);
+		throw new ConfigError(`${named}: ${dir} is not a directory`);
 	}
 
 	const read = (name: string): Sourced | undefined => {
@@ -195,23 +265,23 @@ function readClientDir(dir: string): ClientDirValues {
 			return undefined;
 		}
 
-		const origin = `--client-dir ${file}`;
-		return {value: readReadableFile(file, origin).toString('utf8').trim(), origin, precedence: precedence.clientDir};
+		const origin = `${named} ${file}`;
+		return {value: readReadableFile(file, origin).toString('utf8').trim(), origin, precedence};
 	};
 
 	const endpoints = read('endpoints');
 	if (endpoints === undefined) {
-		throw new ConfigError(`--client-dir: ${dir} has no "endpoints" file`);
+		throw new ConfigError(`${named}: ${dir} has no "endpoints" file`);
 	}
 
 	const user = read('user');
 	const password = read('password');
 	if (user !== undefined && password === undefined) {
-		throw new ConfigError(`--client-dir: ${dir} has a "user" file but no "password" file`);
+		throw new ConfigError(`${named}: ${dir} has a "user" file but no "password" file`);
 	}
 
 	if (user === undefined && password !== undefined) {
-		throw new ConfigError(`--client-dir: ${dir} has a "password" file but no "user" file`);
+		throw new ConfigError(`${named}: ${dir} has a "password" file but no "user" file`);
 	}
 
 	if (password?.value === '') {
@@ -238,7 +308,7 @@ function cacertPath(dir: string, cacertContent: string): string {
 
 /** The longest --timeout and --refresh: an hour, well inside what a Node timer holds (2^31-1 ms, about 24.8 days). */
 export const maxTimerMs = 3_600_000;
-const minTimerMs = 100;
+export const minTimerMs = 100;
 
 /**
  * A duration that drives a timer. Node runs a timer of more than 2^31-1 ms after 1 ms instead (with a

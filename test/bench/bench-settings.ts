@@ -1,5 +1,5 @@
 /** The benchmark's sections, in the order. */
-export const sections = ['refresh', 'startup', 'keys', 'idle', 'keystroke'] as const;
+export const sections = ['refresh', 'startup', 'keys', 'idle', 'keystroke', 'fleet'] as const;
 export type Section = (typeof sections)[number];
 
 /** What a run measures and how long; the defaults are the issue's, the variables are for trial runs. */

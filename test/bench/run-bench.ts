@@ -3,6 +3,7 @@ import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {ensureEtcd} from '../../source/demo/etcd-binaries.ts';
 import {ensureTools} from '../../source/demo/system-tools.ts';
 import {benchSettings, type Section} from './bench-settings.ts';
+import {benchFleet, fleetSize} from './bench-fleet.ts';
 import {benchIdle} from './bench-idle.ts';
 import {benchKeys} from './bench-keys.ts';
 import {benchKeystroke} from './bench-keystroke.ts';
@@ -66,6 +67,16 @@ async function main(): Promise<void> {
 			await measure('startup', '2. time to first full screen', 'startup', async () => benchStartup(cluster, settings.runs, etcdeck, say));
 			await measure('idle', `4. idle cost over ${settings.idleSeconds} s`, 'idle', async () => benchIdle(cluster, settings.idleSeconds, etcdeck));
 			await measure('keystroke', `5. keystroke latency, ${settings.logRate} log lines/s`, 'keystroke', async () => benchKeystroke(cluster, settings, etcdeck));
+		} finally {
+			await cluster.stop();
+		}
+	}
+
+	if (wanted('fleet')) {
+		say('starting a 3-member cluster for the fleet');
+		const cluster = await LocalCluster.start({voters: 3});
+		try {
+			await measure('fleet', `6. the fleet, ${fleetSize} contexts`, 'fleet', async () => benchFleet(cluster, settings.runs, etcdeck));
 		} finally {
 			await cluster.stop();
 		}

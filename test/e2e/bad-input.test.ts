@@ -108,7 +108,7 @@ void describe('refused before the dashboard starts', () => {
 	});
 
 	void test('no endpoints at all', async () => {
-		await assertRefused(plain, [], ['etcdeck: no endpoints: pass --endpoints URL[,URL...], set ETCDCTL_ENDPOINTS, or give --client-dir']);
+		await assertRefused(plain, [], ['etcdeck: no endpoints: pass --endpoints URL[,URL...], set ETCDCTL_ENDPOINTS, give --client-dir, or name a context of the config file with --context']);
 	});
 
 	void test('unreachable endpoints: each is named with its reason', async () => {

@@ -1,3 +1,4 @@
+import type {ClusterContext} from '../../source/ui/fleet/context-commands.ts';
 import React from 'react';
 import {setImmediate, setTimeout as delay} from 'node:timers/promises';
 import {stripVTControlCharacters} from 'node:util';
@@ -87,6 +88,8 @@ export interface RenderAppOptions {
 	keyBrowser?: KeyBrowserSource;
 	readOnly?: boolean;
 	onQuit?: () => void;
+	/** Opened as a context of the fleet. */
+	context?: ClusterContext;
 }
 
 /** A log tail that never sends anything: the Logs pane stays on its starting status. */
@@ -171,6 +174,7 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 			rows={size.rows}
 			initialReading={options.initialReading}
 			onQuit={options.onQuit}
+			context={options.context}
 		/>,
 	);
 	const send = async (sequence: string) => {

@@ -243,6 +243,8 @@ void test('keys that arrive in one chunk each act on the state the one before le
 });
 
 void test('? opens help with every binding of the keymap, and Escape closes it', async () => {
+	// What has keys: a `:` command alone belongs to the command line.
+	const keyed = keymap.filter(binding => binding.chords.length > 0);
 	const app = await started({snapshot: healthyReading()});
 	await pressAndWait(app, 'toggle-help', helpOpen, 'help');
 	const seen = new Set<string>();
@@ -250,7 +252,7 @@ void test('? opens help with every binding of the keymap, and Escape closes it',
 	// Help scrolls when it is taller than the screen: read it all, scrolling down until it stops moving.
 	for (let page = 0; page < 60; page++) {
 		frames.push(app.frame());
-		for (const binding of keymap) {
+		for (const binding of keyed) {
 			if (app.lines().some(line => line.includes(`${chordsLabel(binding.chords)} `) && line.includes(binding.description))) {
 				seen.add(`${chordsLabel(binding.chords)}: ${binding.description}`);
 			}
@@ -265,7 +267,7 @@ void test('? opens help with every binding of the keymap, and Escape closes it',
 		}
 	}
 
-	const missing = keymap.map(binding => `${chordsLabel(binding.chords)}: ${binding.description}`).filter(text => !seen.has(text));
+	const missing = keyed.map(binding => `${chordsLabel(binding.chords)}: ${binding.description}`).filter(text => !seen.has(text));
 	assert.deepEqual(missing, [], frames.join('\n'));
 	assert.ok(!onMembers(app), 'help replaces the pane');
 	await pressAndWait(app, 'close', current => !helpOpen(current) && onMembers(current), 'help to close on Escape');

@@ -8,6 +8,8 @@ import type {Binding} from '../../source/ui/keymap/binding.ts';
 import {chordsLabel} from '../../source/ui/keymap/key-chord.ts';
 
 const scopeTitles: Readonly<Record<string, string>> = commandTable.scopeTitles;
+/** The bindings help lists: those with keys (a `:` command alone is the command line's). */
+const keyed = keymap.filter(binding => binding.chords.length > 0);
 import {cells, linesOf} from '../support/render.tsx';
 
 const tall = 200;
@@ -27,12 +29,12 @@ const inside = (line: string) => line.replace(/^│ /, '').replace(/ *│$/, '')
 
 /** The bindings whose keys and description appear on one line, in any column. */
 function bindingsShown(lines: string[]): Set<Binding> {
-	return new Set(keymap.filter(binding => lines.some(line => line.includes(`${chordsLabel(binding.chords)} `) && line.includes(binding.description))));
+	return new Set(keyed.filter(binding => lines.some(line => line.includes(`${chordsLabel(binding.chords)} `) && line.includes(binding.description))));
 }
 
 void test('with room, one column lists every binding: its keys, then its description', () => {
 	const lines = helpLines(100).map(inside);
-	for (const binding of keymap) {
+	for (const binding of keyed) {
 		const line = lines.find(candidate => candidate.startsWith(`${chordsLabel(binding.chords)} `) && candidate.includes(binding.description));
 		assert.ok(line !== undefined, `no line for "${chordsLabel(binding.chords)}" (${binding.description}):\n${lines.join('\n')}`);
 		assert.equal(line.slice(chordsLabel(binding.chords).length).trimStart().slice(0, binding.description.length), binding.description, line);
@@ -43,14 +45,14 @@ void test('bindings are listed in keymap order, under a title per scope', () => 
 	const lines = helpLines(100).map(inside);
 	// Each binding's line is found after the previous binding's: two scopes may share keys and words.
 	const positions: number[] = [];
-	for (const binding of keymap) {
+	for (const binding of keyed) {
 		const from = (positions.at(-1) ?? -1) + 1;
 		const found = lines.slice(from).findIndex(line => line.startsWith(`${chordsLabel(binding.chords)} `) && line.includes(binding.description));
 		assert.ok(found >= 0, `"${chordsLabel(binding.chords)}: ${binding.description}" not found after line ${from}:\n${lines.join('\n')}`);
 		positions.push(from + found);
 	}
 
-	for (const [index, binding] of keymap.entries()) {
+	for (const [index, binding] of keyed.entries()) {
 		const title = lines.lastIndexOf(scopeTitles[binding.scope]!, positions[index]);
 		assert.ok(title >= 0, `${chordsLabel(binding.chords)} has no "${scopeTitles[binding.scope]}" title above it`);
 		const otherTitles = Object.values(scopeTitles).filter(text => text !== scopeTitles[binding.scope]).map(text => lines.indexOf(text));
@@ -75,7 +77,7 @@ void test('at 80x24 every binding can be seen, in two columns and by scrolling, 
 		}
 	}
 
-	assert.deepEqual(keymap.filter(binding => !seen.has(binding)).map(binding => binding.description), []);
+	assert.deepEqual(keyed.filter(binding => !seen.has(binding)).map(binding => binding.description), []);
 });
 
 void test('when not everything fits, the last line says how much more there is and how to scroll', () => {
@@ -87,9 +89,9 @@ void test('when not everything fits, the last line says how much more there is a
 });
 
 void test('a binding that does nothing in this run says why', () => {
-	const first = keymap[0]!;
+	const first = keyed[0]!;
 	const lines = helpLines(100, tall, 0, binding => (binding === first ? 'not built yet' : undefined));
-	for (const binding of keymap) {
+	for (const binding of keyed) {
 		const line = lines.map(inside).find(candidate => candidate.startsWith(`${chordsLabel(binding.chords)} `) && candidate.includes(binding.description))!;
 		assert.equal(line.includes(`${binding.description} (not built yet)`), binding === first, line);
 	}

@@ -31,6 +31,7 @@ import {paneOf, panes} from './panes.ts';
 import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
 import {useAppKeys} from './use-app-keys.ts';
+import {contextCommands, type ClusterContext} from '../fleet/context-commands.ts';
 
 export interface AppProps {
 	services: DashboardServices;
@@ -50,6 +51,8 @@ export interface AppProps {
 	/** A reading already taken (the start-up check's), shown at once instead of "connecting…". */
 	initialReading?: ClusterReading;
 	onQuit?: () => void;
+	/** The context this cluster was opened as, and the way back to the fleet (undefined: one cluster, from flags). */
+	context?: ClusterContext;
 }
 
 const maxHeaderWarnings = 4;
@@ -59,7 +62,7 @@ const maxHeaderWarnings = 4;
  * terminal. Panes come from the pane table, keys from the one keymap, each feature's commands from its
  * own folder; this only lays them out and keeps focus.
  */
-export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, quotaBytes, readOnly = false, columns, rows, initialReading, onQuit}: AppProps) {
+export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, quotaBytes, readOnly = false, columns, rows, initialReading, onQuit, context: clusterContext}: AppProps) {
 	const {exit} = useApp();
 	const [state, dispatch, currentState] = useSyncReducer(appReducer, initialAppState);
 	const log = useActionLog();
@@ -86,7 +89,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const members = memberActionCommands({actions: services.actions, dispatch, log, refreshNow: data.refreshNow, latest: () => ({summary: data.summary, history: data.history, selectedId: context.selectedId})});
 
 	const keysJump = useKeysJump(data.keys);
-	const commandContext = () => ({readOnly, pane: paneOf(currentState().pane), panes});
+	const commandContext = () => ({readOnly, pane: paneOf(currentState().pane), panes, ...(clusterContext === undefined ? {} : {contexts: clusterContext.navigation.contextNames})});
 	const commandLine = useCommandLine({
 		keymap: commandTable.keymap,
 		scopeTitles: commandTable.scopeTitles,
@@ -133,6 +136,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			keys: args => args.prefix === undefined ? undefined : keysJump(args.prefix),
 			'command-line': commandLine.open,
 			...maintenance.globalCommands,
+			...contextCommands(clusterContext, dispatch),
 		}});
 		return [snapshots.jobLayer, maintenance.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
@@ -173,7 +177,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header summary={data.summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={warnings} />
+			<Header summary={data.summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={warnings} context={clusterContext?.name} readOnly={readOnly} />
 			<PaneTabs current={state.pane} width={columns} />
 			<Box flexGrow={1} flexDirection="column">
 				{body()}

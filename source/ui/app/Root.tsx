@@ -4,6 +4,7 @@ import type {Settings} from '../../config/settings.ts';
 import {useTerminalSize} from '../../hooks/use-terminal-size.ts';
 import {App} from './App.tsx';
 import type {DashboardServices} from '../../hooks/dashboard-services.ts';
+import type {ClusterContext} from '../fleet/context-commands.ts';
 
 export interface RootProps {
 	services: DashboardServices;
@@ -12,10 +13,12 @@ export interface RootProps {
 	keyBrowsing: {prefix: string | undefined; separator: string};
 	settings: Settings;
 	initialReading?: ClusterReading;
+	/** The context this cluster was opened as, from the fleet. */
+	context?: ClusterContext;
 }
 
 /** Reads the terminal size once, at the top, and hands it down. */
-export function Root({services, snapshotDir, logLines, keyBrowsing, settings, initialReading}: RootProps) {
+export function Root({services, snapshotDir, logLines, keyBrowsing, settings, initialReading, context}: RootProps) {
 	const {columns, rows} = useTerminalSize();
 	return (
 		<App
@@ -29,6 +32,7 @@ export function Root({services, snapshotDir, logLines, keyBrowsing, settings, in
 			columns={columns}
 			rows={rows}
 			initialReading={initialReading}
+			context={context}
 		/>
 	);
 }

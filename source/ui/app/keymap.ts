@@ -8,6 +8,8 @@ import {logsKeymap, logsScopeTitles, type LogsCommand} from '../logs/logs-keymap
 import {maintenanceDialogKeymap, maintenanceKeymap, maintenanceScopeTitles} from '../maintenance/maintenance-keymap.ts';
 import type {MaintenanceCommand} from '../maintenance/use-maintenance-commands.ts';
 import {snapshotDialogKeymap, snapshotKeymap, snapshotsScopeTitles, type SnapshotsCommand} from '../snapshots/snapshots-keymap.ts';
+import {contextsKeymap, type ContextsCommand} from '../fleet/contexts-keymap.ts';
+import {fleetKeymap, fleetScopeTitles, type FleetCommand} from '../fleet/fleet-bindings.ts';
 import {panes, type PaneId} from './panes.ts';
 
 export {panes, type PaneId} from './panes.ts';
@@ -15,7 +17,7 @@ export {panes, type PaneId} from './panes.ts';
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | CommandLineCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | CommandLineCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | ContextsCommand | FleetCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global', name: pane.id, args: pane.args})),
@@ -42,6 +44,7 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...maintenanceKeymap,
 	...actionLogKeymap,
 	...helpOpenKeymap,
+	...contextsKeymap,
 	...commandLineOpenKeymap,
 	...quitKeymap,
 	...lagKeymap,
@@ -53,9 +56,10 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...actionLogDialogKeymap,
 	...helpKeymap,
 	...commandLineKeymap,
+	...fleetKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof fleetScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
@@ -68,6 +72,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	'action-log': actionsScopeTitles['action-log'],
 	...helpScopeTitles,
 	...commandLineScopeTitles,
+	...fleetScopeTitles,
 };
 
 /** What help says besides the keys: how figures are made and what a pane does when the cluster is in trouble. */

@@ -15,6 +15,25 @@ export interface HeaderProps {
 	lastActionOk?: boolean;
 	/** Warnings from other sources than the cluster summary: /metrics health, recurring log trouble. */
 	extraWarnings?: readonly Warning[];
+	/** The context of the config file this cluster was opened as (--context, or from the fleet). */
+	context?: string;
+	/** No write keys: said beside the context's name (a context's read-only, or --read-only). */
+	readOnly?: boolean;
+}
+
+/** Which cluster this is, among the operator's contexts, and whether its write keys are off. */
+function ContextLabel({context, readOnly}: {context: string | undefined; readOnly: boolean}) {
+	if (context === undefined) {
+		return null;
+	}
+
+	return (
+		<Text>
+			<Text>  context </Text>
+			<Text bold>{context}</Text>
+			{readOnly ? <Text color="yellow" bold> read-only</Text> : null}
+		</Text>
+	);
 }
 
 const severityColor = {critical: 'red', warning: 'yellow'} as const;
@@ -38,12 +57,13 @@ export function headerHeight(summary: ClusterSummary | undefined, maxWarnings: n
 }
 
 /** Cluster identity, leader and quorum arithmetic, then what is wrong, worst first. */
-export function Header({summary, width, maxWarnings, lastAction, lastActionOk = false, extraWarnings = []}: HeaderProps) {
+export function Header({summary, width, maxWarnings, lastAction, lastActionOk = false, extraWarnings = [], context, readOnly = false}: HeaderProps) {
 	if (summary === undefined) {
 		return (
 			<Box width={width}>
-				<Text bold color="cyan">etcdeck </Text>
-				<Text dimColor>connecting…</Text>
+				<Text bold color="cyan">etcdeck</Text>
+				<ContextLabel context={context} readOnly={readOnly} />
+				<Text dimColor> connecting…</Text>
 			</Box>
 		);
 	}
@@ -55,6 +75,7 @@ export function Header({summary, width, maxWarnings, lastAction, lastActionOk = 
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
 				<Text bold color="cyan">etcdeck</Text>
+				<ContextLabel context={context} readOnly={readOnly} />
 				<Text>  cluster {summary.clusterId ?? '?'}</Text>
 				<Text>  leader </Text>
 				{summary.leader === undefined ? <Text color="red" bold>none</Text> : <Text bold>{summary.leader.name}</Text>}

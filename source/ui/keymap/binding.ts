@@ -17,6 +17,8 @@ export interface CommandContext {
 	pane: PaneInfo;
 	/** Every pane, in the order of the pane bar. */
 	panes: readonly PaneInfo[];
+	/** The config file's contexts, when this dashboard was opened from the fleet (`:ctx` completes these). */
+	contexts?: readonly string[];
 	/** The arguments a `:` command was given; undefined for a key. */
 	args?: CommandArgs;
 }
