@@ -17,7 +17,9 @@ import {dashboardDriller} from './backup/dashboard-driller.ts';
 import {resolveSnapshotDir} from './model/snapshots/snapshot-files.ts';
 import type {ClusterReading} from './cluster/cluster-reading.ts';
 import {parseEndpoints} from './config/endpoints.ts';
-import {LogSource} from './logs/log-source.ts';
+import {ClusterLogSource} from './logs/cluster-log-source.ts';
+import {localAddresses} from './logs/local-addresses.ts';
+import {planTails} from './model/logs/log-template.ts';
 import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
 import {MetricsService} from './metrics/metrics-service.ts';
 import {KeyBrowserService} from './cluster/key-browser/key-browser-service.ts';
@@ -25,6 +27,13 @@ import {resolveKeyBrowsing} from './config/key-browsing.ts';
 import {loadDashboardView} from './load-dashboard-view.ts';
 
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false});
+
+/** The Logs pane's tails: one per member for a --log-command template, else the one command or the journal. */
+function clusterLogSource(logSettings: LogSettings, secrets: readonly string[]): ClusterLogSource {
+	const here = localAddresses();
+	const tailSettings = {logCommand: logSettings.logCommand, units: logSettings.units, copiedJournal: logSettings.journalDir !== undefined || logSettings.journalFile !== undefined};
+	return new ClusterLogSource(logSettings, {secrets, plan: members => planTails(tailSettings, members, here)});
+}
 
 /** Says why etcdeck stops (with detail lines indented under it) and exits with `code`. */
 function fail(message: string, code: number, details: readonly string[] = []): never {
@@ -161,7 +170,7 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 			actions: cluster,
 			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
 			drillSnapshot: dashboardDriller(settings.connection, process.env['PATH']),
-			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),
+			logSource: clusterLogSource(options.logSettings, secretsOf(settings.connection)),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
 			keyBrowser,
 		},

@@ -94,7 +94,10 @@ export const helpText = `
     --journal-dir DIR          read journal files copied off other hosts (journalctl -D)
     --journal-file FILE        read one journal file (journalctl --file)
     --log-command CMD          any command printing log lines instead, e.g.
-                               "ssh node2 journalctl -u etcd -f -o json"
+                               "ssh node2 journalctl -u etcd -f -o json"; with
+                               {name} {host} {id} {unit} it runs once per member,
+                               "ssh {host} journalctl -u {unit} -f -o json",
+                               lines merged and named by member
     --log-lines N              lines kept in memory          (default ${defaultLogLines})
 
   Keys pane (keys-only pages, count-only counts, a value read only when opened)

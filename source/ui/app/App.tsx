@@ -103,7 +103,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		recordAction({type: 'record', entry});
 		dispatch({type: 'notice', text: entrySummary(entry)});
 	});
-	const logs = useLogTail(logSource, logLines);
+	const logs = useLogTail(logSource, logLines, undefined, snapshot?.members);
 	// /metrics pages are large: scraped at the refresh interval while the Health pane is shown, and every
 	// 10 s otherwise (enough for the header's health warnings).
 	const {health} = useHealth(metrics, state.pane === 'health' ? refreshMs : Math.max(refreshMs, backgroundMetricsMs), quotaBytes);
