@@ -285,7 +285,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			}
 
 			case 'logs': {
-				logs.dispatch(logsEventFor(action.command, logsPageSize(latest.current.paneHeight)));
+				logs.dispatch(logsEventFor(action.command, logsPageSize(latest.current.paneHeight, logs.read())));
 				break;
 			}
 

@@ -16,6 +16,8 @@ export const logsKeyScopeTitles: Record<LogsKeyScope, string> = {logs: 'In the L
 /** What a key asks of the pane; turned into a reducer event by {@link logsEventFor}. */
 export type LogsCommand =
 	| {type: 'toggle-follow'}
+	| {type: 'cycle-member'; step: 1}
+	| {type: 'show-member'; member: undefined}
 	| {type: 'toggle-warnings-only'}
 	| {type: 'filter-open'}
 	| {type: 'filter-clear'}
@@ -37,7 +39,9 @@ export interface LogsKeyBinding {
 
 /** The log pane's keys: routing and help both read this table. Any other printable key types into a filter being typed. */
 export const logsKeymap: readonly LogsKeyBinding[] = [
-	{command: {type: 'toggle-follow'}, chords: [{input: 'f'}], keys: 'f', description: 'Follow new lines on/off', scope: 'logs'},
+	{command: {type: 'cycle-member', step: 1}, chords: [{input: 'f'}], keys: 'f', description: 'Next member only', scope: 'logs'},
+	{command: {type: 'show-member', member: undefined}, chords: [{input: 'F'}], keys: 'F', description: 'All members', scope: 'logs'},
+	{command: {type: 'toggle-follow'}, chords: [{input: 'P'}], keys: 'P', description: 'Pause / follow', scope: 'logs'},
 	{command: {type: 'toggle-warnings-only'}, chords: [{input: 'w'}], keys: 'w', description: 'Warnings only / all', scope: 'logs'},
 	{command: {type: 'filter-open'}, chords: [{input: '/'}], keys: '/', description: 'Filter lines by text', scope: 'logs'},
 	{command: {type: 'filter-clear'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Clear the text filter', scope: 'logs'},
