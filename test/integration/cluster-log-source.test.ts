@@ -10,6 +10,10 @@ import type {LogBatch, LogOrigin} from '../../source/logs/log-source.ts';
 import {resolveLogSettings, type LogSettings} from '../../source/logs/log-settings.ts';
 import type {LogSourceStatus} from '../../source/logs/log-status.ts';
 import {planTails} from '../../source/model/logs/log-template.ts';
+import {initialLogViewState, logViewReducer, visibleSlice} from '../../source/model/logs/log-view.ts';
+import {troubleTallies} from '../../source/model/logs/trouble-counts.ts';
+import {ordinaryLines, zapTroubles} from '../support/etcd-log-fixtures.ts';
+import {writeJournal} from '../support/journal-files.ts';
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-cluster-logs-'));
 after(() => {
@@ -31,7 +35,8 @@ interface Collected {
 function start(t: TestContext, settings: LogSettings, members: MemberInfo[], env?: NodeJS.ProcessEnv, secrets?: readonly string[]): Collected {
 	const batches: LogBatch[] = [];
 	const statuses: Collected['statuses'] = [];
-	const source = new ClusterLogSource(settings, {env, secrets, plan: list => planTails({logCommand: settings.logCommand, units: settings.units, copiedJournal: false}, list, new Set())});
+	const copiedJournal = settings.journalDir !== undefined || settings.journalFile !== undefined;
+	const source = new ClusterLogSource(settings, {env, secrets, plan: list => planTails({logCommand: settings.logCommand, units: settings.units, copiedJournal}, list, new Set())});
 	source.setMembers(members);
 	source.start({
 		onLines() {
@@ -161,4 +166,29 @@ test('every tail gets the clean environment: no ETCDCTL_PASSWORD, no ETCDCTL_USE
 		assert.doesNotMatch(seen, /^ETCDCTL_(USER|PASSWORD)=/m);
 		assert.match(seen, /^KEPT_FOR_THE_COMMAND=yes$/m);
 	}
+});
+
+test('--journal-dir with two hosts\' real journal files: one journalctl, its lines split by _HOSTNAME into the members of those hosts, counted per member', async t => {
+	const dir = mkdtempSync(path.join(workDir, 'journals-'));
+	const heartbeat = zapTroubles.find(fixture => fixture.kind === 'heartbeat-late')!.line;
+	const unhealthy = zapTroubles.find(fixture => fixture.kind === 'peer-unhealthy')!.line;
+	const base = Date.now() - 60_000;
+	// Interleaved in time across the two files: node1 writes the even seconds, node2 the odd ones.
+	await writeJournal(path.join(dir, 'node1.journal'), [...ordinaryLines.slice(0, 3), heartbeat].map((message, index) => ({message, host: 'node1', time: base + (index * 2000)})));
+	await writeJournal(path.join(dir, 'node2.journal'), [...ordinaryLines.slice(3, 6), unhealthy, unhealthy].map((message, index) => ({message, host: 'node2', time: base + 1000 + (index * 2000)})));
+	// m1 is named by its URL's host, node2's member by its name.
+	const members = [{...member(1), peerUrls: ['http://node1.example.com:2380'], clientUrls: []}, member(2, 'node2')];
+	const logs = start(t, resolveLogSettings({journalDir: dir}), members);
+	assert.deepEqual(logs.source.runningTails(), [{key: 'journal', member: undefined, command: undefined}], 'one journalctl reads the directory');
+	await waitFor('both hosts\' lines', () => logs.batches.flatMap(batch => batch.lines).length >= 9 ? true : undefined, {timeoutMs: 30_000});
+
+	const view = [{type: 'members', members} as const, {type: 'append-batches', batches: logs.batches, now: Date.now()} as const].reduce(logViewReducer, initialLogViewState(5000, logs.statusOf('m1') ?? logs.statuses.at(-1)!.status, Date.now()));
+	assert.deepEqual(view.labels, ['m1', 'node2']);
+	const shown = visibleSlice(view, 20).entries;
+	assert.deepEqual(shown.map(entry => entry.label), ['m1', 'node2', 'm1', 'node2', 'm1', 'node2', 'm1', 'node2', 'node2'], 'merged by the journal\'s time, across the two files');
+	assert.ok(shown.every(entry => (entry.label === 'm1') === (entry.host === 'node1')));
+	const total = (label: string, kind: string) => troubleTallies(view.memberCounts[label]!, view.now).find(tally => tally.kind === kind)!.total;
+	assert.equal(total('m1', 'heartbeat-late'), 1);
+	assert.equal(total('node2', 'peer-unhealthy'), 2);
+	assert.equal(total('m1', 'peer-unhealthy'), 0);
 });
