@@ -21,7 +21,6 @@ function logLines(screen: string): Array<{time: string; member: string; text: st
 	return [...screen.matchAll(/^(\d\d:\d\d:\d\d\.\d{3}) [EWID] (\S+) (.*)$/gm)].map(match => ({time: match[1]!, member: match[2]!, text: match[3]!}));
 }
 
-const logsKey = (command: object) => chordFor({type: 'logs', command} as Parameters<typeof chordFor>[0], 'logs');
 
 void test('a template whose command fails for one member: that member\'s reason in a row of its own, the other members\' lines go on', {timeout: 120_000}, async () => {
 	const etcd = cluster();
@@ -31,12 +30,12 @@ void test('a template whose command fails for one member: that member\'s reason 
 	const run = await launchEtcdeck(screen, ['--endpoints', etcd.endpoints[0]!, '--refresh', '500', '--log-command', template], pidDir);
 	try {
 		await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
-		await screen.press(chordFor({type: 'show-pane', pane: 'logs'}));
+		await screen.press(chordFor('logs'));
 		const shown = await screen.waitForScreen('m2\'s failure and the others\' lines', text => text.includes('✖ m2: the log command exited with code 255: ssh: connect to host 127.0.0.1 port 22: Connection refused')
 			&& logLines(text).some(line => line.member === 'm1') && logLines(text).some(line => line.member === 'm3'), 30_000);
 		assert.ok(!logLines(shown).some(line => line.member === 'm2'), 'no line of m2: its command failed');
 		assert.match(shown, /2 of 3 tails streaming; failed: m2/);
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
 		await run.stop();
@@ -50,7 +49,7 @@ void test('every member\'s log in one pane, merged in time order and named; f na
 	const run = await launchEtcdeck(screen, ['--endpoints', etcd.endpoints[0]!, '--refresh', '500', '--log-command', `tail -n +1 -F ${dir}/{name}.log`], pidDir);
 	try {
 		await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
-		await screen.press(chordFor({type: 'show-pane', pane: 'logs'}));
+		await screen.press(chordFor('logs'));
 		const strip = /^by member 15m\/all (.*)$/m;
 		const merged = await screen.waitForScreen('lines of several members, merged', text => new Set(logLines(text).map(line => line.member)).size >= 2 && strip.test(text), 30_000);
 		// The members in the member list's order, as every pane lists them.
@@ -62,12 +61,12 @@ void test('every member\'s log in one pane, merged in time order and named; f na
 
 		// f: one member's lines alone, each member in turn; past the last, every member's again.
 		for (const name of order) {
-			await screen.press(logsKey({type: 'cycle-member', step: 1}));
+			await screen.press(chordFor('logs-member'));
 			const alone = await screen.waitForScreen(`${name}'s lines alone`, text => text.includes(`${name} only (f next, F all)`) && logLines(text).length > 0 && logLines(text).every(line => line.member === name));
 			assert.ok(logLines(alone).some(line => line.text.includes('published local member to cluster through raft')), `${name}'s own start-up:\n${alone}`);
 		}
 
-		await screen.press(logsKey({type: 'show-member', member: undefined}));
+		await screen.press(chordFor('logs-all-members'));
 		await screen.waitForScreen('every member again', text => !text.includes(' only (f next, F all)') && new Set(logLines(text).map(line => line.member)).size >= 2);
 
 		// A killed member: the others log their lost streams and failed probes to it, and the pane names it.
@@ -80,7 +79,7 @@ void test('every member\'s log in one pane, merged in time order and named; f na
 		const named = await screen.waitForScreen(`the others' lines naming ${victim.name}`, text => logLines(text).some(line => others.includes(line.member) && aboutVictim(line)), 60_000);
 		assert.ok(logLines(named).filter(line => aboutVictim(line)).every(line => others.includes(line.member)), `only the living lose ${victim.name}:\n${named}`);
 
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
 		await run.stop();

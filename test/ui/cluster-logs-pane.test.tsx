@@ -1,15 +1,15 @@
 import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {useInput} from 'ink';
 import {render} from 'ink-testing-library';
 import {useSyncReducer} from '../../source/hooks/use-sync-reducer.ts';
 import type {LogSourceStatus} from '../../source/logs/log-status.ts';
 import type {LogMember} from '../../source/model/logs/log-template.ts';
 import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../../source/model/logs/log-view.ts';
 import {LogsPane, logsPageSize} from '../../source/ui/logs/LogsPane.tsx';
-import {logsKeyEvent} from '../../source/ui/logs/logs-keymap.ts';
-import {linesOf, waitFor} from '../support/render.tsx';
+import {logsCommandEvent, logsKeyLayer, logsMemberEvent} from '../../source/ui/logs/logs-keymap.ts';
+import {linesOf, sequencesFor, waitFor} from '../support/render.tsx';
+import {useRoutedKeys} from '../support/routed-keys.ts';
 
 const now = Date.UTC(2026, 10, 23, 13, 45);
 const tailing: LogSourceStatus = {state: 'streaming', message: 'tailing', severity: 'ok'};
@@ -94,16 +94,21 @@ test('a tail that fails shows its reason in a row of its own, and the others\' l
 	assert.equal(lines.length, 12);
 });
 
+test(':logs MEMBER shows that member; :logs alone steps as f does', () => {
+	assert.equal(clusterView(logsMemberEvent('m2')).memberFilter, 'm2');
+	assert.equal(clusterView(logsMemberEvent(undefined)).memberFilter, 'm1');
+	assert.deepEqual(logsCommandEvent('logs-member', ['m3'], 5), {type: 'show-member', member: 'm3'});
+	assert.deepEqual(logsCommandEvent('logs-member', [], 5), {type: 'cycle-member', step: 1});
+	const runs: string[] = [];
+	logsKeyLayer(clusterView(), event => runs.push(JSON.stringify(event)), 5).run('logs-member');
+	assert.deepEqual(runs, ['{"type":"cycle-member","step":1}']);
+});
+
 test('f steps through the members and F shows them all again, as a terminal sends the keys', async () => {
 	const height = 10;
 	function Harness() {
 		const [view, dispatch, read] = useSyncReducer(logViewReducer, clusterView());
-		useInput((input, key) => {
-			const event = logsKeyEvent(read(), input, key, logsPageSize(height, read()));
-			if (event !== undefined) {
-				dispatch(event);
-			}
-		});
+		useRoutedKeys(() => [logsKeyLayer(read(), dispatch, logsPageSize(height, read()))]);
 		return <LogsPane view={view} width={150} height={height} memberNames={memberNames} />;
 	}
 
@@ -114,13 +119,16 @@ test('f steps through the members and F shows them all again, as a terminal send
 		await waitFor(() => assert.deepEqual([...members()].sort(), expected), 2000, `the frame after ${input}`);
 	};
 
+	const f = sequencesFor('logs-member')[0]!;
+	const all = sequencesFor('logs-all-members')[0]!;
+	assert.deepEqual([f, all], ['f', 'F']);
 	try {
-		await press('f', ['m1']);
-		await press('f', ['m2']);
-		await press('f', ['m3']);
-		await press('f', ['m1', 'm2', 'm3']);
-		await press('f', ['m1']);
-		await press('F', ['m1', 'm2', 'm3']);
+		await press(f, ['m1']);
+		await press(f, ['m2']);
+		await press(f, ['m3']);
+		await press(f, ['m1', 'm2', 'm3']);
+		await press(f, ['m1']);
+		await press(all, ['m1', 'm2', 'm3']);
 	} finally {
 		rendered.unmount();
 	}
