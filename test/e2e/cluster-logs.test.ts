@@ -61,12 +61,12 @@ void test('every member\'s log in one pane, merged in time order and named; f na
 
 		// f: one member's lines alone, each member in turn; past the last, every member's again.
 		for (const name of order) {
-			await screen.press(chordFor('logs-member'));
+			await screen.press(chordFor('logs-member', 'logs'));
 			const alone = await screen.waitForScreen(`${name}'s lines alone`, text => text.includes(`${name} only (f next, F all)`) && logLines(text).length > 0 && logLines(text).every(line => line.member === name));
 			assert.ok(logLines(alone).some(line => line.text.includes('published local member to cluster through raft')), `${name}'s own start-up:\n${alone}`);
 		}
 
-		await screen.press(chordFor('logs-all-members'));
+		await screen.press(chordFor('logs-all-members', 'logs'));
 		await screen.waitForScreen('every member again', text => !text.includes(' only (f next, F all)') && new Set(logLines(text).map(line => line.member)).size >= 2);
 
 		// A killed member: the others log their lost streams and failed probes to it, and the pane names it.
