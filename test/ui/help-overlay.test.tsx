@@ -91,7 +91,18 @@ void test('a binding that does nothing in this run says why', () => {
 	const lines = helpLines(100, tall, 0, binding => (binding === first ? 'not built yet' : undefined));
 	for (const binding of keymap) {
 		const line = lines.map(inside).find(candidate => candidate.startsWith(`${chordsLabel(binding.chords)} `) && candidate.includes(binding.description))!;
-		assert.equal(line.endsWith('(not built yet)'), binding === first, line);
+		assert.equal(line.includes(`${binding.description} (not built yet)`), binding === first, line);
+	}
+});
+
+void test('a binding with a `:` name shows it, with its arguments, after its description', () => {
+	const lines = helpLines(100).map(inside);
+	const named = keymap.filter(binding => binding.name !== undefined);
+	assert.ok(named.length >= 10, 'the panes, promote, move-leader, snapshot and q have names');
+	for (const binding of named) {
+		const args = (binding.args ?? []).map(arg => (arg.optional === true ? ` [${arg.name}]` : ` ${arg.name}`)).join('');
+		const line = lines.find(candidate => candidate.startsWith(`${chordsLabel(binding.chords)} `) && candidate.includes(binding.description));
+		assert.ok(line?.includes(`${binding.description}  :${binding.name}${args}`), `${binding.name}: ${line}`);
 	}
 });
 

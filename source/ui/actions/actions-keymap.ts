@@ -6,19 +6,26 @@ export const actionsScopeTitles = {confirm: 'In a confirmation', 'action-log': '
 
 /** p and m act on the row selected in a pane whose rows are members. */
 function needsMemberPane(what: string) {
-	return ({pane, panes}: CommandContext): string | undefined => {
+	return ({pane, panes, args}: CommandContext): string | undefined => {
 		if (pane.rowsAreMembers) {
 			return undefined;
 		}
 
-		return `${what} acts on the member selected in panes ${panes.filter(candidate => candidate.rowsAreMembers).map(candidate => candidate.number).join(', ')}`;
+		// `:promote MEMBER` names its member: any pane will do.
+		if (args?.member !== undefined) {
+			return undefined;
+		}
+
+		return `${what} acts on the member selected in panes ${panes.filter(candidate => candidate.rowsAreMembers).map(candidate => candidate.number).join(', ')}, or on the one named: :${what.toLowerCase()} MEMBER`;
 	};
 }
 
+const memberArgument = {name: 'MEMBER', kind: 'member'} as const;
+
 /** The member actions, global: each asks for a confirmation showing what will be sent. */
 export const memberActionKeymap: ReadonlyArray<Binding<ActionsCommand>> = [
-	{command: 'promote', chords: [{input: 'p'}], description: 'Promote selected learner', scope: 'global', writes: true, disabled: needsMemberPane('Promote')},
-	{command: 'move-leader', chords: [{input: 'm'}], description: 'Move leader to selected', scope: 'global', writes: true, disabled: needsMemberPane('Move-leader')},
+	{command: 'promote', chords: [{input: 'p'}], description: 'Promote selected learner', scope: 'global', name: 'promote', args: [memberArgument], writes: true, disabled: needsMemberPane('Promote')},
+	{command: 'move-leader', chords: [{input: 'm'}], description: 'Move leader to selected', scope: 'global', name: 'move-leader', args: [memberArgument], writes: true, disabled: needsMemberPane('Move-leader')},
 ];
 
 export const actionLogKeymap: ReadonlyArray<Binding<ActionsCommand>> = [

@@ -29,9 +29,11 @@ export function memberActionCommands({actions, dispatch, latest, log, refreshNow
 		});
 	};
 
-	const ask = (kind: 'promote' | 'move-leader') => {
+	/** Checks the action on `memberId` (the `:` line's), or else on the selected member, and asks for a yes. */
+	const ask = (kind: 'promote' | 'move-leader', memberId?: string) => {
 		const {summary, history, selectedId} = latest();
-		const check = kind === 'promote' ? checkPromote(summary, history, selectedId) : checkMoveLeader(summary, selectedId);
+		const target = memberId ?? selectedId;
+		const check = kind === 'promote' ? checkPromote(summary, history, target) : checkMoveLeader(summary, target);
 		dispatch(check.allowed ? {type: 'open-dialog', confirmation: check.confirmation} : {type: 'notice', text: check.reason});
 	};
 

@@ -10,9 +10,13 @@ import {ConfirmDialog} from '../actions/ConfirmDialog.tsx';
 import {useActionLog} from '../actions/use-action-log.ts';
 import {memberActionCommands} from '../actions/use-member-actions.ts';
 import {Header, headerHeight} from '../cluster/Header.tsx';
+import {CommandLine} from '../command-line/CommandLine.tsx';
+import {useCommandLine} from '../command-line/use-command-line.ts';
+import {escapeKey} from '../../model/shared/key-text.ts';
 import type {KeyLayer} from '../keymap/binding.ts';
 import {HelpOverlay, maxHelpOffset} from '../keymap/HelpOverlay.tsx';
 import {keysViewport} from '../keys/keys-viewport.ts';
+import {useKeysJump} from '../keys/use-keys-jump.ts';
 import type {PaneContext} from '../shared/pane.ts';
 import {SnapshotFormView, SnapshotJobView, snapshotJobHeight} from '../snapshots/SnapshotDialog.tsx';
 import {useSnapshotCommands} from '../snapshots/use-snapshot-commands.ts';
@@ -76,7 +80,26 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const helpLegend = readOnly ? ['(off): not bound in --read-only mode'] : [];
 	const members = memberActionCommands({actions: services.actions, dispatch, log, refreshNow: data.refreshNow, latest: () => ({summary: data.summary, history: data.history, selectedId: context.selectedId})});
 
+	const keysJump = useKeysJump(data.keys);
+	const commandContext = () => ({readOnly, pane: paneOf(currentState().pane), panes});
+	const commandLine = useCommandLine({
+		keymap: commandTable.keymap,
+		scopeTitles: commandTable.scopeTitles,
+		sources: () => ({
+			members: data.summary?.views.flatMap(view => (view.member === undefined ? [] : [{id: view.member.id, name: view.name}])),
+			prefixes: data.keys.read()?.rows.filter(row => row.kind === 'prefix').map(row => escapeKey(row.bytes)),
+		}),
+		layers: () => layers(),
+		context: commandContext,
+		notice: text => dispatch({type: 'notice', text}),
+	});
+
 	const layers = (): KeyLayer[] => {
+		const line = commandLine.layer();
+		if (line !== undefined) {
+			return [line];
+		}
+
 		const now = currentState();
 		const dialog = openDialog(now);
 		if (dialog !== undefined) {
@@ -93,18 +116,24 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		const global = globalLayer({dispatch, rowIds: () => focused.rowIds?.(context) ?? [], refreshNow: data.refreshNow, quit: () => {
 			onQuit?.();
 			exit();
-		}, features: {promote: () => members.ask('promote'), 'move-leader': () => members.ask('move-leader'), snapshot: snapshots.showForm}});
+		}, features: {
+			promote: args => members.ask('promote', args.member?.id),
+			'move-leader': args => members.ask('move-leader', args.member?.id),
+			snapshot: args => snapshots.showForm(args.path),
+			keys: args => args.prefix === undefined ? undefined : keysJump(args.prefix),
+			'command-line': commandLine.open,
+		}});
 		return [snapshots.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
 
-	useAppKeys({layers, context: () => ({readOnly, pane: paneOf(currentState().pane), panes}), dispatch, log});
+	useAppKeys({layers, context: commandContext, dispatch, log});
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return <TooSmall columns={columns} rows={rows} />;
 	}
 
 	// One line short of the terminal (height): Ink redraws the whole screen on every frame when output fills it.
-	const statusLine = <StatusLine takenAt={data.reading?.takenAt} durationMs={data.reading?.durationMs} refreshMs={refreshMs} notice={state.notice} readOnly={readOnly} width={columns} />;
+	const statusLine = commandLine.state.draft !== undefined ? <CommandLine state={{...commandLine.state, draft: commandLine.state.draft}} width={columns} /> : <StatusLine takenAt={data.reading?.takenAt} durationMs={data.reading?.durationMs} refreshMs={refreshMs} notice={state.notice} readOnly={readOnly} width={columns} />;
 	if (state.helpOpen) {
 		return (
 			<Box flexDirection="column" width={columns} height={height}>

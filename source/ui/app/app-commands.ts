@@ -1,4 +1,4 @@
-import type {KeyLayer} from '../keymap/binding.ts';
+import type {CommandArgs, KeyLayer} from '../keymap/binding.ts';
 import type {AppEvent, AppState} from './app-state.ts';
 import {isPaneId} from './panes.ts';
 
@@ -8,17 +8,22 @@ export interface AppCommandsDeps {
 	rowIds: () => readonly string[];
 	refreshNow: () => void;
 	quit: () => void;
-	/** The global commands the features own: p and m (actions), s (snapshots). */
-	features: Readonly<Record<string, () => void>>;
+	/**
+	 * The global commands the features own: p and m (actions), s (snapshots), `:` (the command line),
+	 * and what a pane's `:` command does besides showing it (`:keys PREFIX`). Each gets the `:` line's
+	 * arguments, none for a key.
+	 */
+	features: Readonly<Record<string, (args: CommandArgs) => void>>;
 }
 
 /** The global keys: panes, selection, refresh, help, the action log, quit, and the features' global commands. */
 export function globalLayer({dispatch, rowIds, refreshNow, quit, features}: AppCommandsDeps): KeyLayer {
 	return {
 		scope: 'global',
-		run(command) {
+		run(command, args = {}) {
 			if (isPaneId(command)) {
 				dispatch({type: 'show-pane', pane: command});
+				features[command]?.(args);
 				return;
 			}
 
@@ -52,7 +57,7 @@ export function globalLayer({dispatch, rowIds, refreshNow, quit, features}: AppC
 				}
 
 				default: {
-					features[command]?.();
+					features[command]?.(args);
 				}
 			}
 		},

@@ -1,6 +1,7 @@
 import {actionLogDialogKeymap, actionLogKeymap, actionsDialogKeymap, actionsScopeTitles, memberActionKeymap, type ActionsCommand} from '../actions/actions-keymap.ts';
 import {keysKeymap, keysScopeTitles, type KeysCommand} from '../keys/keys-keymap.ts';
 import type {Binding} from '../keymap/binding.ts';
+import {commandLineKeymap, commandLineOpenKeymap, commandLineScopeTitles, type CommandLineCommand} from '../command-line/command-line-keymap.ts';
 import {helpKeymap, helpOpenKeymap, helpScopeTitles, type HelpCommand} from '../keymap/help-keymap.ts';
 import {lagKeymap, lagScopeTitles} from '../lag/lag-pane.tsx';
 import {logsKeymap, logsScopeTitles, type LogsCommand} from '../logs/logs-keymap.ts';
@@ -12,10 +13,10 @@ export {panes, type PaneId} from './panes.ts';
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | CommandLineCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
-	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global'})),
+	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global', name: pane.id, args: pane.args})),
 	{command: 'next-pane', chords: [{named: 'tab'}], description: 'Next pane', scope: 'global'},
 	{command: 'previous-pane', chords: [{named: 'tab', shift: true}], description: 'Previous pane', scope: 'global'},
 	{command: 'select-previous', chords: [{named: 'upArrow'}, {input: 'k'}], description: 'Select previous member', scope: 'global'},
@@ -24,7 +25,7 @@ const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 ];
 
 const quitKeymap: ReadonlyArray<Binding<AppCommand>> = [
-	{command: 'quit', chords: [{input: 'q'}, {input: 'c', ctrl: true}], description: 'Quit', scope: 'global'},
+	{command: 'quit', chords: [{input: 'q'}, {input: 'c', ctrl: true}], description: 'Quit', scope: 'global', name: 'q'},
 ];
 
 /**
@@ -38,6 +39,7 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...snapshotKeymap,
 	...actionLogKeymap,
 	...helpOpenKeymap,
+	...commandLineOpenKeymap,
 	...quitKeymap,
 	...lagKeymap,
 	...logsKeymap,
@@ -46,9 +48,10 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...snapshotDialogKeymap,
 	...actionLogDialogKeymap,
 	...helpKeymap,
+	...commandLineKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
@@ -59,6 +62,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	...snapshotsScopeTitles,
 	'action-log': actionsScopeTitles['action-log'],
 	...helpScopeTitles,
+	...commandLineScopeTitles,
 };
 
 /** What help says besides the keys: how figures are made and what a pane does when the cluster is in trouble. */

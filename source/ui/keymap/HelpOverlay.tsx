@@ -3,6 +3,7 @@ import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
 import type {Binding, CommandTable} from './binding.ts';
 import {chordsLabel} from './key-chord.ts';
+import {commandUsage} from './command-usage.ts';
 import {wrapWords} from '../shared/wrap-words.ts';
 
 export interface HelpOverlayProps {
@@ -17,7 +18,7 @@ export interface HelpOverlayProps {
 	legend?: readonly string[];
 }
 
-type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; binding: Binding; keys: string} | {kind: 'note'; text: string};
+type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; binding: Binding; keys: string; command: string} | {kind: 'note'; text: string};
 
 const columnGap = 3;
 const minimumColumnWidth = 36;
@@ -27,9 +28,9 @@ const noteWidth = minimumColumnWidth - 2;
 
 /** The help's lines: a title per scope, then its bindings, in keymap order; then the notes. */
 export function helpLines({keymap, scopeTitles, notes: helpNotes}: CommandTable): HelpLine[] {
-	const bindings = keymap.filter(binding => binding.chords.length > 0);
+	const bindings = keymap.filter(binding => binding.chords.length > 0 || binding.name !== undefined);
 	const scopes = [...new Set(bindings.map(binding => binding.scope))];
-	const keys = scopes.flatMap((scope): HelpLine[] => [{kind: 'title', text: scopeTitles[scope] ?? scope}, ...bindings.filter(binding => binding.scope === scope).map((binding): HelpLine => ({kind: 'binding', binding, keys: chordsLabel(binding.chords)}))]);
+	const keys = scopes.flatMap((scope): HelpLine[] => [{kind: 'title', text: scopeTitles[scope] ?? scope}, ...bindings.filter(binding => binding.scope === scope).map((binding): HelpLine => ({kind: 'binding', binding, keys: chordsLabel(binding.chords), command: binding.name === undefined ? '' : `  ${commandUsage(binding)}`}))]);
 	const notes = helpNotes.flatMap(note => wrapWords(note, noteWidth).map((text, index): HelpLine => ({kind: 'note', text: index === 0 ? text : `  ${text}`})));
 	return [...keys, {kind: 'title', text: 'Notes'}, ...notes];
 }
@@ -54,7 +55,7 @@ function keyWidthOf(chunk: readonly HelpLine[]): number {
 }
 
 function columnWidths(chunks: readonly HelpLine[][], innerWidth: number, reasonOf: HelpOverlayProps['unavailableReason']): number[] {
-	const natural = chunks.map(chunk => Math.max(1, ...chunk.map(line => (line.kind !== 'binding' ? line.text.length : keyWidthOf(chunk) + line.binding.description.length + (reasonOf(line.binding) === undefined ? 0 : reasonOf(line.binding)!.length + 3)))));
+	const natural = chunks.map(chunk => Math.max(1, ...chunk.map(line => (line.kind !== 'binding' ? line.text.length : keyWidthOf(chunk) + line.binding.description.length + line.command.length + (reasonOf(line.binding) === undefined ? 0 : reasonOf(line.binding)!.length + 3)))));
 	const widths = [...natural];
 	const room = innerWidth - (columnGap * (chunks.length - 1));
 	while (widths.reduce((sum, each) => sum + each, 0) > room) {
@@ -80,6 +81,7 @@ function LineView({line, keyWidth, unavailableReason}: {line: HelpLine; keyWidth
 			<Text color="cyan">{line.keys.padEnd(keyWidth)}</Text>
 			{line.binding.description}
 			{reason === undefined ? '' : ` (${reason})`}
+			{line.command === '' ? '' : <Text color="cyan">{line.command}</Text>}
 		</Text>
 	);
 }

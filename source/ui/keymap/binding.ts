@@ -17,6 +17,8 @@ export interface CommandContext {
 	pane: PaneInfo;
 	/** Every pane, in the order of the pane bar. */
 	panes: readonly PaneInfo[];
+	/** The arguments a `:` command was given; undefined for a key. */
+	args?: CommandArgs;
 }
 
 /** An argument of a `:` command; its kind says what the command line completes it from. */
@@ -25,6 +27,23 @@ export interface CommandArgument {
 	name: string;
 	kind: 'member' | 'path' | 'prefix' | 'text';
 	optional?: boolean;
+}
+
+/** A member a `:` command names, resolved against the member list: its hex ID and its name. */
+export interface MemberArgument {
+	id: string;
+	name: string;
+}
+
+/**
+ * The parsed arguments of a `:` command, one per kind (a command takes at most one of each): a member
+ * resolved to its ID, a path, a key prefix, free text. A key press runs its command with none.
+ */
+export interface CommandArgs {
+	member?: MemberArgument;
+	path?: string;
+	prefix?: string;
+	text?: string;
 }
 
 /**
@@ -54,7 +73,8 @@ export interface Binding<Command extends string = string> {
 export interface KeyLayer<Command extends string = string> {
 	scope: string;
 	// A method, so a layer of one feature's commands stands where any layer may.
-	run(command: Command): void;
+	/** Runs a command: from a key (no arguments) or from the `:` line (its parsed arguments). */
+	run(command: Command, args?: CommandArgs): void;
 	/** Takes printable text that is no binding here (a text field); without it, such text goes on down. */
 	type?: (text: string) => void;
 	/** Nothing below is asked: a dialog, or a field being typed (q is a letter then, not quit). */

@@ -1,4 +1,4 @@
-import type {Binding, CommandContext, KeyLayer} from './binding.ts';
+import type {Binding, CommandArgs, CommandContext, KeyLayer} from './binding.ts';
 import {chordMatches} from './key-chord.ts';
 import type {KeyPress} from './terminal-keys.ts';
 
@@ -8,6 +8,12 @@ export type KeyOutcome =
 	| {kind: 'typed'}
 	| {kind: 'refused'; binding: Binding; reason: string}
 	| {kind: 'unbound'};
+
+/** What became of a `:` command: it ran, it was refused (and why), or no layer of its scope is asked now. */
+export type CommandOutcome =
+	| {kind: 'ran'; binding: Binding}
+	| {kind: 'refused'; binding: Binding; reason: string}
+	| {kind: 'not-here'; binding: Binding};
 
 /** Why a binding cannot run now, or undefined when it can. */
 export function disabledReason(binding: Binding, context: CommandContext): string | undefined {
@@ -28,13 +34,7 @@ export function routeKey({input, key}: KeyPress, layers: readonly KeyLayer[], ke
 	for (const layer of layers) {
 		const binding = keymap.find(candidate => candidate.scope === layer.scope && candidate.chords.some(chord => chordMatches(chord, input, key)));
 		if (binding !== undefined) {
-			const reason = disabledReason(binding, context);
-			if (reason !== undefined) {
-				return {kind: 'refused', binding, reason};
-			}
-
-			layer.run(binding.command);
-			return {kind: 'ran', binding};
+			return runOn(layer, binding, undefined, context);
 		}
 
 		if (layer.type !== undefined && input !== '' && !key.ctrl && !key.meta) {
@@ -61,4 +61,33 @@ export function routePress(press: KeyPress, layers: () => readonly KeyLayer[], k
 		? [...press.input].map(character => ({input: character, key: press.key}))
 		: [press];
 	return presses.map(each => routeKey(each, layers(), keymap, context()));
+}
+
+/** Runs `binding` on `layer` unless it is disabled now. */
+function runOn(layer: KeyLayer, binding: Binding, args: CommandArgs | undefined, context: CommandContext): {kind: 'ran'; binding: Binding} | {kind: 'refused'; binding: Binding; reason: string} {
+	const reason = disabledReason(binding, args === undefined ? context : {...context, args});
+	if (reason !== undefined) {
+		return {kind: 'refused', binding, reason};
+	}
+
+	layer.run(binding.command, args);
+	return {kind: 'ran', binding};
+}
+
+/**
+ * A `:` command, routed like a key: the first layer of the binding's scope among those asked now
+ * runs it with its arguments, unless it is disabled; a modal layer above it hides it.
+ */
+export function routeCommand(binding: Binding, args: CommandArgs, layers: readonly KeyLayer[], context: CommandContext): CommandOutcome {
+	for (const layer of layers) {
+		if (layer.scope === binding.scope) {
+			return runOn(layer, binding, args, context);
+		}
+
+		if (layer.modal === true) {
+			break;
+		}
+	}
+
+	return {kind: 'not-here', binding};
 }

@@ -11,6 +11,7 @@ export const keysPane: PaneEntry<'keys'> = {
 	number: '5',
 	title: 'Keys',
 	rowsAreMembers: false,
+	args: [{name: 'PREFIX', kind: 'prefix', optional: true}],
 	keyLayer({data, width, height}) {
 		const {keys} = data;
 		const read = keys.read;

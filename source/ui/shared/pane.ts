@@ -1,6 +1,6 @@
 import type {ReactElement} from 'react';
 import type {DashboardData} from '../../hooks/use-dashboard-data.ts';
-import type {KeyLayer, PaneInfo} from '../keymap/binding.ts';
+import type {CommandArgument, KeyLayer, PaneInfo} from '../keymap/binding.ts';
 
 /** What a pane is drawn from: the dashboard's data, its own room on screen, and the shell's state it shares. */
 export interface PaneContext {
@@ -23,6 +23,8 @@ export interface PaneEntry<Id extends string = string> extends PaneInfo {
 	view: (context: PaneContext) => ReactElement;
 	/** The rows ↑ and ↓ select, in order; none when the pane selects nothing. */
 	rowIds?: (context: PaneContext) => readonly string[];
+	/** What its `:` command (its id) takes besides showing it, e.g. `:keys PREFIX`. */
+	args?: readonly CommandArgument[];
 	/** The pane's keys now (or its text field's); undefined when only the global keys apply. */
 	keyLayer?: (context: PaneContext) => KeyLayer | undefined;
 }

@@ -5,7 +5,7 @@ export type SnapshotsCommand = 'snapshot' | 'snapshot-save' | 'select-previous' 
 export const snapshotsScopeTitles = {'snapshot-form': 'In the snapshot form', 'snapshot-job': 'While a snapshot runs or after'} as const;
 
 export const snapshotKeymap: ReadonlyArray<Binding<SnapshotsCommand>> = [
-	{command: 'snapshot', chords: [{input: 's'}], description: 'Save a snapshot', scope: 'global'},
+	{command: 'snapshot', chords: [{input: 's'}], description: 'Save a snapshot', scope: 'global', name: 'snapshot', args: [{name: 'PATH', kind: 'path', optional: true}]},
 ];
 
 /** The form `s` opens (it takes every key; typing edits the path) and the job it starts. */

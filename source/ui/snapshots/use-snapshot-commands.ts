@@ -38,7 +38,8 @@ export function useSnapshotCommands({services, snapshotDir, dispatch, currentSta
 		dispatch({type: 'notice', text: log.record(drillEntry(finished, Date.now()))});
 	});
 
-	const showForm = () => {
+	/** The form, with `path` (`:snapshot PATH`) or a new file in the snapshot directory. */
+	const showForm = (path?: string) => {
 		if (job.job?.phase === 'running') {
 			dispatch({type: 'notice', text: 'A snapshot is already being saved: Esc cancels it'});
 			return;
@@ -57,7 +58,7 @@ export function useSnapshotCommands({services, snapshotDir, dispatch, currentSta
 
 		job.dismiss();
 		drill.dismiss();
-		dispatch({type: 'open-snapshot-form', form: openSnapshotForm(defaultSnapshotPath(snapshotDir, current.clusterId, Date.now()), snapshotSourceChoices(current))});
+		dispatch({type: 'open-snapshot-form', form: openSnapshotForm(path ?? defaultSnapshotPath(snapshotDir, current.clusterId, Date.now()), snapshotSourceChoices(current))});
 	};
 
 	const save = () => {
