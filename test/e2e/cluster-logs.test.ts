@@ -69,6 +69,14 @@ void test('every member\'s log in one pane, merged in time order and named; f na
 		await screen.press(chordFor('logs-all-members', 'logs'));
 		await screen.waitForScreen('every member again', text => !text.includes(' only (f next, F all)') && new Set(logLines(text).map(line => line.member)).size >= 2);
 
+		// The same through the command line: `:logs MEMBER` shows that member.
+		const named2 = order[1]!;
+		await screen.press(chordFor('command-line'));
+		await screen.type(`logs ${named2}`);
+		await screen.waitForScreen(`:logs ${named2}`, text => text.includes(`${named2} only (f next, F all)`) && logLines(text).length > 0 && logLines(text).every(line => line.member === named2));
+		await screen.press(chordFor('logs-all-members', 'logs'));
+		await screen.waitForScreen('every member again', text => !text.includes(' only (f next, F all)'));
+
 		// A killed member: the others log their lost streams and failed probes to it, and the pane names it.
 		const leader = await leaderOf(etcd);
 		const victim = etcd.members.find(member => member !== leader)!;

@@ -7,7 +7,7 @@ import type {LogSourceStatus} from '../../source/logs/log-status.ts';
 import type {LogMember} from '../../source/model/logs/log-template.ts';
 import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../../source/model/logs/log-view.ts';
 import {LogsPane, logsPageSize} from '../../source/ui/logs/LogsPane.tsx';
-import {logsCommandEvent, logsKeyLayer, logsMemberEvent} from '../../source/ui/logs/logs-keymap.ts';
+import {logsCommandEvent, logsKeyLayer} from '../../source/ui/logs/logs-keymap.ts';
 import {linesOf, sequencesFor, waitFor} from '../support/render.tsx';
 import {useRoutedKeys} from '../support/routed-keys.ts';
 
@@ -94,14 +94,15 @@ test('a tail that fails shows its reason in a row of its own, and the others\' l
 	assert.equal(lines.length, 12);
 });
 
-test(':logs MEMBER shows that member; :logs alone steps as f does', () => {
-	assert.equal(clusterView(logsMemberEvent('m2')).memberFilter, 'm2');
-	assert.equal(clusterView(logsMemberEvent(undefined)).memberFilter, 'm1');
-	assert.deepEqual(logsCommandEvent('logs-member', ['m3'], 5), {type: 'show-member', member: 'm3'});
-	assert.deepEqual(logsCommandEvent('logs-member', [], 5), {type: 'cycle-member', step: 1});
-	const runs: string[] = [];
-	logsKeyLayer(clusterView(), event => runs.push(JSON.stringify(event)), 5).run('logs-member');
-	assert.deepEqual(runs, ['{"type":"cycle-member","step":1}']);
+test(':logs MEMBER (as the command line resolves it) shows that member; :logs alone steps as f does', () => {
+	assert.deepEqual(logsCommandEvent('logs-member', {member: {id: members[1]!.id, name: 'm2'}}, 5), {type: 'show-member', member: 'm2'});
+	assert.deepEqual(logsCommandEvent('logs-member', undefined, 5), {type: 'cycle-member', step: 1});
+	assert.equal(clusterView(logsCommandEvent('logs-member', {member: {id: members[2]!.id, name: 'm3'}}, 5)).memberFilter, 'm3');
+	const runs: LogViewEvent[] = [];
+	const layer = logsKeyLayer(clusterView(), event => runs.push(event), 5);
+	layer.run('logs-member', {member: {id: members[0]!.id, name: 'm1'}});
+	layer.run('logs-member');
+	assert.deepEqual(runs, [{type: 'show-member', member: 'm1'}, {type: 'cycle-member', step: 1}]);
 });
 
 test('f steps through the members and F shows them all again, as a terminal sends the keys', async () => {

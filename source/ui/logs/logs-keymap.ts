@@ -1,4 +1,4 @@
-import type {Binding, KeyLayer} from '../keymap/binding.ts';
+import type {Binding, CommandArgs, KeyLayer} from '../keymap/binding.ts';
 import type {LogViewEvent, LogViewState} from '../../model/logs/log-view.ts';
 import {typedText} from '../../model/shared/safe-text.ts';
 
@@ -13,8 +13,8 @@ export const logsScopeTitles = {logs: 'In the Logs pane', 'logs-filter': 'While 
 
 /** The Logs pane's keys. Any other printable key types into a filter being typed. */
 export const logsKeymap: ReadonlyArray<Binding<LogsCommand>> = [
-	// f is one member's lines (the issue gives it to members); `:logs MEMBER` names the member.
-	{command: 'logs-member', chords: [{input: 'f'}], description: 'Next member only', scope: 'logs', name: 'logs', args: [{name: 'MEMBER', kind: 'member', optional: true}]},
+	// f is one member's lines (the issue gives it to members); `:logs MEMBER` (the pane's name) names the member.
+	{command: 'logs-member', chords: [{input: 'f'}], description: 'Next member only', scope: 'logs'},
 	{command: 'logs-all-members', chords: [{input: 'F'}], description: 'All members', scope: 'logs'},
 	{command: 'logs-follow', chords: [{input: 'P'}], description: 'Pause / follow', scope: 'logs'},
 	{command: 'logs-warnings-only', chords: [{input: 'w'}], description: 'Warnings only / all', scope: 'logs'},
@@ -55,25 +55,22 @@ export function logsEventFor(command: LogsCommand, pageSize: number): LogViewEve
 }
 
 /**
- * A Logs command with the arguments the `:` command line gives after its name (`:logs m2`); a key
- * press gives none.
+ * A Logs command with the arguments the `:` command line resolved (`:logs m2`: the member); a key press
+ * gives none. `:logs MEMBER` shows that member's lines alone; `:logs` alone steps as `f` does.
  */
-export function logsCommandEvent(command: LogsCommand, args: readonly string[], pageSize: number): LogViewEvent {
-	return command === 'logs-member' && args.length > 0 ? logsMemberEvent(args[0]) : logsEventFor(command, pageSize);
-}
+export function logsCommandEvent(command: LogsCommand, args: CommandArgs | undefined, pageSize: number): LogViewEvent {
+	const member = args?.member;
+	if (command === 'logs-member' && member !== undefined) {
+		return {type: 'show-member', member: member.name === '' ? member.id : member.name};
+	}
 
-/**
- * The event for `:logs MEMBER`: that member's lines alone, or with no member the next one's, as `f`.
- * The member is given as the command line completes it, by name.
- */
-export function logsMemberEvent(member: string | undefined): LogViewEvent {
-	return member === undefined || member.trim() === '' ? {type: 'cycle-member', step: 1} : {type: 'show-member', member: member.trim()};
+	return logsEventFor(command, pageSize);
 }
 
 /** The Logs pane as the router asks it: its keys, or, while a filter is typed, that field's (which takes every key). */
 export function logsKeyLayer(view: Pick<LogViewState, 'draft'>, dispatch: (event: LogViewEvent) => void, pageSize: number): KeyLayer<LogsCommand> {
-	const run = (command: LogsCommand) => {
-		dispatch(logsEventFor(command, pageSize));
+	const run = (command: LogsCommand, args?: CommandArgs) => {
+		dispatch(logsCommandEvent(command, args, pageSize));
 	};
 
 	if (view.draft === undefined) {
