@@ -9,7 +9,9 @@ import {parseEndpoints} from './config/endpoints.ts';
 import {resolveKeyBrowsing} from './config/key-browsing.ts';
 import {defaults, type Settings} from './config/settings.ts';
 import type {DashboardServices} from './hooks/dashboard-services.ts';
-import {LogSource} from './logs/log-source.ts';
+import {ClusterLogSource} from './logs/cluster-log-source.ts';
+import {localAddresses} from './logs/local-addresses.ts';
+import {planTails} from './model/logs/log-template.ts';
 import {resolveLogSettings, type LogSettings} from './logs/log-settings.ts';
 import {MetricsService} from './metrics/metrics-service.ts';
 import {resolveSnapshotDir} from './model/snapshots/snapshot-files.ts';
@@ -35,6 +37,13 @@ export function dashboardOptions(flags: ContextFlags, cwd: string, keepRevisions
 		snapshotDir: resolveSnapshotDir(flags.snapshotDir, cwd),
 		keyBrowsing: resolveKeyBrowsing(flags),
 	};
+}
+
+/** The Logs pane's tails: one per member for a --log-command template, else the one command or the journal. */
+function clusterLogSource(logSettings: LogSettings, secrets: readonly string[]): ClusterLogSource {
+	const here = localAddresses();
+	const tailSettings = {logCommand: logSettings.logCommand, units: logSettings.units, copiedJournal: logSettings.journalDir !== undefined || logSettings.journalFile !== undefined};
+	return new ClusterLogSource(logSettings, {secrets, plan: members => planTails(tailSettings, members, here)});
 }
 
 /** One cluster's dashboard services, and what ends them. */
@@ -68,7 +77,7 @@ export function openDashboardSession(settings: Settings, options: DashboardOptio
 			actions: cluster,
 			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
 			drillSnapshot: dashboardDriller(settings.connection, env['PATH']),
-			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),
+			logSource: clusterLogSource(options.logSettings, secretsOf(settings.connection)),
 			metrics: new MetricsService(settings.connection, {metricsUrls: options.metricsUrls, members: () => members}),
 			keyBrowser,
 			maintenance,

@@ -54,7 +54,7 @@ export const flagSections = [
 			{name: 'logUnit', type: 'string', usage: 'NAME[,NAME]', help: ['systemd unit(s) to tail', `(default: whichever of ${defaultLogUnits.join(", ")} has entries)`]},
 			{name: 'journalDir', type: 'string', usage: 'DIR', help: ['read journal files copied off other hosts (journalctl -D)']},
 			{name: 'journalFile', type: 'string', usage: 'FILE', help: ['read one journal file (journalctl --file)']},
-			{name: 'logCommand', type: 'string', usage: 'CMD', help: ['any command printing log lines instead, e.g.', '"ssh node2 journalctl -u etcd -f -o json"']},
+			{name: 'logCommand', type: 'string', usage: 'CMD', help: ['any command printing log lines instead, e.g.', '"ssh node2 journalctl -u etcd -f -o json"; with', '{name} {host} {id} {unit} it runs once per member,', '"ssh {host} journalctl -u {unit} -f -o json",', 'lines merged and named by member']},
 			{name: 'logLines', type: 'number', usage: 'N', help: [`lines kept in memory          (default ${defaultLogLines})`]},
 		],
 	},

@@ -1,7 +1,9 @@
 import {spawn} from 'node:child_process';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {demoKeys} from './demo-keys.ts';
 import {LocalCluster} from './local-cluster.ts';
+import {shellQuote} from '../model/shared/shell-quote.ts';
 import {ensureEtcd, pathWithEtcdBinDir} from './etcd-binaries.ts';
 
 async function main(): Promise<void> {
@@ -25,8 +27,10 @@ async function main(): Promise<void> {
 		await cluster.putKeys(keys);
 		process.stderr.write(`wrote ${keys.length} example keys; opening etcdeck on ${cluster.endpoints[0]}\n`);
 		const etcdeck = fileURLToPath(new URL('../../bin/etcdeck.js', import.meta.url));
-		// The demo's members are not systemd units: the Logs pane tails the first member's own log instead.
-		const logs = process.argv.slice(2).some(argument => /^--(log-command|log-unit|journal-dir|journal-file)\b/.test(argument)) ? [] : ['--log-command', `tail -n +1 -F '${cluster.members[0]!.logFile}'`];
+		// The demo's members are not systemd units: the Logs pane tails each member's own log file instead
+		// (LocalCluster writes NAME.log beside each data directory), one tail per member.
+		const logDir = path.dirname(cluster.members[0]!.logFile);
+		const logs = process.argv.slice(2).some(argument => /^--(log-command|log-unit|journal-dir|journal-file)\b/.test(argument)) ? [] : ['--log-command', `tail -n +1 -F ${shellQuote(logDir)}/{name}.log`];
 		const child = spawn(process.execPath, [etcdeck, '--endpoints', cluster.endpoints[0]!, ...logs, ...process.argv.slice(2)], {stdio: 'inherit', env: {...process.env, PATH: pathWithEtcdBinDir()}});
 		const code = await new Promise<number>(resolve => {
 			child.once('exit', (exitCode, signal) => {

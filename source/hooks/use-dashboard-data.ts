@@ -61,7 +61,7 @@ export function useDashboardData(services: DashboardServices, options: Dashboard
 	const {reading, refreshNow} = useClusterReading(services.cluster, options.refreshMs, options.initialReading);
 	const history = useLagHistory(reading);
 	const dbHistory = useDbUsageHistory(reading);
-	const logs = useLogTail(services.logSource, options.logLines);
+	const logs = useLogTail(services.logSource, options.logLines, undefined, reading?.members);
 	// /metrics pages are large: scraped at the refresh interval while the Health pane is shown, and every
 	// 10 s otherwise (enough for the header's health warnings).
 	const {health} = useHealth(services.metrics, focus.pane === 'health' ? options.refreshMs : Math.max(options.refreshMs, backgroundMetricsMs), options.quotaBytes);

@@ -39,7 +39,9 @@ export function resolveLogSettings(flags: RawLogOptions): LogSettings {
 	}
 
 	if (flags.logCommand !== undefined) {
-		const ignored = ([['--log-unit', flags.logUnit], ['--journal-dir', flags.journalDir], ['--journal-file', flags.journalFile]] as const).filter(([, value]) => value !== undefined).map(([flag]) => flag);
+		// A template's {unit} is --log-unit's first unit; without {unit} the flag would go unused.
+		const usesUnit = flags.logCommand.includes('{unit}');
+		const ignored = ([['--log-unit', usesUnit ? undefined : flags.logUnit], ['--journal-dir', flags.journalDir], ['--journal-file', flags.journalFile]] as const).filter(([, value]) => value !== undefined).map(([flag]) => flag);
 		if (ignored.length > 0) {
 			throw new ConfigError(`--log-command runs its own command: ${ignored.join(' and ')} would be ignored; put them in the command instead`);
 		}
@@ -48,24 +50,28 @@ export function resolveLogSettings(flags: RawLogOptions): LogSettings {
 			throw new ConfigError('--log-command is empty: give a command whose output is log lines, e.g. "ssh node2 journalctl -u etcd -f -o json"');
 		}
 
-		return {units: [], logCommand: flags.logCommand, lines};
+		return {units: usesUnit ? unitsOf(flags.logUnit) : [], logCommand: flags.logCommand, lines};
 	}
 
 	if (flags.journalDir !== undefined && flags.journalFile !== undefined) {
 		throw new ConfigError('--journal-dir and --journal-file do not go together: journalctl reads one or the other');
 	}
 
-	const units = flags.logUnit === undefined ? [] : flags.logUnit.split(',').map(unit => unit.trim());
-	if (units.some(unit => unit === '' || /\s/.test(unit))) {
-		throw new ConfigError(`--log-unit takes unit names separated by commas, got "${flags.logUnit}"`);
-	}
-
 	return {
-		units,
+		units: unitsOf(flags.logUnit),
 		...(flags.journalDir === undefined ? {} : {journalDir: existing(flags.journalDir, '--journal-dir', 'directory')}),
 		...(flags.journalFile === undefined ? {} : {journalFile: existing(flags.journalFile, '--journal-file', 'file')}),
 		lines,
 	};
+}
+
+function unitsOf(logUnit: string | undefined): string[] {
+	const units = logUnit === undefined ? [] : logUnit.split(',').map(unit => unit.trim());
+	if (units.some(unit => unit === '' || /\s/.test(unit))) {
+		throw new ConfigError(`--log-unit takes unit names separated by commas, got "${logUnit}"`);
+	}
+
+	return units;
 }
 
 function existing(given: string, flag: string, kind: 'directory' | 'file'): string {

@@ -5,10 +5,27 @@ import {LineBatcher} from './line-batcher.ts';
 import {defaultLogUnits, journalBacklogLines, type LogSettings} from './log-settings.ts';
 import {classifyJournalctlStderr, logStatus, stderrSummary, type LogSourceStatus, type TailDescription} from './log-status.ts';
 
-/** Where the lines and the state of the tail go. Neither is called after stop(). */
+/** Which tail lines or a state came from, when there are several: a member's, or the journal. */
+export interface LogOrigin {
+	key: string;
+	/** The member the tail is for. */
+	member?: string | undefined;
+}
+
+/** One tail's lines of one delivery. */
+export interface LogBatch {
+	origin: LogOrigin;
+	lines: string[];
+	/** Lines the tail dropped before this delivery: more came than the pane keeps. */
+	skipped: number;
+}
+
+/** Where the lines and the state of the tail go. None is called after stop(). */
 export interface LogListener {
-	onLines: (lines: string[]) => void;
-	onStatus: (status: LogSourceStatus) => void;
+	onLines: (lines: string[], origin?: LogOrigin) => void;
+	onStatus: (status: LogSourceStatus, origin?: LogOrigin) => void;
+	/** Several tails' lines at once, so they cost one render; without it, onLines for each. */
+	onBatches?: (batches: LogBatch[]) => void;
 }
 
 export interface LogSourceOptions {
@@ -37,7 +54,14 @@ export class LogSource {
 
 	start(listener: LogListener): void {
 		this.current?.stop();
-		this.current = new TailRun(this.settings, this.options, listener);
+		this.current = new TailRun(this.settings, this.settings.logCommand, this.options, {
+			lines(lines) {
+				listener.onLines(lines);
+			},
+			status(status) {
+				listener.onStatus(status);
+			},
+		});
 		this.current.start();
 	}
 
@@ -47,8 +71,17 @@ export class LogSource {
 	}
 }
 
-/** One start-to-stop of the tail; once stopped it reports nothing more. */
-class TailRun {
+/** Where one tail's lines and states go. */
+export interface TailSink {
+	lines: (lines: string[]) => void;
+	status: (status: LogSourceStatus) => void;
+}
+
+/**
+ * One start-to-stop of a tail: `command` run with sh -c, or (undefined) journalctl as the log flags
+ * say. Once stopped it reports nothing more.
+ */
+export class TailRun {
 	private readonly tail: TailDescription;
 	private readonly env: NodeJS.ProcessEnv;
 	private readonly secrets: readonly string[];
@@ -60,10 +93,10 @@ class TailRun {
 	private status: LogSourceStatus | undefined;
 	private stopped = false;
 
-	constructor(private readonly settings: LogSettings, options: LogSourceOptions, private readonly listener: LogListener) {
-		this.tail = settings.logCommand === undefined
+	constructor(private readonly settings: LogSettings, readonly command: string | undefined, options: LogSourceOptions, private readonly sink: TailSink) {
+		this.tail = command === undefined
 			? {units: settings.units, journalDir: settings.journalDir, journalFile: settings.journalFile}
-			: {command: settings.logCommand, units: []};
+			: {command, units: []};
 		this.env = options.env ?? process.env;
 		this.secrets = options.secrets ?? [];
 		this.batchMs = options.batchMs ?? 100;
@@ -72,10 +105,10 @@ class TailRun {
 
 	start(): void {
 		this.report(logStatus.starting(this.tail));
-		if (this.settings.logCommand === undefined) {
+		if (this.command === undefined) {
 			void this.startJournal();
 		} else {
-			this.follow('/bin/sh', ['-c', this.settings.logCommand]);
+			this.follow('/bin/sh', ['-c', this.command]);
 		}
 	}
 
@@ -151,13 +184,13 @@ class TailRun {
 			return;
 		}
 
-		const isJournal = this.settings.logCommand === undefined;
+		const isJournal = this.command === undefined;
 		const batcher = new LineBatcher(this.batchMs, lines => {
 			if (this.status?.state !== 'streaming') {
 				this.report(logStatus.streaming(this.tail));
 			}
 
-			this.listener.onLines(lines);
+			this.sink.lines(lines);
 		});
 		this.batcher = batcher;
 		const child = spawnReader(command, args, this.env, this.secrets);
@@ -198,6 +231,6 @@ class TailRun {
 		}
 
 		this.status = status;
-		this.listener.onStatus(status);
+		this.sink.status(status);
 	}
 }

@@ -218,7 +218,8 @@ test('--log-command: a command\'s raw etcd lines of both formats arrive in order
 	assert.equal(status.severity, 'warning');
 	assert.deepEqual(logs.lines, lines);
 	const view = logViewReducer(initialLogViewState(5000, status, Date.now()), {type: 'append', lines: logs.lines, now: Date.now()});
-	const kinds = view.entries.map(entry => entry.trouble?.kind);
+	// In arrival order: the view itself orders them by their own timestamps.
+	const kinds = [...view.entries].sort((a, b) => a.seq - b.seq).map(entry => entry.trouble?.kind);
 	const real = zapLines.length + textLines.length;
 	assert.deepEqual(kinds.slice(real), troubles.map(fixture => fixture.kind));
 	// A one-member cluster elects itself as it starts, in either format: nothing else in its start-up is trouble.

@@ -54,9 +54,10 @@ test('trouble lines are called out with etcd\'s figures and member names, and co
 	assert.match(unnamed[2]!, /▲ peer 87c890c3d141f0b4 unhealthy/);
 });
 
-test('with lines from several hosts each line names its host', () => {
+test('with lines from several hosts (a copied journal) each line names its host, and the trouble counts are given per host', () => {
 	const {lines} = draw(view([info(1, 'node1'), info(2, 'node2')]));
-	assert.deepEqual(lines.slice(1, 3), ['13:45:00.000 I node1 line 1', '13:45:00.000 I node2 line 2']);
+	assert.equal(lines[1], 'by member 15m/all node1 0/0 · node2 0/0');
+	assert.deepEqual(lines.slice(2, 4), ['13:45:00.000 I node1 line 1', '13:45:00.000 I node2 line 2']);
 });
 
 test('no lines yet: the source\'s state says what is wrong and how to fix it', () => {

@@ -98,8 +98,9 @@ test('a paused view whose lines left the buffer shows the oldest page kept', () 
 
 test('w shows only warnings and trouble signs; w again shows every line', () => {
 	const state = run(initialLogViewState(100, streaming, now), {type: 'append', lines: [...ordinaryLines, trouble('election')], now}, {type: 'toggle-warnings-only'});
+	// In the time order of their own timestamps, whatever order they arrived in.
 	const messages = matchingEntries(state).map(line => line.message);
-	assert.deepEqual(messages, [
+	assert.deepEqual([...messages].sort(), [
 		'simple token is not cryptographically signed',
 		'lost TCP streaming connection with remote peer',
 		'data-dir used by this member must be removed',
@@ -108,7 +109,9 @@ test('w shows only warnings and trouble signs; w again shows every line', () => 
 		'failed to dial bfc0424150f81473 on stream Message (the member has been permanently removed from the cluster)',
 		'server is likely overloaded',
 		'raft.node: 3c6904551301cf70 lost leader 87c890c3d141f0b4 at term 3',
-	]);
+	].sort());
+	const times = matchingEntries(state).map(line => line.time);
+	assert.deepEqual(times, [...times].sort((a, b) => a - b));
 	assert.equal(matchingEntries(run(state, {type: 'toggle-warnings-only'})).length, ordinaryLines.length + 1);
 });
 

@@ -10,6 +10,10 @@ export interface LogEntry {
 	level: LogLevel;
 	/** The journal's _HOSTNAME, when the line came through the journal. */
 	host: string | undefined;
+	/** Which tail it came from (a member's ID, `journal`, `command`); '' when the tail is one. */
+	origin: string;
+	/** The member it is from: its tail's member, else (a copied journal) the member or host of its _HOSTNAME. */
+	label: string | undefined;
 	/** The systemd unit, without ".service". */
 	unit: string | undefined;
 	component: string | undefined;
@@ -36,7 +40,7 @@ interface JournalFields {
  * Parses one line of the tail: a `journalctl -o json` entry whose MESSAGE is etcd's line, or etcd's
  * line itself (a --log-command such as `tail -F etcd.log`).
  */
-export function parseLogLine(raw: string, seq: number, receivedAt: number): LogEntry {
+export function parseLogLine(raw: string, seq: number, receivedAt: number, origin: {key: string; member?: string | undefined} = {key: ''}): LogEntry {
 	const journal = journalFields(raw);
 	const line = parseEtcdLine(journal?.message ?? raw);
 	const priorityLevel = journal?.priority === undefined ? undefined : priorityLevels[journal.priority];
@@ -45,6 +49,8 @@ export function parseLogLine(raw: string, seq: number, receivedAt: number): LogE
 		time: journal?.time ?? line.time ?? receivedAt,
 		level: line.level ?? priorityLevel ?? 'info',
 		host: journal?.host,
+		origin: origin.key,
+		label: origin.member,
 		unit: journal?.unit,
 		// capnslog under systemd writes to journald itself, with its package in a field of its own.
 		component: line.component ?? journal?.package,

@@ -45,7 +45,7 @@ export function countTroubles(counts: TroubleCounts, entries: readonly LogEntry[
 		totals[trouble.kind]++;
 		const previous = latest[trouble.kind];
 		if (previous === undefined || entry.time >= previous.time) {
-			latest[trouble.kind] = {trouble, time: entry.time, host: entry.host};
+			latest[trouble.kind] = {trouble, time: entry.time, host: entry.label ?? entry.host};
 		}
 
 		const second = Math.floor(entry.time / 1000);

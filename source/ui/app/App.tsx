@@ -16,6 +16,7 @@ import {escapeKey} from '../../model/shared/key-text.ts';
 import type {KeyLayer} from '../keymap/binding.ts';
 import {HelpOverlay, maxHelpOffset} from '../keymap/HelpOverlay.tsx';
 import {keysViewport} from '../keys/keys-viewport.ts';
+import {logsCommandEvent} from '../logs/logs-keymap.ts';
 import {useKeysJump} from '../keys/use-keys-jump.ts';
 import type {PaneContext} from '../shared/pane.ts';
 import {SnapshotFormView, SnapshotJobView, snapshotJobHeight} from '../snapshots/SnapshotDialog.tsx';
@@ -134,6 +135,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			'move-leader': args => members.ask('move-leader', args.member?.id),
 			snapshot: args => snapshots.showForm(args.path),
 			keys: args => args.prefix === undefined ? undefined : keysJump(args.prefix),
+			logs: args => args.member === undefined ? undefined : data.logs.dispatch(logsCommandEvent('logs-member', args, 0)),
 			'command-line': commandLine.open,
 			...maintenance.globalCommands,
 			...contextCommands(clusterContext, dispatch),

@@ -1,8 +1,9 @@
-import type {Binding, KeyLayer} from '../keymap/binding.ts';
+import type {Binding, CommandArgs, KeyLayer} from '../keymap/binding.ts';
 import type {LogViewEvent, LogViewState} from '../../model/logs/log-view.ts';
 import {typedText} from '../../model/shared/safe-text.ts';
 
 export type LogsCommand =
+	| 'logs-member' | 'logs-all-members'
 	| 'logs-follow' | 'logs-warnings-only' | 'logs-filter-open' | 'logs-filter-clear'
 	| 'logs-line-up' | 'logs-line-down' | 'logs-page-up' | 'logs-page-down' | 'logs-oldest' | 'logs-newest'
 	| 'logs-filter-apply' | 'logs-filter-cancel' | 'logs-filter-erase';
@@ -12,7 +13,10 @@ export const logsScopeTitles = {logs: 'In the Logs pane', 'logs-filter': 'While 
 
 /** The Logs pane's keys. Any other printable key types into a filter being typed. */
 export const logsKeymap: ReadonlyArray<Binding<LogsCommand>> = [
-	{command: 'logs-follow', chords: [{input: 'f'}], description: 'Follow new lines on/off', scope: 'logs'},
+	// f is one member's lines (the issue gives it to members); `:logs MEMBER` (the pane's name) names the member.
+	{command: 'logs-member', chords: [{input: 'f'}], description: 'Next member only', scope: 'logs'},
+	{command: 'logs-all-members', chords: [{input: 'F'}], description: 'All members', scope: 'logs'},
+	{command: 'logs-follow', chords: [{input: 'P'}], description: 'Pause / follow', scope: 'logs'},
 	{command: 'logs-warnings-only', chords: [{input: 'w'}], description: 'Warnings only / all', scope: 'logs'},
 	{command: 'logs-filter-open', chords: [{input: '/'}], description: 'Filter lines by text', scope: 'logs'},
 	{command: 'logs-filter-clear', chords: [{named: 'escape'}], description: 'Clear the text filter', scope: 'logs'},
@@ -31,6 +35,8 @@ export const logsKeymap: ReadonlyArray<Binding<LogsCommand>> = [
 export function logsEventFor(command: LogsCommand, pageSize: number): LogViewEvent {
 	const page = Math.max(1, pageSize);
 	const events: Record<LogsCommand, LogViewEvent> = {
+		'logs-member': {type: 'cycle-member', step: 1},
+		'logs-all-members': {type: 'show-member', member: undefined},
 		'logs-follow': {type: 'toggle-follow'},
 		'logs-warnings-only': {type: 'toggle-warnings-only'},
 		'logs-filter-open': {type: 'filter-open'},
@@ -48,10 +54,23 @@ export function logsEventFor(command: LogsCommand, pageSize: number): LogViewEve
 	return events[command];
 }
 
+/**
+ * A Logs command with the arguments the `:` command line resolved (`:logs m2`: the member); a key press
+ * gives none. `:logs MEMBER` shows that member's lines alone; `:logs` alone steps as `f` does.
+ */
+export function logsCommandEvent(command: LogsCommand, args: CommandArgs | undefined, pageSize: number): LogViewEvent {
+	const member = args?.member;
+	if (command === 'logs-member' && member !== undefined) {
+		return {type: 'show-member', member: member.name === '' ? member.id : member.name};
+	}
+
+	return logsEventFor(command, pageSize);
+}
+
 /** The Logs pane as the router asks it: its keys, or, while a filter is typed, that field's (which takes every key). */
 export function logsKeyLayer(view: Pick<LogViewState, 'draft'>, dispatch: (event: LogViewEvent) => void, pageSize: number): KeyLayer<LogsCommand> {
-	const run = (command: LogsCommand) => {
-		dispatch(logsEventFor(command, pageSize));
+	const run = (command: LogsCommand, args?: CommandArgs) => {
+		dispatch(logsCommandEvent(command, args, pageSize));
 	};
 
 	if (view.draft === undefined) {

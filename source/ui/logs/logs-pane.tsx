@@ -9,6 +9,8 @@ export const logsPane: PaneEntry<'logs'> = {
 	number: '4',
 	title: 'Logs',
 	rowsAreMembers: false,
-	keyLayer: ({data, height}) => logsKeyLayer(data.logs.read(), data.logs.dispatch, logsPageSize(height)),
+	// `:logs MEMBER`: that member's lines alone (App hands the member to logsCommandEvent).
+	args: [{name: 'MEMBER', kind: 'member', optional: true}],
+	keyLayer: ({data, height}) => logsKeyLayer(data.logs.read(), data.logs.dispatch, logsPageSize(height, data.logs.read())),
 	view: ({data, width, height}) => <LogsPane view={data.logs.view} width={width} height={height} memberNames={data.memberNames} />,
 };
