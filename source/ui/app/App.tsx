@@ -8,6 +8,11 @@ import {actionHeadline} from '../../model/actions/action-log.ts';
 import {ActionLog} from '../actions/ActionLog.tsx';
 import {ConfirmDialog} from '../actions/ConfirmDialog.tsx';
 import {useActionLog} from '../actions/use-action-log.ts';
+import {useRecentAction} from '../actions/use-recent-action.ts';
+import {byPriority} from '../../model/shared/warnings.ts';
+import {useWarningsSince} from '../warnings/use-warnings-since.ts';
+import {useWarningsOverlay} from '../warnings/use-warnings-overlay.ts';
+import {maxWarningsOffset, WarningsOverlay} from '../warnings/WarningsOverlay.tsx';
 import {memberActionCommands} from '../actions/use-member-actions.ts';
 import {Header, headerHeight} from '../cluster/Header.tsx';
 import {CommandLine} from '../command-line/CommandLine.tsx';
@@ -67,7 +72,8 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		keysListRows: keysState => keysViewport(keysState, columns, latest.current.context?.height ?? rows).listRows,
 	});
 	const snapshots = useSnapshotCommands({services, snapshotDir, dispatch, currentState, reading: () => data.reading, log});
-	const lastAction = log.entries.at(-1);
+	// The last action's outcome stays in the header a few seconds; the status line and the action log keep it.
+	const lastAction = useRecentAction(log.entries);
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
 	const height = rows - 1;
 	const jobHeight = snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill);
@@ -78,6 +84,9 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const context: PaneContext = {...base, selectedId: effectiveSelection(state.selectedId, rowIds)};
 	latest.current.context = context;
 	const helpLegend = readOnly ? ['(off): not bound in --read-only mode'] : [];
+	const warningsNow = data.reading?.takenAt ?? Date.now();
+	const warnings = useWarningsSince(byPriority([...data.summary?.warnings ?? [], ...data.extraWarnings]), warningsNow);
+	const warningsOverlay = useWarningsOverlay(() => ({maxOffset: maxWarningsOffset(warnings, warningsNow, columns, paneHeight), pageRows: paneHeight - 4}));
 	const members = memberActionCommands({actions: services.actions, dispatch, log, refreshNow: data.refreshNow, latest: () => ({summary: data.summary, history: data.history, selectedId: context.selectedId})});
 
 	const keysJump = useKeysJump(data.keys);
@@ -95,9 +104,9 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	});
 
 	const layers = (): KeyLayer[] => {
-		const line = commandLine.layer();
-		if (line !== undefined) {
-			return [line];
+		const modalFeature = commandLine.layer() ?? warningsOverlay.layer();
+		if (modalFeature !== undefined) {
+			return [modalFeature];
 		}
 
 		const now = currentState();
@@ -122,6 +131,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			snapshot: args => snapshots.showForm(args.path),
 			keys: args => args.prefix === undefined ? undefined : keysJump(args.prefix),
 			'command-line': commandLine.open,
+			warnings: warningsOverlay.show,
 		}});
 		return [snapshots.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
@@ -151,6 +161,10 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		if (state.dialog !== undefined) {
 			const {confirmation, pending} = state.dialog;
 			return <ConfirmDialog title={confirmation.title} facts={confirmation.facts} command={confirmation.etcdctl} pending={pending} width={columns} />;
+		}
+
+		if (warningsOverlay.state.open) {
+			return <WarningsOverlay warnings={warnings} now={warningsNow} width={columns} height={paneHeight} offset={warningsOverlay.state.offset} />;
 		}
 
 		return state.actionLogOpen ? <ActionLog entries={log.entries} width={columns} height={paneHeight} /> : pane.view(context);

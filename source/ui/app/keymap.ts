@@ -1,6 +1,7 @@
 import {actionLogDialogKeymap, actionLogKeymap, actionsDialogKeymap, actionsScopeTitles, memberActionKeymap, type ActionsCommand} from '../actions/actions-keymap.ts';
 import {keysKeymap, keysScopeTitles, type KeysCommand} from '../keys/keys-keymap.ts';
 import type {Binding} from '../keymap/binding.ts';
+import {warningsKeymap, warningsOpenKeymap, warningsScopeTitles, type WarningsCommand} from '../warnings/warnings-keymap.ts';
 import {commandLineKeymap, commandLineOpenKeymap, commandLineScopeTitles, type CommandLineCommand} from '../command-line/command-line-keymap.ts';
 import {helpKeymap, helpOpenKeymap, helpScopeTitles, type HelpCommand} from '../keymap/help-keymap.ts';
 import {lagKeymap, lagScopeTitles} from '../lag/lag-pane.tsx';
@@ -13,7 +14,7 @@ export {panes, type PaneId} from './panes.ts';
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | CommandLineCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | CommandLineCommand | WarningsCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global', name: pane.id, args: pane.args})),
@@ -39,6 +40,7 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...snapshotKeymap,
 	...actionLogKeymap,
 	...helpOpenKeymap,
+	...warningsOpenKeymap,
 	...commandLineOpenKeymap,
 	...quitKeymap,
 	...lagKeymap,
@@ -47,11 +49,12 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...actionsDialogKeymap,
 	...snapshotDialogKeymap,
 	...actionLogDialogKeymap,
+	...warningsKeymap,
 	...helpKeymap,
 	...commandLineKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof warningsScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
@@ -61,6 +64,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	confirm: actionsScopeTitles.confirm,
 	...snapshotsScopeTitles,
 	'action-log': actionsScopeTitles['action-log'],
+	...warningsScopeTitles,
 	...helpScopeTitles,
 	...commandLineScopeTitles,
 };
