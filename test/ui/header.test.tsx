@@ -59,7 +59,7 @@ void test('quorum lost: no leader, the critical QUORUM LOST line first, and "quo
 	assert.match(warnings[0] ?? '', /^✖ QUORUM LOST: 1 of 3 voters answer, 2 needed \(answering: etcd-3\)/);
 	assert.ok(warnings.some(line => line.startsWith('✖ no leader')), warnings.join('\n'));
 	for (const name of ['etcd-1', 'etcd-2']) {
-		assert.ok(warnings.includes(`▲ ${name} unreachable: ${quorumLostError}`), warnings.join('\n'));
+		assert.ok(warnings.includes(`✖ ${name} unreachable: ${quorumLostError}`), warnings.join('\n'));
 	}
 });
 
@@ -72,12 +72,12 @@ void test('critical lines come before warnings, whatever order the summary found
 	assert.ok(warnings.slice(firstWarning).every(line => line.startsWith('▲ ')), warnings.join('\n'));
 });
 
-void test('one voter down: healthy 2/3, nothing more may be lost, and why the voter is down', () => {
+void test('one voter down: healthy 2/3, nothing more may be lost, and why the voter is down (critical: no failure left to spare)', () => {
 	const lines = headerLines(voterUnreachableReading());
 	assert.ok(lines[0]!.includes('leader etcd-1'), lines[0]);
 	assert.ok(lines[1]!.includes('healthy 2/3'), lines[1]);
 	assert.ok(lines[1]!.includes('0 left now'), lines[1]);
-	assert.deepEqual(lines.slice(2), [`▲ etcd-3 unreachable: ${unreachableError}`]);
+	assert.deepEqual(lines.slice(2), [`✖ etcd-3 unreachable: ${unreachableError}`]);
 });
 
 void test('a member added but not started is counted and called out by ID', () => {
@@ -113,7 +113,7 @@ void test('warnings beyond maxWarnings are counted on a last "▲ N more warning
 	for (const [maxWarnings, shown] of [[4, 3], [2, 1]] as const) {
 		const lines = headerLines(manyWarningsReading(), {maxWarnings});
 		assert.equal(lines.length, 2 + maxWarnings, lines.join('\n'));
-		assert.equal(lines.at(-1), `▲ ${6 - shown} more warnings`);
+		assert.equal(lines.at(-1), `▲ ${6 - shown} more warnings: ! lists them all`);
 		assert.ok(lines.slice(2, -1).every(line => line.startsWith('✖ ')), `the worst lines are kept:\n${lines.join('\n')}`);
 	}
 });

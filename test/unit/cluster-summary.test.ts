@@ -153,15 +153,15 @@ void describe('a healthy cluster of 3 voters and a learner', () => {
 });
 
 void describe('unreachable voters', () => {
-	void test('one of three voters down: a warning, exit 1, no spare voter left', () => {
+	void test('one of three voters down: critical (one failure fewer to spare), exit 1, no spare voter left', () => {
 		const members = [member('a'), member('b'), member('c')];
 		const result = summary(reading(members, [up(members[0]!, status('a')), up(members[1]!, status('a')), down(members[2]!)]));
 		assert.equal(result.healthyVoters, 2);
 		assert.equal(result.spareVoters, 0);
 		assert.equal(result.quorumLost, false);
 		assert.equal(result.leader?.id, ids.a);
-		assert.deepEqual(texts(result.warnings), [`warning: etcd-c unreachable: ${refused}`]);
-		assert.equal(result.severity, 'warning');
+		assert.deepEqual(texts(result.warnings), [`critical: etcd-c unreachable: ${refused}`]);
+		assert.equal(result.severity, 'critical');
 		assert.equal(statusExitCode(result), 1);
 
 		const row = endpointRows(result)[2]!;
@@ -189,8 +189,8 @@ void describe('unreachable voters', () => {
 		// Alarms cannot be read without quorum; that is not worth a warning of its own.
 		assert.deepEqual(texts(result.warnings), [
 			'critical: QUORUM LOST: 1 of 3 voters answer, 2 needed (answering: etcd-a)',
-			`warning: etcd-b unreachable: ${refused}`,
-			'warning: etcd-c unreachable: no answer within 2000 ms (--timeout)',
+			`critical: etcd-b unreachable: ${refused}`,
+			'critical: etcd-c unreachable: no answer within 2000 ms (--timeout)',
 		]);
 	});
 
@@ -215,7 +215,7 @@ void describe('finding the leader', () => {
 		assert.equal(result.leader, undefined);
 		assert.equal(result.quorumLost, false);
 		assert.ok(result.views.every(view => !view.isLeader && view.lagEntries === undefined));
-		assert.deepEqual(texts(result.warnings), ['critical: no leader: no member reports itself as leader', `warning: etcd-a unreachable: ${refused}`]);
+		assert.deepEqual(texts(result.warnings), ['critical: no leader: no member reports itself as leader', `critical: etcd-a unreachable: ${refused}`]);
 		assert.equal(statusExitCode(result), 2);
 		assert.deepEqual(endpointRows(result).map(row => row.cells.isLeader), ['', 'false', 'false']);
 	});
@@ -384,8 +384,8 @@ void describe('nothing answers', () => {
 		assert.equal(statusExitCode(result), 2);
 		assert.deepEqual(texts(result.warnings), [
 			`critical: no endpoint answers: ${refused}; host name not found`,
-			`warning: http://127.0.0.1:2379 unreachable: ${refused}`,
-			'warning: https://etcd.example:2379 unreachable: host name not found',
+			`critical: http://127.0.0.1:2379 unreachable: ${refused}`,
+			'critical: https://etcd.example:2379 unreachable: host name not found',
 		]);
 		assert.deepEqual(endpointRows(result).map(row => [row.id, row.tone]), [
 			['http://127.0.0.1:2379', 'error'],

@@ -112,41 +112,43 @@ export function summarize(reading: ClusterReading, options: SummaryOptions): Clu
 	const withFigures = views.filter(view => view.status !== undefined);
 	const leaderUnknown = answering.length > 0 && withFigures.length === 0;
 	const warnings: Warning[] = [];
-	const critical = (text: string) => warnings.push({severity: 'critical', text});
-	const warning = (text: string) => warnings.push({severity: 'warning', text});
+	const add = (severity: Warning['severity']) => (text: string, advice: string, member?: string) => warnings.push({severity, text, source: 'status', advice, ...(member === undefined ? {} : {member})});
+	const critical = add('critical');
+	const warning = add('warning');
 	const label = (view: MemberView) => view.name || view.id || view.probe?.endpoint || 'unknown member';
 	const denied = views.filter(view => view.probe?.statusDenied !== undefined);
 	const notes: string[] = [];
 
 	if (answering.length === 0) {
-		critical(`no endpoint answers${reading.memberListError === undefined ? '' : `: ${reading.memberListError}`}`);
+		critical(`no endpoint answers${reading.memberListError === undefined ? '' : `: ${reading.memberListError}`}`, 'check that etcd runs on the --endpoints given and that the network, TLS and credentials are right');
 	} else if (voters > 0 && healthyVoters < quorumSize(voters)) {
 		const names = voterViews.filter(answered).map(label);
-		critical(`QUORUM LOST: ${healthyVoters} of ${voters} voters answer, ${quorumSize(voters)} needed${names.length > 0 ? ` (answering: ${names.join(', ')})` : ''}`);
+		critical(`QUORUM LOST: ${healthyVoters} of ${voters} voters answer, ${quorumSize(voters)} needed${names.length > 0 ? ` (answering: ${names.join(', ')})` : ''}`, 'writes stop: bring the stopped voters back (systemctl start etcd); if they are lost for good, rebuild from the last snapshot (etcdutl snapshot restore)');
 	}
 
 	if (withFigures.length > 0 && leader === undefined) {
-		critical('no leader: no member reports itself as leader');
+		critical('no leader: no member reports itself as leader', 'an election should end within seconds; if it does not, check the network between members and their logs (pane 4)');
 	} else if (leaderUnknown) {
-		warning('leader unknown: the members answered, but none of their figures could be read');
+		warning('leader unknown: the members answered, but none of their figures could be read', 'give the user the root role, or read the figures from /metrics');
 	}
 
 	if (reading.memberListError !== undefined && answering.length > 0) {
-		warning(`member list unavailable: ${reading.memberListError}`);
+		warning(`member list unavailable: ${reading.memberListError}`, 'ask a voter (a learner refuses the member list): add a voter\'s endpoint to --endpoints');
 	}
 
 	for (const view of views) {
 		if (view.member !== undefined && !view.member.started) {
-			warning(`${view.isLearner ? 'learner' : 'voter'} ${view.id ?? ''} is added but not started`);
+			warning(`${view.isLearner ? 'learner' : 'voter'} ${view.id ?? ''} is added but not started`, 'start etcd on the new node with --initial-cluster-state existing, or remove the member (etcdctl member remove)', view.id);
 		} else if (view.status === undefined && view.probe?.statusDenied !== undefined) {
-			warning(`${label(view)}: no figures: ${view.probe.error ?? view.probe.statusDenied}`);
+			warning(`${label(view)}: no figures: ${view.probe.error ?? view.probe.statusDenied}`, 'Status needs the root role: its /metrics gives the figures', label(view));
 		} else if (view.status === undefined && view.probe !== undefined) {
-			warning(`${label(view)} unreachable: ${view.probe.error ?? 'no answer'}`);
+			// An unreachable voter is one failure fewer the cluster can take: critical; a learner is not.
+			(view.isLearner ? warning : critical)(`${label(view)} unreachable: ${view.probe.error ?? 'no answer'}`, 'is etcd running there (systemctl status etcd, journalctl -u etcd)? a stopped voter counts against quorum: restart it before touching another', label(view));
 		}
 	}
 
 	if (evenSizeAddsNothing(voters)) {
-		warning(`${voters} voters: an even count tolerates no more failures than ${voters - 1}`);
+		warning(`${voters} voters: an even count tolerates no more failures than ${voters - 1}`, `add a voter (as a learner, then promote) or remove one to get ${voters + 1} or ${voters - 1}`);
 	}
 
 	const alarms = (reading.alarms ?? []).map((alarm): NamedAlarm => {
@@ -156,7 +158,7 @@ export function summarize(reading: ClusterReading, options: SummaryOptions): Clu
 	// One line an alarm kind: each member raises its own NOSPACE, and three lines would crowd the header.
 	for (const kind of new Set(alarms.map(alarm => alarm.alarm))) {
 		const on = alarms.filter(alarm => alarm.alarm === kind).map(alarm => alarm.member);
-		critical(`alarm ${kind} on ${on.join(', ')}${alarmMeaning(kind)}`);
+		critical(`alarm ${kind} on ${on.join(', ')}${alarmMeaning(kind)}`, kind === 'NOSPACE' ? 'compact, defragment each member, then etcdctl alarm disarm; or raise --quota-backend-bytes' : kind === 'CORRUPT' ? 'stop the member whose data differs, remove it and add it back empty (or restore from a snapshot)' : 'read the members\' logs (pane 4), then etcdctl alarm disarm', on.join(', '));
 	}
 
 	if (denied.length > 0) {
@@ -164,7 +166,7 @@ export function summarize(reading: ClusterReading, options: SummaryOptions): Clu
 		const lacking = ['no raft term', ...(reading.alarms === undefined ? ['alarms unknown'] : [])];
 		notes.push(`Status needs the root role on etcd ${version ?? 'this cluster'}: figures from /metrics (${lacking.join(', ')})`);
 	} else if (reading.alarms === undefined && reading.alarmsError !== undefined && healthyVoters >= quorumSize(voters) && voters > 0) {
-		warning(`alarms unknown: ${reading.alarmsError}`);
+		warning(`alarms unknown: ${reading.alarmsError}`, 'etcdctl alarm list as root shows them');
 	}
 
 	for (const view of withFigures) {
@@ -172,11 +174,11 @@ export function summarize(reading: ClusterReading, options: SummaryOptions): Clu
 		const ratio = view.status!.dbSizeBytes / quota.bytes;
 		if (ratio >= dbQuotaWarningRatio) {
 			const of = {flag: `the ${formatBytes(quota.bytes)} quota (--quota-bytes)`, metrics: `its ${formatBytes(quota.bytes)} quota`, default: `etcd's default ${formatBytes(quota.bytes)} quota (its /metrics did not say its own)`}[quota.source];
-			(ratio >= 0.95 ? critical : warning)(`${label(view)} DB ${formatBytes(view.status!.dbSizeBytes)} is ${formatPercent(ratio)} of ${of}`);
+			(ratio >= 0.95 ? critical : warning)(`${label(view)} DB ${formatBytes(view.status!.dbSizeBytes)} is ${formatPercent(ratio)} of ${of}`, 'compact old revisions and defragment (one member at a time), or raise --quota-backend-bytes; at the quota etcd refuses writes (NOSPACE)', label(view));
 		}
 
 		if (view.lagEntries !== undefined && view.lagEntries >= lagWarningEntries) {
-			warning(`${view.isLearner ? 'learner ' : ''}${label(view)} is ${plural(view.lagEntries, 'entry', 'entries')} behind the leader`);
+			warning(`${view.isLearner ? 'learner ' : ''}${label(view)} is ${plural(view.lagEntries, 'entry', 'entries')} behind the leader`, view.isLearner ? 'wait for it to catch up before promoting (pane 3 says when it is ready)' : 'check its disk and network (pane 6: fsync, peer round trips)', label(view));
 		}
 	}
 

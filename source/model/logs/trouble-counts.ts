@@ -106,6 +106,6 @@ export function recurringTroubleWarnings(counts: TroubleCounts, now: number, mem
 			const latest = counts.latest[tally.kind];
 			const where = latest?.host === undefined ? '' : ` on ${latest.host}`;
 			const latestText = latest === undefined ? '' : `; latest: ${describeTrouble(latest.trouble, memberNames)}${where}`;
-			return {severity: 'warning', text: `etcd log: "${tally.title}" ×${tally.shortWindow} in 5 min, ${tally.longWindow} in 15 min${latestText}`};
+			return {severity: 'warning', text: `etcd log: "${tally.title}" ×${tally.shortWindow} in 5 min, ${tally.longWindow} in 15 min${latestText}`, source: 'logs', advice: 'read the lines in the Logs pane (4, then w for warnings only)'};
 		});
 }

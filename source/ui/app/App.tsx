@@ -8,6 +8,11 @@ import {actionHeadline} from '../../model/actions/action-log.ts';
 import {ActionLog} from '../actions/ActionLog.tsx';
 import {ConfirmDialog} from '../actions/ConfirmDialog.tsx';
 import {useActionLog} from '../actions/use-action-log.ts';
+import {useRecentAction} from '../actions/use-recent-action.ts';
+import {byPriority} from '../../model/shared/warnings.ts';
+import {useWarningsSince} from '../warnings/use-warnings-since.ts';
+import {useWarningsOverlay} from '../warnings/use-warnings-overlay.ts';
+import {maxWarningsOffset, WarningsOverlay} from '../warnings/WarningsOverlay.tsx';
 import {memberActionCommands} from '../actions/use-member-actions.ts';
 import {Header, headerHeight} from '../cluster/Header.tsx';
 import {CommandLine} from '../command-line/CommandLine.tsx';
@@ -75,18 +80,22 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	});
 	const snapshots = useSnapshotCommands({services, snapshotDir, dispatch, currentState, reading: () => data.reading, log});
 	const maintenance = useMaintenanceCommands({jobs: services.maintenance, readOnly, summary: () => data.summary, notice: text => dispatch({type: 'notice', text}), record: entry => log.record(entry), refreshNow: data.refreshNow});
-	const warnings = [...data.extraWarnings, ...maintenance.warnings];
-	const lastAction = log.entries.at(-1);
+	const extraWarnings = [...data.extraWarnings, ...maintenance.warnings];
+	// The last action's outcome stays in the header a few seconds; the status line and the action log keep it.
+	const lastAction = useRecentAction(log.entries);
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
 	const height = rows - 1;
 	const jobHeight = (snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill)) + (maintenance.job === undefined ? 0 : maintenanceJobHeight(maintenance.job));
-	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, warnings) - 2 - jobHeight;
+	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, extraWarnings) - 2 - jobHeight;
 	const pane = paneOf(state.pane);
 	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'})};
 	const rowIds = pane.rowIds?.({...base, selectedId: undefined}) ?? [];
 	const context: PaneContext = {...base, selectedId: effectiveSelection(state.selectedId, rowIds)};
 	latest.current.context = context;
 	const helpLegend = readOnly ? ['(off): not bound in --read-only mode'] : [];
+	const warningsNow = data.reading?.takenAt ?? Date.now();
+	const warnings = useWarningsSince(byPriority([...data.summary?.warnings ?? [], ...extraWarnings]), warningsNow);
+	const warningsOverlay = useWarningsOverlay(() => ({maxOffset: maxWarningsOffset(warnings, warningsNow, columns, paneHeight), pageRows: paneHeight - 4}));
 	const members = memberActionCommands({actions: services.actions, dispatch, log, refreshNow: data.refreshNow, latest: () => ({summary: data.summary, history: data.history, selectedId: context.selectedId})});
 
 	const keysJump = useKeysJump(data.keys);
@@ -104,9 +113,9 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	});
 
 	const layers = (): KeyLayer[] => {
-		const line = commandLine.layer();
-		if (line !== undefined) {
-			return [line];
+		const modalFeature = commandLine.layer() ?? warningsOverlay.layer();
+		if (modalFeature !== undefined) {
+			return [modalFeature];
 		}
 
 		const now = currentState();
@@ -139,6 +148,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			'command-line': commandLine.open,
 			...maintenance.globalCommands,
 			...contextCommands(clusterContext, dispatch),
+			warnings: warningsOverlay.show,
 		}});
 		return [snapshots.jobLayer, maintenance.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
@@ -174,12 +184,16 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			return <ConfirmDialog title={confirmation.title} facts={confirmation.facts} command={confirmation.etcdctl} pending={pending} width={columns} />;
 		}
 
+		if (warningsOverlay.state.open) {
+			return <WarningsOverlay warnings={warnings} now={warningsNow} width={columns} height={paneHeight} offset={warningsOverlay.state.offset} />;
+		}
+
 		return state.actionLogOpen ? <ActionLog entries={log.entries} width={columns} height={paneHeight} /> : pane.view(context);
 	};
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header summary={data.summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={warnings} context={clusterContext?.name} readOnly={readOnly} />
+			<Header summary={data.summary} width={columns} maxWarnings={maxHeaderWarnings} lastAction={lastActionLine} lastActionOk={lastAction?.outcome === 'succeeded'} extraWarnings={extraWarnings} context={clusterContext?.name} readOnly={readOnly} />
 			<PaneTabs current={state.pane} width={columns} />
 			<Box flexGrow={1} flexDirection="column">
 				{body()}

@@ -1,6 +1,7 @@
 import {actionLogDialogKeymap, actionLogKeymap, actionsDialogKeymap, actionsScopeTitles, memberActionKeymap, type ActionsCommand} from '../actions/actions-keymap.ts';
 import {keysKeymap, keysScopeTitles, type KeysCommand} from '../keys/keys-keymap.ts';
 import type {Binding} from '../keymap/binding.ts';
+import {warningsKeymap, warningsOpenKeymap, warningsScopeTitles, type WarningsCommand} from '../warnings/warnings-keymap.ts';
 import {commandLineKeymap, commandLineOpenKeymap, commandLineScopeTitles, type CommandLineCommand} from '../command-line/command-line-keymap.ts';
 import {helpKeymap, helpOpenKeymap, helpScopeTitles, type HelpCommand} from '../keymap/help-keymap.ts';
 import {lagKeymap, lagScopeTitles} from '../lag/lag-pane.tsx';
@@ -17,7 +18,7 @@ export {panes, type PaneId} from './panes.ts';
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | CommandLineCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | ContextsCommand | FleetCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | CommandLineCommand | WarningsCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | ContextsCommand | FleetCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global', name: pane.id, args: pane.args})),
@@ -45,6 +46,7 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...actionLogKeymap,
 	...helpOpenKeymap,
 	...contextsKeymap,
+	...warningsOpenKeymap,
 	...commandLineOpenKeymap,
 	...quitKeymap,
 	...lagKeymap,
@@ -54,12 +56,13 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...snapshotDialogKeymap,
 	...maintenanceDialogKeymap,
 	...actionLogDialogKeymap,
+	...warningsKeymap,
 	...helpKeymap,
 	...commandLineKeymap,
 	...fleetKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof fleetScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof fleetScopeTitles | keyof typeof warningsScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
@@ -70,6 +73,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	...snapshotsScopeTitles,
 	...maintenanceScopeTitles,
 	'action-log': actionsScopeTitles['action-log'],
+	...warningsScopeTitles,
 	...helpScopeTitles,
 	...commandLineScopeTitles,
 	...fleetScopeTitles,

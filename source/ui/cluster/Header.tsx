@@ -2,7 +2,7 @@ import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
 import type {ClusterSummary} from '../../model/cluster/cluster-summary.ts';
-import type {Warning} from '../../model/shared/warnings.ts';
+import {byPriority, type Warning} from '../../model/shared/warnings.ts';
 import {plural} from '../../model/shared/format.ts';
 
 export interface HeaderProps {
@@ -56,7 +56,10 @@ export function headerHeight(summary: ClusterSummary | undefined, maxWarnings: n
 	return 2 + summary.notes.length + Math.min(summary.warnings.length + extraWarnings.length, maxWarnings) + (lastAction === undefined ? 0 : 1);
 }
 
-/** Cluster identity, leader and quorum arithmetic, then what is wrong, worst first. */
+/**
+ * Cluster identity, leader and quorum arithmetic, then a priority list: what is wrong, critical first
+ * (QUORUM LOST leads), then warnings, then information (notes, the last action while it is recent).
+ */
 export function Header({summary, width, maxWarnings, lastAction, lastActionOk = false, extraWarnings = [], context, readOnly = false}: HeaderProps) {
 	if (summary === undefined) {
 		return (
@@ -68,7 +71,7 @@ export function Header({summary, width, maxWarnings, lastAction, lastActionOk = 
 		);
 	}
 
-	const sorted = [...summary.warnings, ...extraWarnings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1));
+	const sorted = byPriority([...summary.warnings, ...extraWarnings]);
 	const shown = sorted.length > maxWarnings ? sorted.slice(0, Math.max(0, maxWarnings - 1)) : sorted;
 	const more = sorted.length - shown.length;
 	return (
@@ -88,6 +91,8 @@ export function Header({summary, width, maxWarnings, lastAction, lastActionOk = 
 				<Text>  quorum {summary.quorum}  tolerates {plural(summary.failuresTolerated, 'failure')}</Text>
 				<Text>, {summary.spareVoters >= 0 ? `${summary.spareVoters} left now` : 'quorum lost'}</Text>
 			</Text>
+			{shown.map(warning => <WarningLine key={warning.text} warning={warning} />)}
+			{more > 0 ? <Text color="yellow" wrap="truncate">▲ {more} more warnings: ! lists them all</Text> : null}
 			{summary.notes.map(note => (
 				<Text key={note} wrap="truncate" color="cyan">
 					{'note: '}
@@ -100,8 +105,6 @@ export function Header({summary, width, maxWarnings, lastAction, lastActionOk = 
 					{lastAction}
 				</Text>
 			)}
-			{shown.map(warning => <WarningLine key={warning.text} warning={warning} />)}
-			{more > 0 ? <Text color="yellow">▲ {more} more warnings</Text> : null}
 		</Box>
 	);
 }
