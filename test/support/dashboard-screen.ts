@@ -28,7 +28,8 @@ export function endpointLines(screen: string): Map<string, EndpointLine> {
 	const leaderStart = header.indexOf('IS LEADER');
 	const errorsStart = header.indexOf('ERRORS');
 	for (const line of lines.slice(lines.indexOf(header) + 1)) {
-		const endpoint = /^[› ] (https?:\/\/\S+) /.exec(line)?.[1];
+		// After the NAME column (blank for an endpoint in no member list).
+		const endpoint = /^[› ] (?:\S+)? +(https?:\/\/\S+) /.exec(line)?.[1];
 		if (endpoint === undefined) {
 			continue;
 		}

@@ -4,6 +4,7 @@ import {Text} from './text.tsx';
 import type {Column, Row, RowTone} from '../../model/shared/table.ts';
 import {safeText} from '../../model/shared/safe-text.ts';
 import {columnGap, fitColumns, truncate} from './fit-columns.ts';
+import {wrapWords} from './wrap-words.ts';
 
 export interface DataTableProps<Key extends string> {
 	columns: ReadonlyArray<Column<Key>>;
@@ -40,8 +41,9 @@ export function DataTable<Key extends string>({columns, rows: given, width, heig
 	const titles = Object.fromEntries(columns.map(column => [column.key, column.title])) as Record<Key, string>;
 
 	const selected = rows.find(row => row.id === selectedId);
-	const detail = selected?.detail;
-	const bodyHeight = Math.max(1, height - 2 - (detail === undefined ? 0 : 1));
+	// Whole, wrapped: an error cut short is the part the operator needed. At least one row stays in view.
+	const detailLines = selected?.detail === undefined ? [] : wrapWords(selected.detail, width).slice(0, Math.max(1, height - 3));
+	const bodyHeight = Math.max(1, height - 2 - detailLines.length);
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === selectedId));
 	const first = Math.min(Math.max(0, selectedIndex - bodyHeight + 1), Math.max(0, rows.length - bodyHeight));
 	const visibleRows = rows.slice(first, first + bodyHeight);
@@ -66,11 +68,12 @@ export function DataTable<Key extends string>({columns, rows: given, width, heig
 				</Text>
 			))}
 			{footer === '' ? null : <Text dimColor wrap="truncate">{footer}</Text>}
-			{detail === undefined ? null : (
-				<Text wrap="truncate" color={toneColor[selected!.tone]}>
-					{detail}
+			{detailLines.map((text, index) => (
+				// Two wrapped lines can read alike: their place is their identity.
+				<Text key={index} wrap="truncate" color={toneColor[selected!.tone]}>
+					{text}
 				</Text>
-			)}
+			))}
 		</Box>
 	);
 }
