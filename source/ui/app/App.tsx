@@ -11,13 +11,15 @@ import {useActionLog} from '../actions/use-action-log.ts';
 import {memberActionCommands} from '../actions/use-member-actions.ts';
 import {Header, headerHeight} from '../cluster/Header.tsx';
 import type {KeyLayer} from '../keymap/binding.ts';
+import type {RowFilterEvent} from '../../model/shared/row-filter.ts';
 import {HelpOverlay, maxHelpOffset} from '../keymap/HelpOverlay.tsx';
 import {keysViewport} from '../keys/keys-viewport.ts';
 import type {PaneContext} from '../shared/pane.ts';
 import {SnapshotFormView, SnapshotJobView, snapshotJobHeight} from '../snapshots/SnapshotDialog.tsx';
 import {useSnapshotCommands} from '../snapshots/use-snapshot-commands.ts';
+import {filterTypingLayer} from '../filter/filter-keymap.ts';
 import {actionLogLayer, globalLayer, helpLayer, openDialog} from './app-commands.ts';
-import {appReducer, effectiveSelection, initialAppState} from './app-state.ts';
+import {appReducer, effectiveSelection, filterOf, initialAppState} from './app-state.ts';
 import {commandTable} from './keymap.ts';
 import {PaneTabs} from './PaneTabs.tsx';
 import {paneOf, panes} from './panes.ts';
@@ -69,7 +71,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const jobHeight = snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill);
 	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, data.extraWarnings) - 2 - jobHeight;
 	const pane = paneOf(state.pane);
-	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'})};
+	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'}), filter: filterOf(state, state.pane)};
 	const rowIds = pane.rowIds?.({...base, selectedId: undefined}) ?? [];
 	const context: PaneContext = {...base, selectedId: effectiveSelection(state.selectedId, rowIds)};
 	latest.current.context = context;
@@ -85,6 +87,11 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 
 		// The pane now, which a key earlier in the same read may have changed.
 		const focused = paneOf(now.pane);
+		const filtering = (event: RowFilterEvent) => dispatch({type: 'filter', pane: now.pane, event});
+		if (focused.filterable === true && filterOf(now, now.pane).draft !== undefined) {
+			return [filterTypingLayer(filtering)];
+		}
+
 		const paneLayer = focused.keyLayer?.(context);
 		if (paneLayer?.modal === true) {
 			return [paneLayer];
@@ -93,7 +100,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		const global = globalLayer({dispatch, rowIds: () => focused.rowIds?.(context) ?? [], refreshNow: data.refreshNow, quit: () => {
 			onQuit?.();
 			exit();
-		}, features: {promote: () => members.ask('promote'), 'move-leader': () => members.ask('move-leader'), snapshot: snapshots.showForm}});
+		}, features: {promote: () => members.ask('promote'), 'move-leader': () => members.ask('move-leader'), snapshot: snapshots.showForm, 'filter-open': () => filtering({type: 'open'}), 'filter-clear': () => filtering({type: 'clear'})}});
 		return [snapshots.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
 

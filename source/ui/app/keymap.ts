@@ -1,4 +1,5 @@
 import {actionLogDialogKeymap, actionLogKeymap, actionsDialogKeymap, actionsScopeTitles, memberActionKeymap, type ActionsCommand} from '../actions/actions-keymap.ts';
+import {filterKeymap, filterScopeTitles, filterTypingKeymap, type FilterCommand} from '../filter/filter-keymap.ts';
 import {keysKeymap, keysScopeTitles, type KeysCommand} from '../keys/keys-keymap.ts';
 import type {Binding} from '../keymap/binding.ts';
 import {helpKeymap, helpOpenKeymap, helpScopeTitles, type HelpCommand} from '../keymap/help-keymap.ts';
@@ -12,7 +13,7 @@ export {panes, type PaneId} from './panes.ts';
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | FilterCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global'})),
@@ -38,23 +39,26 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...snapshotKeymap,
 	...actionLogKeymap,
 	...helpOpenKeymap,
+	...filterKeymap,
 	...quitKeymap,
 	...lagKeymap,
 	...logsKeymap,
 	...keysKeymap,
+	...filterTypingKeymap,
 	...actionsDialogKeymap,
 	...snapshotDialogKeymap,
 	...actionLogDialogKeymap,
 	...helpKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles | keyof typeof filterScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
 	...lagScopeTitles,
 	...logsScopeTitles,
 	...keysScopeTitles,
+	...filterScopeTitles,
 	confirm: actionsScopeTitles.confirm,
 	...snapshotsScopeTitles,
 	'action-log': actionsScopeTitles['action-log'],

@@ -14,6 +14,8 @@ export interface DataTableProps<Key extends string> {
 	height: number;
 	selectedId: string | undefined;
 	emptyText: string;
+	/** The table's `/` filter, as filterLabel writes it: shown first on the footer line; empty when unfiltered. */
+	filterLabel?: string;
 }
 
 const markerWidth = 2;
@@ -31,7 +33,7 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
  * A one-line-per-row table that fits its width: low-priority columns hide and long ones shrink rather
  * than wrap, the selected row is shown inverse and kept in view.
  */
-export function DataTable<Key extends string>({columns, rows: given, width, height, selectedId, emptyText}: DataTableProps<Key>) {
+export function DataTable<Key extends string>({columns, rows: given, width, height, selectedId, emptyText, filterLabel = ''}: DataTableProps<Key>) {
 	// Cells hold member names, URLs and etcd's errors: sanitized before they are measured, so columns fit what is drawn.
 	const rows = given.map(row => ({...row, cells: Object.fromEntries(Object.entries<string>(row.cells).map(([key, cell]) => [key, safeText(cell)])) as Record<Key, string>}));
 	// Two cells for the selection marker, so the selected row shows without colour too.
@@ -49,6 +51,7 @@ export function DataTable<Key extends string>({columns, rows: given, width, heig
 	const visibleRows = rows.slice(first, first + bodyHeight);
 	const below = rows.length - first - visibleRows.length;
 	const footer = [
+		filterLabel,
 		first > 0 ? `↑ ${first} more` : '',
 		below > 0 ? `↓ ${below} more` : '',
 		fitted.hidden.length > 0 ? `hidden: ${fitted.hidden.map(column => column.title).join(', ')}` : '',
@@ -60,7 +63,7 @@ export function DataTable<Key extends string>({columns, rows: given, width, heig
 				{unselectedMarker}
 				{line(titles)}
 			</Text>
-			{rows.length === 0 ? <Text dimColor>{emptyText}</Text> : null}
+			{rows.length === 0 ? <Text dimColor>{filterLabel === '' ? emptyText : 'no row matches the filter'}</Text> : null}
 			{visibleRows.map(row => (
 				<Text key={row.id} wrap="truncate" color={toneColor[row.tone]} inverse={row.id === selectedId}>
 					{row.id === selectedId ? selectedMarker : unselectedMarker}
