@@ -45,6 +45,11 @@ export interface EndpointProbe {
 	status: EndpointStatus | undefined;
 	/** Operator-facing reason when the call failed. */
 	error: string | undefined;
+	/**
+	 * How the call failed: the member took the connection but did not answer in time (a stopped or
+	 * overloaded process), or could not be reached at all (refused, no route, TLS, wrong protocol).
+	 */
+	failure?: 'no-answer' | 'unreachable';
 	/** How long the call took, in milliseconds. */
 	latencyMs: number;
 	/**

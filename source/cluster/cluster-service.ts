@@ -196,7 +196,7 @@ export class ClusterService {
 			return this.probeMetrics(endpoint, started, `Status: ${this.describe(error)}`);
 		}
 
-		return {endpoint, memberId: undefined, clusterId: undefined, status: undefined, error: this.describe(error), latencyMs: Date.now() - started, quotaBytes};
+		return {endpoint, memberId: undefined, clusterId: undefined, status: undefined, error: this.describe(error), failure: failureOf(error), latencyMs: Date.now() - started, quotaBytes};
 	}
 
 	/** A member that refused Status to this user, read from its /metrics (which needs no user). */
@@ -209,7 +209,7 @@ export class ClusterService {
 			const memberId = metrics.memberId === undefined ? undefined : BigInt(`0x${metrics.memberId}`).toString(16);
 			return {endpoint, memberId, clusterId: undefined, status, error: undefined, latencyMs, statusDenied, quotaBytes: metrics.quotaBytes};
 		} catch (error) {
-			return {endpoint, memberId: undefined, clusterId: undefined, status: undefined, error: `${statusDenied}; /metrics: ${this.describe(error)}`, latencyMs, statusDenied};
+			return {endpoint, memberId: undefined, clusterId: undefined, status: undefined, error: `${statusDenied}; /metrics: ${this.describe(error)}`, failure: failureOf(error), latencyMs, statusDenied};
 		}
 	}
 
@@ -294,6 +294,12 @@ function toMemberInfo(member: IMember): MemberInfo {
  * The active alarms, from the Status answers (every member reports the cluster's alarms; etcd's Alarm
  * request would go through raft even to list them). Unknown when no member's Status answered.
  */
+/** A deadline that passed means the member took the call and said nothing (SIGSTOP, a hung disk); anything else, it could not be reached. */
+function failureOf(error: unknown): 'no-answer' | 'unreachable' {
+	const message = error instanceof Error ? error.message : String(error);
+	return /deadline exceeded|timed? ?out/i.test(message) ? 'no-answer' : 'unreachable';
+}
+
 function alarmsOf(probes: readonly Probe[]): {value: ClusterAlarm[] | undefined; error: string | undefined} {
 	const answered = probes.filter(probe => probe.status?.source === 'status');
 	if (answered.length === 0) {

@@ -11,7 +11,7 @@ const healthWords = ['healthy', 'degraded', 'unavailable'] as const;
 /**
  * Members in the order etcdctl lists them: `member list` and `endpoint status --cluster` both print the
  * member list as etcd returns it, sorted by member ID; endpoints in no member list come last. (The
- * dashboard keeps voters by name, then learners.)
+ * dashboard keeps the leader first, then followers, then learners.)
  */
 export function inEtcdctlOrder(views: readonly MemberView[]): MemberView[] {
 	const key = (view: MemberView) => (view.member === undefined || !/^[\da-f]+$/i.test(view.member.id) ? undefined : BigInt(`0x${view.member.id}`));
@@ -27,7 +27,7 @@ export function inEtcdctlOrder(views: readonly MemberView[]): MemberView[] {
 
 /**
  * The human report of `etcdeck status`, line by line: a verdict line, the warnings, then etcdctl's two
- * tables, in its order. Each line is sanitized (member names, URLs and etcd's errors are in them), table
+ * tables, in its order and with its columns (the dashboard's ROLE and NAME additions left out). Each line is sanitized (member names, URLs and etcd's errors are in them), table
  * cells before the table is laid out.
  */
 export function statusLines(unordered: ClusterSummary): string[] {
@@ -38,9 +38,9 @@ export function statusLines(unordered: ClusterSummary): string[] {
 		...summary.notes.map(note => `NOTE: ${note}`),
 		...summary.warnings.map(warning => `${warning.severity.toUpperCase()}: ${warning.text}`),
 		'',
-		...textTable(memberColumns, memberRows(summary)),
+		...textTable(memberColumns.filter(column => column.key !== 'role'), memberRows(summary)),
 		'',
-		...textTable(endpointColumns, endpointRows(summary)),
+		...textTable(endpointColumns.filter(column => column.key !== 'name'), endpointRows(summary)),
 	].map(line => safeText(line));
 }
 

@@ -45,7 +45,7 @@ function clientDir(user: EtcdUser): string {
 
 /** The endpoints pane's row of `endpoint` (not the detail line under the table). */
 function endpointRow(screen: string, endpoint: string): string | undefined {
-	return screen.split('\n').find(line => new RegExp(`^[› ] ${endpoint.replaceAll('.', '\\.')} `).test(line));
+	return screen.split('\n').find(line => new RegExp(`^[› ] (?:\\S+)? +${endpoint.replaceAll('.', '\\.')} `).test(line));
 }
 
 /** A row with figures: a version and a raft index of more than a few entries. */

@@ -28,7 +28,8 @@ export function endpointLines(screen: string): Map<string, EndpointLine> {
 	const leaderStart = header.indexOf('IS LEADER');
 	const errorsStart = header.indexOf('ERRORS');
 	for (const line of lines.slice(lines.indexOf(header) + 1)) {
-		const endpoint = /^[› ] (https?:\/\/\S+) /.exec(line)?.[1];
+		// After the NAME column (blank for an endpoint in no member list).
+		const endpoint = /^[› ] (?:\S+)? +(https?:\/\/\S+) /.exec(line)?.[1];
 		if (endpoint === undefined) {
 			continue;
 		}
@@ -61,4 +62,28 @@ export function headerHealthy(screen: string): {answering: number; voters: numbe
 export function statusRefresh(screen: string): {at: string; durationMs: number} | undefined {
 	const match = /refreshed (\d\d:\d\d:\d\d) UTC in (\d+) ms/.exec(screen);
 	return match === null ? undefined : {at: match[1]!, durationMs: Number(match[2])};
+}
+
+/** One row of the Members pane (1). */
+export interface MemberLine {
+	line: string;
+	name: string;
+	/** STATUS: started, unstarted, no answer, unreachable. */
+	status: string;
+	/** ROLE: leader, follower, learner. */
+	role: string;
+}
+
+/** The Members pane's rows, top to bottom, read by the columns their titles head. */
+export function memberLines(screen: string): MemberLine[] {
+	const lines = screen.split('\n');
+	const header = lines.find(line => /^ {2}ID +STATUS +NAME +ROLE /.test(line));
+	if (header === undefined) {
+		return [];
+	}
+
+	const cell = (line: string, title: string, next: string) => line.slice(header.indexOf(title), header.indexOf(next)).trim();
+	return lines.slice(lines.indexOf(header) + 1)
+		.filter(line => /^[› ] [\da-f]{16} /.test(line))
+		.map(line => ({line, status: cell(line, 'STATUS', 'NAME'), name: cell(line, 'NAME', 'ROLE'), role: cell(line, 'ROLE', 'PEER ADDRS')}));
 }

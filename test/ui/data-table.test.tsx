@@ -48,8 +48,8 @@ function hiddenNamed(lines: string[]): string[] {
 }
 
 void test('the member table shows a row per member under etcdctl member list titles', () => {
-	const {lines} = draw(memberColumns, membersOf(healthyReading()));
-	assert.deepEqual(titlesShown(memberColumns, lines[0]!), ['ID', 'STATUS', 'NAME', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER']);
+	const {lines} = draw(memberColumns, membersOf(healthyReading()), {width: 120});
+	assert.deepEqual(titlesShown(memberColumns, lines[0]!), ['ID', 'STATUS', 'NAME', 'ROLE', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER']);
 	assert.equal(lines.length, 1 + 4, lines.join('\n'));
 	for (const [index, row] of membersOf(healthyReading()).entries()) {
 		const line = lines[index + 1]!;
@@ -58,31 +58,32 @@ void test('the member table shows a row per member under etcdctl member list tit
 		}
 	}
 
-	assert.match(lines[4]!, /^2f0fd4b3a5cb0e1a +started +etcd-4 +http:\/\/10\.0\.0\.4:2380 +http:\/\/10\.0\.0\.4:2379 +true *$/);
+	assert.match(lines[1]!, /^8e9e05c52164694d +started +etcd-1 +leader +/);
+	assert.match(lines[4]!, /^2f0fd4b3a5cb0e1a +started +etcd-4 +learner +http:\/\/10\.0\.0\.4:2380 +http:\/\/10\.0\.0\.4:2379 +true *$/);
 });
 
 void test('the endpoint table shows etcdctl endpoint status titles and each endpoint\'s raft index, right-aligned under its title', () => {
 	const rows = endpointsOf(healthyReading());
 	const {lines} = draw(endpointColumns, rows);
 	const shown = titlesShown(endpointColumns, lines[0]!);
-	for (const title of ['ENDPOINT', 'DB SIZE', 'IS LEADER', 'IS LEARNER', 'RAFT INDEX', 'ERRORS']) {
+	for (const title of ['NAME', 'ENDPOINT', 'DB SIZE', 'IS LEADER', 'IS LEARNER', 'RAFT INDEX', 'ERRORS']) {
 		assert.ok(shown.includes(title), `${title} missing from: ${lines[0]}`);
 	}
 
 	const titleEnd = lines[0]!.indexOf('RAFT INDEX') + 'RAFT INDEX'.length;
 	for (const [index, row] of rows.entries()) {
 		const line = lines[index + 1]!;
-		assert.ok(line.startsWith(row.cells.endpoint), line);
+		assert.ok(line.startsWith(`${row.cells.name}  ${row.cells.endpoint}`), line);
 		assert.equal(line.slice(titleEnd - row.cells.raftIndex.length, titleEnd), String(leaderRaftIndex - index), line);
 	}
 });
 
 void test('an unreachable member\'s endpoint row keeps its endpoint, leaves the status cells blank and shows the error', () => {
 	const {lines} = draw(endpointColumns, endpointsOf(voterUnreachableReading()));
-	const line = lines.find(candidate => candidate.startsWith('http://10.0.0.3:2379'));
+	const line = lines.find(candidate => candidate.includes('http://10.0.0.3:2379'));
 	assert.ok(line !== undefined, lines.join('\n'));
 	// The ERRORS cell may be cut short at this width; the row starts the message all the same.
-	assert.match(line, /^http:\/\/10\.0\.0\.3:2379 +connect ECONNREFUSED/);
+	assert.match(line, /^etcd-3 +http:\/\/10\.0\.0\.3:2379 +connect ECONNREFUSED/);
 });
 
 void test('the selected row\'s whole error is shown under the table, and only while it is selected', () => {
@@ -125,7 +126,7 @@ void test('at 80 columns the lowest-priority columns hide and the footer names e
 		}
 	}
 
-	assert.deepEqual(hiddenNamed(draw(memberColumns, membersOf(healthyReading()), {width: 80}).lines), ['PEER ADDRS']);
+	assert.deepEqual(hiddenNamed(draw(memberColumns, membersOf(healthyReading()), {width: 80}).lines), ['IS LEARNER', 'PEER ADDRS']);
 });
 
 void test('no line is wider than the table, at any width, however long the cells', () => {
@@ -142,12 +143,30 @@ void test('no line is wider than the table, at any width, however long the cells
 	}
 
 	const {lines} = draw(endpointColumns, endpointsOf(reading), {width: 100});
-	assert.ok(lines.some(line => line.includes('rpc error: code = Unavailable') && line.trimEnd().endsWith('…')), `a long error is cut with …:\n${lines.join('\n')}`);
+	assert.ok(lines.some(line => line.includes('rpc error: code = Unavail') && line.trimEnd().endsWith('…')), `a long error is cut with …:\n${lines.join('\n')}`);
+});
+
+void test('a cut error is shown whole, wrapped, under the table while its row is selected, at 80 and at 160 columns', () => {
+	const longError = `rpc error: code = Unavailable desc = ${'connection refused; '.repeat(12)}the end`;
+	const reading = voterUnreachableReading();
+	reading.probes[2] = {...reading.probes[2]!, error: longError};
+	const rows = endpointsOf(reading);
+	const failing = rows.find(row => row.cells.endpoint === 'http://10.0.0.3:2379')!;
+	for (const width of [80, 160]) {
+		const {lines} = draw(endpointColumns, rows, {width, selectedId: failing.id});
+		const tableEnd = lines.findIndex(line => line.startsWith('hidden: ') || line.startsWith('http://10.0.0.3:2379: '));
+		const detail = lines.slice(lines.findIndex(line => line.startsWith('http://10.0.0.3:2379: '))).map(line => line.trimEnd()).join(' ');
+		assert.ok(tableEnd > 0, lines.join('\n'));
+		assert.equal(detail, `http://10.0.0.3:2379: ${longError.trimEnd()}`, `width ${width}:\n${lines.join('\n')}`);
+		for (const line of lines) {
+			assert.ok(cells(line) <= width, `${cells(line)} cells at width ${width}: ${line}`);
+		}
+	}
 });
 
 void test('an unstarted member shows as unstarted, with a blank name', () => {
 	const {lines} = draw(memberColumns, membersOf(unstartedMemberReading()));
-	assert.ok(lines.some(line => /^1000000000000004 +unstarted +http:\/\/10\.0\.0\.5:2380 +true *$/.test(line)), lines.join('\n'));
+	assert.ok(lines.some(line => /^1000000000000004 +unstarted +learner +http:\/\/10\.0\.0\.5:2380 *$/.test(line)), lines.join('\n'));
 });
 
 void test('no rows: the empty text under the titles', () => {
@@ -161,7 +180,7 @@ void test('more rows than fit: the selected row is always on screen and the foot
 	const height = 10;
 	const body = height - 2;
 	for (const [index, selected] of rows.entries()) {
-		const {lines} = draw(memberColumns, rows, {height, selectedId: selected.id});
+		const {lines} = draw(memberColumns, rows, {width: 120, height, selectedId: selected.id});
 		assert.ok(lines.length <= height, `${lines.length} lines for height ${height}`);
 		const visible = lines.slice(1, -1);
 		assert.equal(visible.length, body);
@@ -173,9 +192,9 @@ void test('more rows than fit: the selected row is always on screen and the foot
 		assert.equal(lines.at(-1), [above, below].filter(Boolean).join('  '), `selected row ${index}`);
 	}
 
-	const top = draw(memberColumns, rows, {height, selectedId: rows[0]!.id}).lines;
+	const top = draw(memberColumns, rows, {width: 120, height, selectedId: rows[0]!.id}).lines;
 	assert.equal(top.at(-1), '↓ 22 more');
-	const bottom = draw(memberColumns, rows, {height, selectedId: rows.at(-1)!.id}).lines;
+	const bottom = draw(memberColumns, rows, {width: 120, height, selectedId: rows.at(-1)!.id}).lines;
 	assert.equal(bottom.at(-1), '↑ 22 more');
 	assert.ok(bottom.at(-2)!.startsWith(rows.at(-1)!.id));
 });
@@ -184,7 +203,7 @@ void test('scrolling and hidden columns share the footer line', () => {
 	const rows = membersOf(healthyCluster({voters: 12, learners: 0}));
 	const {lines} = draw(memberColumns, rows, {width: 80, height: 6, selectedId: rows[5]!.id});
 	assert.ok(lines.length <= 6, lines.join('\n'));
-	assert.equal(lines.at(-1), '↑ 2 more  ↓ 6 more  hidden: PEER ADDRS');
+	assert.equal(lines.at(-1), '↑ 2 more  ↓ 6 more  hidden: IS LEARNER, PEER ADDRS');
 });
 
 void test('with a colour terminal the selected row, and only it, is drawn inverse', () => {

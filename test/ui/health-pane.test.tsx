@@ -46,13 +46,14 @@ const rowOf = (lines: string[], name: string) => lines.find(line => line.trimSta
 void test('one row per member: latencies between scrapes, leader, and the failed member\'s reason', () => {
 	const lines = draw(mixedHealth(), {width: 160});
 	const titles = lines[0]!;
-	for (const title of ['MEMBER', 'STATUS', 'LEADER', 'FSYNC p50', 'FSYNC p99', 'FSYNC TREND', 'COMMIT p99', 'RTT p99', 'LDR CHG 15m', 'FAILED 15m', 'DB/QUOTA', 'FDS/MAX']) {
+	for (const title of ['MEMBER', 'STATUS', 'HAS LEADER', 'FSYNC p50', 'FSYNC p99', 'FSYNC TREND', 'COMMIT p99', 'RTT p99', 'LDR CHG 15m', 'FAILED 15m', 'DB/QUOTA', 'FDS/MAX']) {
 		assert.ok(titles.includes(title), `${title} missing: ${titles}`);
 	}
 
 	const healthy = rowOf(lines, 'etcd-1')!;
 	// The production interval: p99 0.00295 s, p50 0.000516 s; round trips to etcd-3 all in (1.6, 3.2] ms.
-	assert.match(healthy, /^\S*\s*etcd-1\s+ok\s+leader\s+3\.0ms\s/);
+	// HAS LEADER is etcd_server_has_leader: the leader itself says yes, as every follower that knows one does.
+	assert.match(healthy, /^\S*\s*etcd-1\s+ok\s+yes\s+3\.0ms\s/);
 	assert.ok(healthy.includes('516µs'), healthy);
 	assert.ok(healthy.includes('3.2ms') || healthy.includes('3.1ms'), healthy);
 	const failed = rowOf(lines, 'etcd-2')!;
@@ -109,4 +110,36 @@ void test('at 80x24 and smaller, every member row shows, no line is wider than t
 
 		assert.ok(lines.some(line => line.includes('connection refused')), `the failure's reason at ${width}x${height}:\n${lines.join('\n')}`);
 	}
+});
+
+void test('FSYNC TREND bars share one scale, never below the warning threshold: a steady 7.4 ms stays low, the slow member\'s bars rise', () => {
+	const base = mixedHealth();
+	const points = (values: Array<number | undefined>) => values.map((walFsyncP99, index) => ({at: start + index, walFsyncP99, backendCommitP99: undefined, peerRoundTripP99: undefined}));
+	const health: HealthState = {...base, members: base.members.map(member => ({
+		...member,
+		trend: member.name === 'etcd-1' ? points(Array.from({length: 10}, () => 0.0074)) : member.name === 'etcd-3' ? points([0.2, 0.4, 0.8, 1.6, 1.6, 1.6, 1.6, 1.6, 1.6, 1.6]) : points(Array.from({length: 10}, () => 0.9)),
+	}))};
+	const lines = draw(health, {width: 160});
+	const trendAt = lines[0]!.indexOf('FSYNC TREND');
+	const trendOf = (name: string) => rowOf(lines, name)!.slice(trendAt, trendAt + 10);
+	assert.equal(trendOf('etcd-1'), '▁'.repeat(10), lines.join('\n'));
+	assert.equal(trendOf('etcd-3'), '▂▃▅███████', lines.join('\n'));
+	// etcd-2's scrape failed: its earlier bars would read as current, so its figures are blank.
+	assert.equal(trendOf('etcd-2').trim(), '', lines.join('\n'));
+	assert.match(rowOf(lines, 'etcd-2')!, /etcd-2\s+no metrics\s*$/);
+});
+
+void test('HAS LEADER says NO for a member that knows no leader', () => {
+	const at = start;
+	const health = advanceHealth(undefined, roundOf(members, at, [
+		scrapeOf(m1, at, etcdMetrics({hasLeader: false})),
+		scrapeOf(m2, at, etcdMetrics({isLeader: true})),
+		scrapeOf(m3, at, etcdMetrics()),
+	]));
+	const lines = draw(health, {width: 160});
+	const at1 = lines[0]!.indexOf('HAS LEADER');
+	assert.equal(rowOf(lines, 'etcd-1')!.slice(at1, at1 + 3), 'NO ', lines.join('\n'));
+	assert.equal(rowOf(lines, 'etcd-2')!.slice(at1, at1 + 3), 'yes', lines.join('\n'));
+	// The leader first, as in every pane.
+	assert.ok(lines[1]!.includes('etcd-2'), lines.join('\n'));
 });

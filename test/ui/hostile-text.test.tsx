@@ -42,10 +42,10 @@ void test('a member named with escapes keeps its table row aligned: cells are me
 	const frame = lastFrame() ?? '';
 	assert.deepEqual(foreign(frame), []);
 	const lines = linesOf(frame).slice(0, 1 + rows.length);
-	assert.ok(lines.some(line => line.includes('  evil\\x1b]0;PWN\\x07\\x1b[41mRED\\rX  http://10.0.0.1:2380\\r\\x1b[2K  ')), lines.join('\n'));
+	assert.ok(lines.some(line => line.includes('  evil\\x1b]0;PWN\\x07\\x1b[41mRED\\rX  leader    http://10.0.0.1:2380\\r\\x1b[2K  ')), lines.join('\n'));
 	// Every column starts at the same cell on every row.
 	const [titles, ...body] = lines;
-	for (const title of ['STATUS', 'NAME', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER']) {
+	for (const title of ['STATUS', 'NAME', 'ROLE', 'PEER ADDRS', 'CLIENT ADDRS', 'IS LEARNER']) {
 		const at = titles!.indexOf(title);
 		assert.ok(body.every(line => line[at - 1] === ' ' && line[at] !== ' '), `${title}:\n${lines.join('\n')}`);
 	}

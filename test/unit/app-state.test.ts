@@ -1,6 +1,6 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {appReducer, effectiveSelection, initialAppState, type AppState} from '../../source/ui/app/app-state.ts';
+import {appReducer, effectiveSelection, filterOf, initialAppState, type AppState} from '../../source/ui/app/app-state.ts';
 import {panes} from '../../source/ui/app/keymap.ts';
 
 const rowIds = ['m1', 'm2', 'm3'];
@@ -8,7 +8,15 @@ const state = (changes: Partial<AppState> = {}): AppState => ({...initialAppStat
 
 void describe('appReducer: panes', () => {
 	void test('the dashboard opens on the members pane, no help, no notice', () => {
-		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, actionLogOpen: false, dialog: undefined, snapshotForm: undefined, lagChart: 'all', notice: undefined});
+		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, actionLogOpen: false, dialog: undefined, snapshotForm: undefined, lagChart: 'all', notice: undefined, filters: {}});
+	});
+
+	void test('each pane keeps its own / filter: typed, kept and cleared through the row filter', () => {
+		const typed = [{type: 'open'}, {type: 'type', text: 'etcd'}, {type: 'keep'}] as const;
+		const filtered = typed.reduce((current, event) => appReducer(current, {type: 'filter', pane: 'members', event}), state({}));
+		assert.deepEqual(filterOf(filtered, 'members'), {text: 'etcd', draft: undefined});
+		assert.deepEqual(filterOf(filtered, 'endpoints'), {text: '', draft: undefined});
+		assert.deepEqual(filterOf(appReducer(filtered, {type: 'filter', pane: 'members', event: {type: 'clear'}}), 'members'), {text: '', draft: undefined});
 	});
 
 	void test('showing an available pane switches to it and clears the notice', () => {

@@ -126,14 +126,16 @@ void describe('a healthy cluster of 3 voters and a learner', () => {
 		assert.deepEqual(members[0], {
 			id: ids.a,
 			tone: 'normal',
-			cells: {id: ids.a, status: 'started', name: 'etcd-a', peerAddrs: 'http://10.0.0.1:2380', clientAddrs: 'http://10.0.0.1:2379', isLearner: 'false'},
+			cells: {id: ids.a, status: 'started', name: 'etcd-a', role: 'leader', peerAddrs: 'http://10.0.0.1:2380', clientAddrs: 'http://10.0.0.1:2379', isLearner: 'false'},
 		});
 		assert.equal(members[3]!.cells.isLearner, 'true');
+		assert.deepEqual(members.map(row => row.cells.role), ['leader', 'follower', 'follower', 'learner']);
 		const endpoints = endpointRows(result);
 		assert.deepEqual(endpoints[0], {
 			id: ids.a,
 			tone: 'normal',
 			cells: {
+				name: 'etcd-a',
 				endpoint: 'http://10.0.0.1:2379',
 				id: ids.a,
 				version: '3.5.17',
@@ -242,10 +244,11 @@ void describe('finding the leader', () => {
 			const probes = order === 'old claimant first' ? [oldLeader, follower, newLeader] : [newLeader, follower, oldLeader];
 			const result = summary(reading(members, probes));
 			assert.deepEqual(result.leader, {id: ids.c, name: 'etcd-c', raftIndex: 1200, raftAppliedIndex: 1190, raftTerm: 6});
+			// The leader first, then followers by name.
 			assert.deepEqual(result.views.map(view => [view.name, view.isLeader, view.lagEntries]), [
+				['etcd-c', true, 0],
 				['etcd-a', false, 300],
 				['etcd-b', false, 50],
-				['etcd-c', true, 0],
 			]);
 			// The cut-off old leader is 300 entries behind.
 			assert.deepEqual(texts(result.warnings), ['warning: etcd-a is 300 entries behind the leader']);
@@ -345,7 +348,7 @@ void describe('an added but unstarted member', () => {
 		assert.deepEqual(row, {
 			id: ids.d,
 			tone: 'warning',
-			cells: {id: ids.d, status: 'unstarted', name: '', peerAddrs: 'http://10.0.0.4:2380', clientAddrs: '', isLearner: 'true'},
+			cells: {id: ids.d, status: 'unstarted', name: '', role: 'learner', peerAddrs: 'http://10.0.0.4:2380', clientAddrs: '', isLearner: 'true'},
 		});
 		// Nothing to probe: it has no endpoint row.
 		assert.equal(endpointRows(result).some(item => item.id === ids.d), false);

@@ -1,24 +1,31 @@
 import type {ClusterSummary} from './cluster-summary.ts';
-import type {MemberView} from './member-view.ts';
+import {reachabilityOf, roleOf, type MemberView} from './member-view.ts';
 import {formatBytesAsEtcdctl} from '../shared/format.ts';
 import type {Column, Row} from '../shared/table.ts';
 
-export type MemberColumnKey = 'id' | 'status' | 'name' | 'peerAddrs' | 'clientAddrs' | 'isLearner';
+export type MemberColumnKey = 'id' | 'status' | 'name' | 'role' | 'peerAddrs' | 'clientAddrs' | 'isLearner';
 
-/** `etcdctl member list -w table`. */
+/**
+ * `etcdctl member list -w table`, with each member's ROLE, and a STATUS that also says whether it
+ * answers now (etcdctl's `started` only means it once published its name).
+ */
 export const memberColumns: ReadonlyArray<Column<MemberColumnKey>> = [
 	{key: 'id', title: 'ID', align: 'left', priority: 9, shrinkable: false},
-	{key: 'status', title: 'STATUS', align: 'left', priority: 7, shrinkable: false},
+	{key: 'status', title: 'STATUS', align: 'left', priority: 9, shrinkable: false},
 	{key: 'name', title: 'NAME', align: 'left', priority: 10, shrinkable: true},
+	{key: 'role', title: 'ROLE', align: 'left', priority: 10, shrinkable: false},
 	{key: 'peerAddrs', title: 'PEER ADDRS', align: 'left', priority: 5, shrinkable: true},
 	{key: 'clientAddrs', title: 'CLIENT ADDRS', align: 'left', priority: 6, shrinkable: true},
-	{key: 'isLearner', title: 'IS LEARNER', align: 'left', priority: 8, shrinkable: false},
+	// ROLE says it too: the first to go when narrow.
+	{key: 'isLearner', title: 'IS LEARNER', align: 'left', priority: 4, shrinkable: false},
 ];
 
-export type EndpointColumnKey = 'endpoint' | 'id' | 'version' | 'dbSize' | 'dbSizeInUse' | 'isLeader' | 'isLearner' | 'raftTerm' | 'raftIndex' | 'raftAppliedIndex' | 'errors';
+export type EndpointColumnKey = 'name' | 'endpoint' | 'id' | 'version' | 'dbSize' | 'dbSizeInUse' | 'isLeader' | 'isLearner' | 'raftTerm' | 'raftIndex' | 'raftAppliedIndex' | 'errors';
 
-/** `etcdctl endpoint status -w table` (the same columns in 3.4 and 3.5), plus the DB size in use. */
+/** `etcdctl endpoint status -w table` (the same columns in 3.4 and 3.5), plus the member's NAME and the DB size in use. */
 export const endpointColumns: ReadonlyArray<Column<EndpointColumnKey>> = [
+	// Not etcdctl's: without it, a narrow terminal leaves only URLs to tell members apart.
+	{key: 'name', title: 'NAME', align: 'left', priority: 10, shrinkable: true},
 	{key: 'endpoint', title: 'ENDPOINT', align: 'left', priority: 10, shrinkable: true},
 	{key: 'id', title: 'ID', align: 'left', priority: 4, shrinkable: false},
 	{key: 'version', title: 'VERSION', align: 'left', priority: 2, shrinkable: false},
@@ -41,14 +48,16 @@ export function memberRows(summary: ClusterSummary): Array<Row<MemberColumnKey>>
 		.filter(view => view.member !== undefined)
 		.map(view => {
 			const member = view.member!;
+			const status = reachabilityOf(view);
 			return {
 				id: rowId(view),
-				tone: !member.started ? 'warning' : view.probe?.error === undefined ? 'normal' : 'error',
-				...(view.probe?.error === undefined ? {} : {detail: `${member.name || member.id}: ${view.probe.error}`}),
+				tone: status === 'unstarted' ? 'warning' : status === 'started' ? 'normal' : 'error',
+				...(view.probe?.error === undefined ? {} : {detail: `${member.name || member.id}: ${status}: ${view.probe.error}`}),
 				cells: {
 					id: member.id,
-					status: member.started ? 'started' : 'unstarted',
+					status,
 					name: member.name,
+					role: roleOf(view),
 					peerAddrs: member.peerUrls.join(','),
 					clientAddrs: member.clientUrls.join(','),
 					isLearner: String(member.isLearner),
@@ -73,6 +82,7 @@ export function endpointRows(summary: ClusterSummary): Array<Row<EndpointColumnK
 				tone: probe.error === undefined ? (errors === '' || fromMetrics ? 'normal' : 'warning') : 'error',
 				...(errors === '' ? {} : {detail: `${probe.endpoint}: ${fromMetrics ? `${fromMetricsMark} (${probe.statusDenied ?? 'no Status'})` : errors}`}),
 				cells: {
+					name: view.name,
 					endpoint: probe.endpoint,
 					id: view.id ?? '',
 					version: status?.version ?? '',

@@ -1,4 +1,5 @@
 import type {ClusterReading, EndpointProbe, EndpointStatus, MemberInfo} from '../../cluster/cluster-reading.ts';
+import {inMemberOrder} from '../shared/member-order.ts';
 
 /** One member as the panes show it: the member list's facts joined with its own status probe. */
 export interface MemberView {
@@ -46,7 +47,7 @@ export function findLeader(reading: ClusterReading): LeaderView | undefined {
 	};
 }
 
-/** Members in member-list order (voters by name, then learners), then probes that match no member. */
+/** Members in the one member order (leader, followers, learners; then name), then probes that match no member. */
 export function memberViews(reading: ClusterReading): MemberView[] {
 	const leader = findLeader(reading);
 	const view = (member: MemberInfo | undefined, probe: EndpointProbe | undefined): MemberView => {
@@ -65,8 +66,32 @@ export function memberViews(reading: ClusterReading): MemberView[] {
 		};
 	};
 
-	const sorted = [...reading.members].sort((a, b) => Number(a.isLearner) - Number(b.isLearner) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-	const views = sorted.map(member => view(member, reading.probes.find(probe => probe.memberId === member.id)));
+	const views = inMemberOrder(
+		reading.members.map(member => view(member, reading.probes.find(probe => probe.memberId === member.id))),
+		each => ({isLeader: each.isLeader, isLearner: each.isLearner, name: each.name, id: each.id ?? ''}),
+	);
 	const orphans = reading.probes.filter(probe => probe.memberId === undefined || !reading.members.some(member => member.id === probe.memberId));
 	return [...views, ...orphans.map(probe => view(undefined, probe))];
+}
+
+/** What the ROLE columns say. */
+export function roleOf(view: Pick<MemberView, 'isLeader' | 'isLearner'>): 'leader' | 'follower' | 'learner' {
+	return view.isLeader ? 'leader' : view.isLearner ? 'learner' : 'follower';
+}
+
+/**
+ * Whether the member can be talked to, in the members pane's STATUS words: `unstarted` (added, its etcd
+ * not joined yet), `no answer` (took the call and said nothing in time: stopped, hung), `unreachable`
+ * (refused, no route, TLS), else etcdctl's `started`.
+ */
+export function reachabilityOf(view: Pick<MemberView, 'member' | 'probe'>): 'started' | 'unstarted' | 'no answer' | 'unreachable' {
+	if (view.member !== undefined && !view.member.started) {
+		return 'unstarted';
+	}
+
+	if (view.probe?.error === undefined) {
+		return 'started';
+	}
+
+	return view.probe.failure === 'no-answer' ? 'no answer' : 'unreachable';
 }

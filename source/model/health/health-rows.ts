@@ -3,6 +3,7 @@ import {formatCount, formatPercent} from '../shared/format.ts';
 import {formatLatency} from '../shared/format.ts';
 import type {HealthState} from './health.ts';
 import type {LatencyFigures, MemberHealth, PeerHealth} from './health-figures.ts';
+import {healthRules} from './health-rules.ts';
 import {sparkline} from './sparkline.ts';
 
 export type HealthColumnKey = 'member' | 'status' | 'leader' | 'fsyncP50' | 'fsyncP99' | 'trend' | 'commitP99' | 'rttP99' | 'leaderChanges' | 'proposals' | 'db' | 'fds';
@@ -11,7 +12,8 @@ export type HealthColumnKey = 'member' | 'status' | 'leader' | 'fsyncP50' | 'fsy
 export const healthColumns: ReadonlyArray<Column<HealthColumnKey>> = [
 	{key: 'member', title: 'MEMBER', align: 'left', priority: 10, shrinkable: true},
 	{key: 'status', title: 'STATUS', align: 'left', priority: 10, shrinkable: false},
-	{key: 'leader', title: 'LEADER', align: 'left', priority: 9, shrinkable: false},
+	// etcd_server_has_leader: whether the member knows a leader, not whether it is one.
+	{key: 'leader', title: 'HAS LEADER', align: 'left', priority: 9, shrinkable: false},
 	{key: 'fsyncP99', title: 'FSYNC p99', align: 'right', priority: 9, shrinkable: false},
 	{key: 'commitP99', title: 'COMMIT p99', align: 'right', priority: 8, shrinkable: false},
 	{key: 'rttP99', title: 'RTT p99', align: 'right', priority: 7, shrinkable: false},
@@ -63,11 +65,16 @@ function leaderCell(member: MemberHealth): string {
 		return '';
 	}
 
-	if (!member.hasLeader) {
-		return 'NONE';
-	}
+	return member.hasLeader ? 'yes' : 'NO';
+}
 
-	return member.isLeader ? 'leader' : 'yes';
+/**
+ * The one scale of the table's trend column: the worst fsync p99 any member shows in it, and never less
+ * than etcd's warning threshold, so bars compare members and a steady few milliseconds stay low.
+ */
+export function tableTrendCeiling(members: readonly MemberHealth[]): number {
+	const shown = members.filter(member => member.error === undefined).flatMap(member => member.trend.slice(-tableTrendWidth).map(point => point.walFsyncP99 ?? 0));
+	return Math.max(healthRules.walFsyncP99Warning, ...shown);
 }
 
 /** A word for the row: the worst of its warnings, or that its metrics could not be had. */
@@ -85,6 +92,7 @@ function statusCell(member: MemberHealth): string {
 }
 
 export function healthRows(state: HealthState | undefined): Array<Row<HealthColumnKey>> {
+	const ceiling = tableTrendCeiling(state?.members ?? []);
 	return (state?.members ?? []).map(member => {
 		const failed = member.error !== undefined;
 		const hasInterval = member.intervalMs !== undefined;
@@ -101,7 +109,8 @@ export function healthRows(state: HealthState | undefined): Array<Row<HealthColu
 				leader: leaderCell(member),
 				fsyncP50: blank(latencyCell(member.walFsync, 'p50', hasInterval)),
 				fsyncP99: blank(latencyCell(member.walFsync, 'p99', hasInterval)),
-				trend: sparkline(member.trend.map(point => point.walFsyncP99), tableTrendWidth),
+				// A member whose scrape failed shows no figures: old bars would read as current.
+				trend: blank(sparkline(member.trend.map(point => point.walFsyncP99), tableTrendWidth, ceiling)),
 				commitP99: blank(latencyCell(member.backendCommit, 'p99', hasInterval)),
 				rttP99: blank(member.peers.length === 0 ? nothingObserved : hasInterval ? (slowest?.p99 === undefined ? nothingObserved : formatLatency(slowest.p99)) : notYet),
 				leaderChanges: member.leaderChangesRecent === undefined ? '' : formatCount(member.leaderChangesRecent),

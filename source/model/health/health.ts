@@ -5,6 +5,7 @@ import {increaseWithin, type CounterReading} from './counter-increase.ts';
 import {histogramDelta, histogramQuantile} from './histogram-quantile.ts';
 import {judgeMember} from './health-rules.ts';
 import {worst} from '../shared/warnings.ts';
+import {inMemberOrder} from '../shared/member-order.ts';
 import type {LatencyFigures, MemberHealth, PeerHealth, TrendPoint} from './health-figures.ts';
 
 interface RetainedScrape {
@@ -60,10 +61,11 @@ export function advanceHealth(previous: HealthState | undefined, round: MetricsR
 		memory[scrape.url] = result.memory;
 		return result.health;
 	});
-	// By name, as the other panes list members.
-	members.sort((a, b) => a.name.localeCompare(b.name) || a.url.localeCompare(b.url));
-	const warnings = members.flatMap(member => member.warnings).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1));
-	return {takenAt: round.takenAt, members, warnings, severity: worst(warnings), memory};
+	// In the order every pane lists members; a learner is known from the member list or its own /metrics.
+	const learner = (member: MemberHealth) => round.members.find(each => normaliseId(each.id) === member.id)?.isLearner ?? false;
+	const ordered = inMemberOrder(members, member => ({isLeader: member.isLeader === true, isLearner: learner(member), name: member.name, id: member.url}));
+	const warnings = ordered.flatMap(member => member.warnings).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1));
+	return {takenAt: round.takenAt, members: ordered, warnings, severity: worst(warnings), memory};
 }
 
 /** The row IDs of the pane, in order, for selection. */

@@ -3,7 +3,7 @@ import {formatDuration, formatRate} from '../shared/format.ts';
 import {lagWarningEntries, type ClusterSummary} from '../cluster/cluster-summary.ts';
 import {formatCount} from '../shared/format.ts';
 import {lagPoint, type LagHistory} from './lag-history.ts';
-import type {MemberView} from '../cluster/member-view.ts';
+import {roleOf, type MemberView} from '../cluster/member-view.ts';
 import {fromMetricsMark} from '../cluster/member-rows.ts';
 import type {Column, Row, RowTone} from '../shared/table.ts';
 
@@ -21,10 +21,7 @@ export const lagColumns: ReadonlyArray<Column<LagColumnKey>> = [
 	{key: 'readiness', title: 'READINESS', align: 'left', priority: 10, shrinkable: true},
 ];
 
-/** What the ROLE column says. */
-export function roleOf(view: MemberView): 'leader' | 'follower' | 'learner' {
-	return view.isLeader ? 'leader' : view.isLearner ? 'learner' : 'follower';
-}
+export {roleOf} from '../cluster/member-view.ts';
 
 /**
  * One row per member of the member list, in the members pane's order and with its row ids, so the

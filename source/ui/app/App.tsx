@@ -19,6 +19,7 @@ import {CommandLine} from '../command-line/CommandLine.tsx';
 import {useCommandLine} from '../command-line/use-command-line.ts';
 import {escapeKey} from '../../model/shared/key-text.ts';
 import type {KeyLayer} from '../keymap/binding.ts';
+import type {RowFilterEvent} from '../../model/shared/row-filter.ts';
 import {HelpOverlay, maxHelpOffset} from '../keymap/HelpOverlay.tsx';
 import {keysViewport} from '../keys/keys-viewport.ts';
 import {logsCommandEvent} from '../logs/logs-keymap.ts';
@@ -29,8 +30,9 @@ import {useSnapshotCommands} from '../snapshots/use-snapshot-commands.ts';
 import {MaintenanceDialog} from '../maintenance/MaintenanceDialog.tsx';
 import {MaintenanceJobView, maintenanceJobHeight} from '../maintenance/MaintenanceJobView.tsx';
 import {useMaintenanceCommands} from '../maintenance/use-maintenance-commands.ts';
+import {filterTypingLayer} from '../filter/filter-keymap.ts';
 import {actionLogLayer, globalLayer, helpLayer, openDialog} from './app-commands.ts';
-import {appReducer, effectiveSelection, initialAppState} from './app-state.ts';
+import {appReducer, effectiveSelection, filterOf, initialAppState} from './app-state.ts';
 import {commandTable} from './keymap.ts';
 import {PaneTabs} from './PaneTabs.tsx';
 import {paneOf, panes} from './panes.ts';
@@ -88,7 +90,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const jobHeight = (snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill)) + (maintenance.job === undefined ? 0 : maintenanceJobHeight(maintenance.job));
 	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, extraWarnings) - 2 - jobHeight;
 	const pane = paneOf(state.pane);
-	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'})};
+	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'}), filter: filterOf(state, state.pane)};
 	const rowIds = pane.rowIds?.({...base, selectedId: undefined}) ?? [];
 	const context: PaneContext = {...base, selectedId: effectiveSelection(state.selectedId, rowIds)};
 	latest.current.context = context;
@@ -131,6 +133,11 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 
 		// The pane now, which a key earlier in the same read may have changed.
 		const focused = paneOf(now.pane);
+		const filtering = (event: RowFilterEvent) => dispatch({type: 'filter', pane: now.pane, event});
+		if (focused.filterable === true && filterOf(now, now.pane).draft !== undefined) {
+			return [filterTypingLayer(filtering)];
+		}
+
 		const paneLayer = focused.keyLayer?.(context);
 		if (paneLayer?.modal === true) {
 			return [paneLayer];
@@ -149,6 +156,8 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			...maintenance.globalCommands,
 			...contextCommands(clusterContext, dispatch),
 			warnings: warningsOverlay.show,
+			'filter-open': () => filtering({type: 'open'}),
+			'filter-clear': () => filtering({type: 'clear'}),
 		}});
 		return [snapshots.jobLayer, maintenance.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};

@@ -1,4 +1,5 @@
 import type {Confirmation} from '../../model/actions/member-action-checks.ts';
+import {noFilter, rowFilterReducer, type RowFilter, type RowFilterEvent} from '../../model/shared/row-filter.ts';
 import {panes, type PaneId} from './panes.ts';
 import {snapshotFormReducer, type SnapshotForm, type SnapshotFormEvent} from '../snapshots/snapshot-dialog-state.ts';
 
@@ -27,6 +28,8 @@ export interface AppState {
 	lagChart: 'all' | 'selected';
 	/** A one-line notice for the status line (e.g. why a key did nothing). */
 	notice: string | undefined;
+	/** Each table pane's `/` filter, kept while other panes are shown. */
+	filters: Partial<Record<PaneId, RowFilter>>;
 }
 
 export type AppEvent =
@@ -45,7 +48,8 @@ export type AppEvent =
 	| {type: 'open-snapshot-form'; form: SnapshotForm}
 	| {type: 'snapshot-form'; event: SnapshotFormEvent}
 	| {type: 'close-snapshot-form'}
-	| {type: 'notice'; text: string | undefined};
+	| {type: 'notice'; text: string | undefined}
+	| {type: 'filter'; pane: PaneId; event: RowFilterEvent};
 
 export const initialAppState: AppState = {
 	pane: 'members',
@@ -57,6 +61,7 @@ export const initialAppState: AppState = {
 	snapshotForm: undefined,
 	lagChart: 'all',
 	notice: undefined,
+	filters: {},
 };
 
 /** Pure transitions of the dashboard's own state; the cluster's state lives in snapshots. */
@@ -131,7 +136,16 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 		case 'notice': {
 			return {...state, notice: event.text};
 		}
+
+		case 'filter': {
+			return {...state, filters: {...state.filters, [event.pane]: rowFilterReducer(filterOf(state, event.pane), event.event)}, notice: undefined};
+		}
 	}
+}
+
+/** A pane's `/` filter (none until one is typed). */
+export function filterOf(state: AppState, pane: PaneId): RowFilter {
+	return state.filters[pane] ?? noFilter;
 }
 
 /** The selected row: the remembered one while it exists, else the first. */

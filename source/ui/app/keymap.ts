@@ -1,4 +1,5 @@
 import {actionLogDialogKeymap, actionLogKeymap, actionsDialogKeymap, actionsScopeTitles, memberActionKeymap, type ActionsCommand} from '../actions/actions-keymap.ts';
+import {filterKeymap, filterScopeTitles, filterTypingKeymap, type FilterCommand} from '../filter/filter-keymap.ts';
 import {keysKeymap, keysScopeTitles, type KeysCommand} from '../keys/keys-keymap.ts';
 import type {Binding} from '../keymap/binding.ts';
 import {warningsKeymap, warningsOpenKeymap, warningsScopeTitles, type WarningsCommand} from '../warnings/warnings-keymap.ts';
@@ -18,7 +19,7 @@ export {panes, type PaneId} from './panes.ts';
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | CommandLineCommand | WarningsCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | ContextsCommand | FleetCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | CommandLineCommand | WarningsCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | FilterCommand | ContextsCommand | FleetCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global', name: pane.id, args: pane.args})),
@@ -48,10 +49,12 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...contextsKeymap,
 	...warningsOpenKeymap,
 	...commandLineOpenKeymap,
+	...filterKeymap,
 	...quitKeymap,
 	...lagKeymap,
 	...logsKeymap,
 	...keysKeymap,
+	...filterTypingKeymap,
 	...actionsDialogKeymap,
 	...snapshotDialogKeymap,
 	...maintenanceDialogKeymap,
@@ -62,13 +65,14 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...fleetKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof fleetScopeTitles | keyof typeof warningsScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof fleetScopeTitles | keyof typeof warningsScopeTitles | keyof typeof filterScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
 	...lagScopeTitles,
 	...logsScopeTitles,
 	...keysScopeTitles,
+	...filterScopeTitles,
 	confirm: actionsScopeTitles.confirm,
 	...snapshotsScopeTitles,
 	...maintenanceScopeTitles,

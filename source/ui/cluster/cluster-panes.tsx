@@ -1,10 +1,11 @@
 import React from 'react';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../../model/cluster/member-rows.ts';
+import {filterTable} from '../../model/shared/row-filter.ts';
 import {DataTable} from '../shared/DataTable.tsx';
 import type {PaneContext, PaneEntry} from '../shared/pane.ts';
 
-const members = ({data}: PaneContext) => (data.summary === undefined ? [] : memberRows(data.summary));
-const endpoints = ({data}: PaneContext) => (data.summary === undefined ? [] : endpointRows(data.summary));
+const members = ({data, filter}: PaneContext) => filterTable(data.summary === undefined ? [] : memberRows(data.summary), filter);
+const endpoints = ({data, filter}: PaneContext) => filterTable(data.summary === undefined ? [] : endpointRows(data.summary), filter);
 
 /** Pane 1: the member list, as `etcdctl member list` has it. */
 export const membersPane: PaneEntry<'members'> = {
@@ -12,11 +13,13 @@ export const membersPane: PaneEntry<'members'> = {
 	number: '1',
 	title: 'Members',
 	rowsAreMembers: true,
-	rowIds: context => members(context).map(row => row.id),
+	filterable: true,
+	rowIds: context => members(context).rows.map(row => row.id),
 	view(context) {
 		const {reading} = context.data;
 		const emptyText = reading === undefined ? 'connecting…' : `no member list: ${reading.memberListError ?? 'unknown error'}`;
-		return <DataTable columns={memberColumns} rows={members(context)} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} />;
+		const {rows, label} = members(context);
+		return <DataTable columns={memberColumns} rows={rows} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} filterLabel={label} />;
 	},
 };
 
@@ -26,6 +29,10 @@ export const endpointsPane: PaneEntry<'endpoints'> = {
 	number: '2',
 	title: 'Endpoints',
 	rowsAreMembers: true,
-	rowIds: context => endpoints(context).map(row => row.id),
-	view: context => <DataTable columns={endpointColumns} rows={endpoints(context)} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={context.data.reading === undefined ? 'connecting…' : 'no endpoint answered'} />,
+	filterable: true,
+	rowIds: context => endpoints(context).rows.map(row => row.id),
+	view(context) {
+		const {rows, label} = endpoints(context);
+		return <DataTable columns={endpointColumns} rows={rows} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={context.data.reading === undefined ? 'connecting…' : 'no endpoint answered'} filterLabel={label} />;
+	},
 };

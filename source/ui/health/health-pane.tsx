@@ -1,5 +1,6 @@
 import React from 'react';
-import {healthRowIds} from '../../model/health/health.ts';
+import {healthRows} from '../../model/health/health-rows.ts';
+import {filterTable} from '../../model/shared/row-filter.ts';
 import type {PaneEntry} from '../shared/pane.ts';
 import {HealthPane} from './HealthPane.tsx';
 
@@ -9,6 +10,7 @@ export const healthPane: PaneEntry<'health'> = {
 	number: '6',
 	title: 'Health',
 	rowsAreMembers: false,
-	rowIds: ({data}) => healthRowIds(data.health),
-	view: ({data, selectedId, width, height}) => <HealthPane health={data.health} width={width} height={height} selectedId={selectedId} emptyText={data.scrapesMetrics ? 'scraping /metrics…' : 'metrics are not scraped in this run'} />,
+	filterable: true,
+	rowIds: ({data, filter}) => filterTable(healthRows(data.health), filter).rows.map(row => row.id),
+	view: ({data, selectedId, width, height, filter}) => <HealthPane health={data.health} width={width} height={height} selectedId={selectedId} filter={filter} emptyText={data.scrapesMetrics ? 'scraping /metrics…' : 'metrics are not scraped in this run'} />,
 };

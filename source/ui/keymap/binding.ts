@@ -8,6 +8,8 @@ export interface PaneInfo {
 	title: string;
 	/** Its rows are members: the member actions (promote, move-leader) act on the selected one. */
 	rowsAreMembers: boolean;
+	/** `/` filters its table (the shell keeps the filter); a pane with a `/` of its own leaves this out. */
+	filterable?: boolean;
 }
 
 /** What a binding's disabled() may ask about the dashboard now. */

@@ -5,6 +5,7 @@ import {formatDuration} from '../../model/shared/format.ts';
 import type {ClusterSummary} from '../../model/cluster/cluster-summary.ts';
 import {historySpanMs, raftLagSeries, type LagHistory} from '../../model/lag/lag-history.ts';
 import {lagColumns, lagRows, roleOf} from '../../model/lag/lag-rows.ts';
+import {filterTable, noFilter, type RowFilter} from '../../model/shared/row-filter.ts';
 import {DataTable} from '../shared/DataTable.tsx';
 import {LagChart, type LagSeries} from './LagChart.tsx';
 
@@ -19,6 +20,8 @@ export interface LagPaneProps {
 	chart: 'all' | 'selected';
 	width: number;
 	height: number;
+	/** The table's `/` filter; the chart keeps every member. */
+	filter?: RowFilter;
 }
 
 /** Below this many lines the chart says why it is not drawn rather than draw a useless sliver. */
@@ -28,15 +31,15 @@ const minimumChartHeight = 4;
  * Pane 3: a table of each member's raft and applied lag behind the leader, its catch-up rate and ETA
  * and a learner's promote readiness; below it, raft lag over the last minutes as a chart.
  */
-export function LagPane({summary, history, selectedId, chart, width, height}: LagPaneProps) {
+export function LagPane({summary, history, selectedId, chart, width, height, filter = noFilter}: LagPaneProps) {
 	if (summary === undefined) {
 		return <Text dimColor>connecting…</Text>;
 	}
 
-	const rows = lagRows(summary, history);
+	const {rows, label} = filterTable(lagRows(summary, history), filter);
 	// The table first, whole when it fits; the chart gets the rest, less a blank line between.
 	const detailLines = rows.some(row => row.id === selectedId && row.detail !== undefined) ? 1 : 0;
-	const tableHeight = Math.min(rows.length + 2 + detailLines, height);
+	const tableHeight = Math.min(Math.max(rows.length, 1) + 2 + detailLines, height);
 	const chartHeight = height - tableHeight - 1;
 	const members = summary.views.filter(view => view.member !== undefined);
 	const charted = chart === 'selected' ? members.filter(view => view.id === selectedId) : members.filter(view => !view.isLeader);
@@ -45,7 +48,7 @@ export function LagPane({summary, history, selectedId, chart, width, height}: La
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<DataTable columns={lagColumns} rows={rows} width={width} height={tableHeight} selectedId={selectedId} emptyText="no member list yet" />
+			<DataTable columns={lagColumns} rows={rows} width={width} height={tableHeight} selectedId={selectedId} emptyText="no member list yet" filterLabel={label} />
 			{chartHeight < minimumChartHeight ? null : (
 				<Box flexDirection="column" marginTop={1}>
 					<Text wrap="truncate" bold>

@@ -1,5 +1,6 @@
 import React from 'react';
 import {lagRows} from '../../model/lag/lag-rows.ts';
+import {filterTable} from '../../model/shared/row-filter.ts';
 import type {Binding} from '../keymap/binding.ts';
 import type {PaneEntry} from '../shared/pane.ts';
 import {LagPane} from './LagPane.tsx';
@@ -16,7 +17,8 @@ export const lagPane: PaneEntry<'lag'> = {
 	number: '3',
 	title: 'Lag',
 	rowsAreMembers: true,
-	rowIds: ({data}) => (data.summary === undefined ? [] : lagRows(data.summary, data.history).map(row => row.id)),
+	filterable: true,
+	rowIds: ({data, filter}) => (data.summary === undefined ? [] : filterTable(lagRows(data.summary, data.history), filter).rows.map(row => row.id)),
 	keyLayer: context => ({scope: 'lag', run: context.toggleLagChart}),
-	view: ({data, selectedId, lagChart, width, height}) => <LagPane summary={data.summary} history={data.history} selectedId={selectedId} chart={lagChart} width={width} height={height} />,
+	view: ({data, selectedId, lagChart, width, height, filter}) => <LagPane summary={data.summary} history={data.history} selectedId={selectedId} chart={lagChart} width={width} height={height} filter={filter} />,
 };

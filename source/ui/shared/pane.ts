@@ -1,5 +1,6 @@
 import type {ReactElement} from 'react';
 import type {DashboardData} from '../../hooks/use-dashboard-data.ts';
+import type {RowFilter} from '../../model/shared/row-filter.ts';
 import type {CommandArgument, KeyLayer, PaneInfo} from '../keymap/binding.ts';
 
 /** What a pane is drawn from: the dashboard's data, its own room on screen, and the shell's state it shares. */
@@ -12,6 +13,8 @@ export interface PaneContext {
 	/** The lag chart: every member but the leader, or the selected one alone (c toggles it). */
 	lagChart: 'all' | 'selected';
 	toggleLagChart: () => void;
+	/** This pane's `/` filter (for a pane whose table it filters: PaneInfo.filterable). */
+	filter: RowFilter;
 }
 
 /**
