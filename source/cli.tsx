@@ -11,6 +11,7 @@ import {statusExitCode} from './model/cluster/cluster-summary.ts';
 import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
+import {runMemberCommand} from './headless/member-command.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
 import {dashboardDriller} from './backup/dashboard-driller.ts';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
 	// A password is asked for on the terminal, as etcdctl does, only when stdin is one.
 	const terminal = process.stdin.isTTY ? {input: process.stdin, output: process.stderr} : undefined;
-	const misplaced = command === 'restore-plan' ? undefined : misplacedRestorePlanFlag(cli.flags);
+	const misplaced = command === 'restore-plan' || command === 'member' ? undefined : misplacedRestorePlanFlag(cli.flags);
 	if (misplaced !== undefined) {
 		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
 	}
@@ -60,13 +61,22 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	if (command === 'member') {
+		process.exitCode = await runMemberCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
+		return;
+	}
+
 	if (command === 'restore-plan') {
 		process.exitCode = await runRestorePlanCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
 		return;
 	}
 
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill" or "restore-plan SNAPSHOT"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "member list|add|remove", "snapshot save|verify|drill" or "restore-plan SNAPSHOT"; see --help`, 2);
+	}
+
+	if (cli.flags.yes || cli.flags.voter) {
+		fail(`${cli.flags.yes ? '--yes' : '--voter'} only applies to "etcdeck member add|remove"`, 2);
 	}
 
 	if (cli.flags.keep !== undefined || cli.flags.drill) {

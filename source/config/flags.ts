@@ -18,6 +18,8 @@ export const flags = {
 	snapshotDir: {type: 'string'},
 	keep: {type: 'number'},
 	drill: {type: 'boolean'},
+	yes: {type: 'boolean', default: false},
+	voter: {type: 'boolean', default: false},
 	members: {type: 'string'},
 	clientUrls: {type: 'string'},
 	dataDir: {type: 'string'},
@@ -43,6 +45,16 @@ export const helpText = `
     $ etcdeck [options]              open the dashboard (full screen)
     $ etcdeck status [--json]        print members and endpoint status, exit 0 healthy,
                                      1 degraded, 2 quorum lost or nothing answers
+    $ etcdeck member list            members with where each stands (unstarted, catching
+                                     up, ready to promote) and whether it may stop now
+    $ etcdeck member add NAME PEER-URL[,PEER-URL]
+                                     add a learner (--voter: a voter) after the same
+                                     checks as the dashboard; prints the new member's
+                                     settings on stdout (--format env|flags|yaml)
+    $ etcdeck member remove MEMBER   remove a member (name or ID): never the leader,
+                                     never below quorum. add and remove ask on the
+                                     terminal (--yes: do not ask); exit 0 done, 1 etcd
+                                     refused, 2 refused before asking etcd
     $ etcdeck snapshot save [PATH]   stream a snapshot from a healthy, up-to-date member
                                      to PATH (a file, or a directory for the default
                                      name), fsync, verify it, then move it into place
@@ -133,6 +145,14 @@ export const helpText = `
     --format text|sh           text (default), or one sh script holding every
                                member's steps: sh restore.sh restore NAME [STEP...],
                                then sh restore.sh check
+
+  Membership (etcdeck member add|remove)
+    --yes                      do not ask for confirmation (scripts)
+    --voter                    with add: a voter, not a learner
+    --client-urls URL[,URL]    with add: the new member's client URLs (default:
+                               its peer URLs' hosts on port 2379)
+    --format env|flags|yaml    with add: ETCD_* lines (default), etcd flags, or
+                               config.yaml keys
 
   Output
     --json                     with status: JSON instead of tables
