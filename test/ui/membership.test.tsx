@@ -9,7 +9,7 @@ import type {MembershipCheck, MembershipConfirmation} from '../../source/model/m
 import type {MembershipContext} from '../../source/model/membership/membership-rows.ts';
 import {newMemberSettings} from '../../source/model/membership/new-member-settings.ts';
 import {noRejoins, trackRejoins} from '../../source/model/membership/rejoin-tracker.ts';
-import {isConfirmed, membershipDialogReducer, openMembershipDialog, type MembershipDialog} from '../../source/ui/membership/membership-dialog-state.ts';
+import {isConfirmed, membershipDialogReducer, openMembershipDialog, type MembershipDialog} from '../../source/model/membership/membership-dialog-state.ts';
 import {MembershipDialogView} from '../../source/ui/membership/MembershipDialogView.tsx';
 import {MembershipTable} from '../../source/ui/membership/MembershipTable.tsx';
 import {NewMemberSettingsView} from '../../source/ui/membership/NewMemberSettingsView.tsx';

@@ -204,3 +204,19 @@ void test('join: an unstarted learner, one whose peer URL is another cluster\'s 
 	assert.deepEqual(joinStatus(learnerView(ready[1]!), historyOf(...ready), fixtureClusterId, undefined), {phase: 'ready', text: 'in sync: ready to promote'});
 	assert.equal(joinStatus(summaryOf(ready[1]!).views[0]!, historyOf(...ready), fixtureClusterId, undefined), undefined);
 });
+
+void test('action log: a membership change is logged with the etcdctl command to the endpoint it went to; refused and cancelled ones too', async () => {
+	const {membershipEntry, membershipCancelledEntry, membershipRefusedEntry} = await import('../../source/model/membership/membership-log.ts');
+	const request = {name: 'etcd-4', peerUrls: [newPeer], asVoter: false};
+	const confirmation = confirmationOf(checkAdd(summaryOf(three()), request));
+	const added = memberInfo(fixtureNode(8), {name: '', clientUrls: [], started: false, peerUrls: [newPeer], isLearner: true});
+	const entry = membershipEntry(confirmation, request, {ok: true, message: 'etcd-4 added as learner', sentTo: etcd2.endpoint, added, members: []}, 7);
+	assert.deepEqual(entry, {at: 7, action: 'member add', target: `etcd-4 (${added.id})`, outcome: 'succeeded', message: 'etcd-4 added as learner', etcdctl: `etcdctl --endpoints=${etcd2.endpoint} member add etcd-4 --peer-urls=${newPeer} --learner`});
+	const failed = membershipEntry(confirmation, request, {ok: false, message: 'etcdserver: unhealthy cluster', sentTo: etcd1.endpoint, added: undefined, members: []}, 8);
+	assert.equal(failed.outcome, 'failed');
+	assert.equal(failed.message, 'etcdserver: unhealthy cluster');
+	const removal = confirmationOf(checkRemove(summaryOf(withDown(three(), etcd3.id)), 'etcd-3'));
+	assert.equal(membershipEntry(removal, undefined, {ok: false, message: 'no leader known', sentTo: undefined, added: undefined, members: []}, 9).outcome, 'refused');
+	assert.equal(membershipCancelledEntry(removal, 10).etcdctl, `etcdctl --endpoints=${etcd1.endpoint} member remove ${etcd3.id}`);
+	assert.deepEqual(membershipRefusedEntry('member remove', 'etcd-1', 'Cannot remove etcd-1: it is the leader', 11), {at: 11, action: 'member remove', target: 'etcd-1', outcome: 'refused', message: 'Cannot remove etcd-1: it is the leader', etcdctl: undefined});
+});

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
-import type {MembershipDialog} from './membership-dialog-state.ts';
+import type {MembershipDialog} from '../../model/membership/membership-dialog-state.ts';
 
 export interface MembershipDialogViewProps {
 	dialog: MembershipDialog;

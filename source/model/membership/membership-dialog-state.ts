@@ -1,5 +1,5 @@
-import type {MembershipConfirmation} from '../../model/membership/membership-confirmation.ts';
-import {typedText} from '../../model/shared/safe-text.ts';
+import type {MembershipConfirmation} from './membership-confirmation.ts';
+import {typedText} from '../shared/safe-text.ts';
 
 /**
  * A membership change's confirmation while it is open. An add is confirmed with y; a remove only by
