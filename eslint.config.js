@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
+import layers from './lint/layers.js';
 
 const etcdOnlyInCluster = [{name: 'etcd3', message: 'Only source/cluster/ talks to etcd; use its snapshots.'}, {name: '@grpc/grpc-js', message: 'Only source/cluster/ talks to etcd.'}];
 const pureLayers = {group: ['node:child_process', 'node:net', 'node:http', 'node:https', 'etcd3', '**/cluster/cluster-service*', '**/cluster/etcd-client*'], message: 'model/ and ui/ are pure: data in, data out.'};
@@ -25,6 +27,21 @@ export default tseslint.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-explicit-any': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+		},
+	},
+	{
+		// Imports run down the layers, and no module imports itself through others (README, design notes).
+		files: ['source/**/*.{ts,tsx}'],
+		plugins: {'import-x': importX, etcdeck: layers},
+		// Sources import `./x.js` for `./x.ts(x)`, as ESM TypeScript does: without the alias no-cycle resolves nothing and finds no cycle.
+		settings: {
+			'import-x/extensions': ['.ts', '.tsx', '.js'],
+			'import-x/parsers': {'@typescript-eslint/parser': ['.ts', '.tsx']},
+			'import-x/resolver-next': [importX.createNodeResolver({extensions: ['.ts', '.tsx', '.js'], extensionAlias: {'.js': ['.ts', '.tsx', '.js']}})],
+		},
+		rules: {
+			'etcdeck/layers': 'error',
+			'import-x/no-cycle': 'error',
 		},
 	},
 	{
@@ -56,6 +73,11 @@ export default tseslint.config(
 			'no-restricted-syntax': ['error', ...rawTerminalWrites],
 			'no-console': 'error',
 		},
+	},
+	{
+		// ESLint's own rules are plain JavaScript over ESLint's untyped AST.
+		files: ['lint/**'],
+		...tseslint.configs.disableTypeChecked,
 	},
 	{
 		files: ['test/**'],

@@ -1,44 +1,123 @@
 import {defaults} from './settings.ts';
 import {defaultLogLines, defaultLogUnits} from '../logs/log-settings.ts';
 
-/** meow's flag table; the help text below lists the same flags with defaults and variables. */
-export const flags = {
-	endpoints: {type: 'string'},
-	user: {type: 'string'},
-	password: {type: 'string'},
-	cacert: {type: 'string'},
-	cert: {type: 'string'},
-	key: {type: 'string'},
-	clientDir: {type: 'string'},
-	refresh: {type: 'number'},
-	timeout: {type: 'number'},
-	quotaBytes: {type: 'number'},
-	readOnly: {type: 'boolean', default: false},
-	json: {type: 'boolean', default: false},
-	snapshotDir: {type: 'string'},
-	keep: {type: 'number'},
-	drill: {type: 'boolean'},
-	yes: {type: 'boolean', default: false},
-	voter: {type: 'boolean', default: false},
-	members: {type: 'string'},
-	clientUrls: {type: 'string'},
-	dataDir: {type: 'string'},
-	token: {type: 'string'},
-	unit: {type: 'string'},
-	owner: {type: 'string'},
-	format: {type: 'string'},
-	etcdVersion: {type: 'string'},
-	logUnit: {type: 'string'},
-	journalDir: {type: 'string'},
-	journalFile: {type: 'string'},
-	logCommand: {type: 'string'},
-	logLines: {type: 'number'},
-	metricsUrls: {type: 'string'},
-	prefix: {type: 'string'},
-	separator: {type: 'string'},
-} as const;
+/** One flag: meow parses it by name and type, --help and the README list it from the same entry. */
+interface FlagSpec {
+	/** camelCase, as meow and the code name it; the command line writes it kebab-case. */
+	readonly name: string;
+	readonly type: 'string' | 'number' | 'boolean';
+	readonly default?: boolean;
+	/** What follows the flag in --help: URL[,URL...], FILE. */
+	readonly usage?: string;
+	/** The etcdctl variable it stands for, shown at the right of --help. */
+	readonly env?: string;
+	/** Its lines in --help, as the operator reads them. */
+	readonly help: readonly string[];
+}
 
-export const helpText = `
+/** The flags by section, in --help's order: the one table of flags. */
+export const flagSections = [
+	{
+		title: 'Connection (the same words as etcdctl; flags win over the environment)',
+		flags: [
+			{name: 'endpoints', type: 'string', usage: 'URL[,URL...]', env: 'ETCDCTL_ENDPOINTS', help: ['one member is enough: the rest are found', 'from the member list; host:port means http']},
+			{name: 'user', type: 'string', usage: 'NAME[:PASSWORD]', env: 'ETCDCTL_USER', help: ['etcd user; with no password anywhere,', 'asked for on the terminal (no echo)']},
+			{name: 'password', type: 'string', usage: 'PASSWORD', env: 'ETCDCTL_PASSWORD', help: ['password for --user (seen by ps until', 'read: prefer the prompt or the variable)']},
+			{name: 'cacert', type: 'string', usage: 'FILE', env: 'ETCDCTL_CACERT', help: ['CA bundle for https endpoints']},
+			{name: 'cert', type: 'string', usage: 'FILE', env: 'ETCDCTL_CERT', help: ['client certificate']},
+			{name: 'key', type: 'string', usage: 'FILE', env: 'ETCDCTL_KEY', help: ['client key']},
+			{name: 'clientDir', type: 'string', usage: 'DIR', help: ['a Deephaven etcd client directory with files', 'endpoints, user, password and optionally cacert', '(e.g. /etc/sysconfig/deephaven/etcd/client/root)']},
+			{name: 'timeout', type: 'number', usage: 'MS', help: ['deadline of every call, 100 to 3600000', `                              (default ${defaults.timeoutMs})`]},
+		],
+	},
+	{
+		title: 'Dashboard',
+		flags: [
+			{name: 'refresh', type: 'number', usage: 'MS', help: ['time between refreshes, 100 to 3600000', `                              (default ${defaults.refreshMs})`]},
+			{name: 'quotaBytes', type: 'number', usage: 'BYTES', help: ['DB quota to measure sizes against, instead of', 'each member\'s own (from its /metrics)']},
+			{name: 'readOnly', type: 'boolean', default: false, help: ['no write keys: promote, move-leader, member add', 'and member remove are not bound']},
+		],
+	},
+	{
+		title: 'Logs pane (journalctl -u UNIT -f -o json; the process ends when etcdeck does)',
+		flags: [
+			{name: 'logUnit', type: 'string', usage: 'NAME[,NAME]', help: ['systemd unit(s) to tail', `(default: whichever of ${defaultLogUnits.join(", ")} has entries)`]},
+			{name: 'journalDir', type: 'string', usage: 'DIR', help: ['read journal files copied off other hosts (journalctl -D)']},
+			{name: 'journalFile', type: 'string', usage: 'FILE', help: ['read one journal file (journalctl --file)']},
+			{name: 'logCommand', type: 'string', usage: 'CMD', help: ['any command printing log lines instead, e.g.', '"ssh node2 journalctl -u etcd -f -o json"']},
+			{name: 'logLines', type: 'number', usage: 'N', help: [`lines kept in memory          (default ${defaultLogLines})`]},
+		],
+	},
+	{
+		title: 'Keys pane (keys-only pages, count-only counts, a value read only when opened)',
+		flags: [
+			{name: 'prefix', type: 'string', usage: 'P', help: ['where browsing starts; \\xNN for a byte', '(default: / when every key starts with it, else the top)']},
+			{name: 'separator', type: 'string', usage: 'S', help: ['what splits key levels        (default /)']},
+		],
+	},
+	{
+		title: 'Health pane',
+		flags: [
+			{name: 'metricsUrls', type: 'string', usage: 'URL[,URL]', help: ['where members serve /metrics when not on their', 'client URLs (etcd --listen-metrics-urls)']},
+		],
+	},
+	{
+		title: 'Snapshots',
+		flags: [
+			{name: 'snapshotDir', type: 'string', usage: 'DIR', help: ['where snapshots go, as etcd-<clusterID>-<UTC time>.db', '(default: the working directory)']},
+			{name: 'keep', type: 'number', usage: 'N', help: ['with snapshot save: once the new snapshot verified,', 'remove all but the newest N etcdeck snapshots of this', 'cluster in its directory (default: remove none)']},
+			{name: 'drill', type: 'boolean', help: ['with snapshot save: drill the new snapshot; then', '--keep removes older ones only if it passed']},
+		],
+	},
+	{
+		title: 'Membership (etcdeck member add|remove)',
+		flags: [
+			{name: 'yes', type: 'boolean', default: false, help: ['do not ask for confirmation (scripts)']},
+			{name: 'voter', type: 'boolean', default: false, help: ['with member add: a voter, not a learner']},
+		],
+	},
+	{
+		title: 'Restore plan (etcdeck restore-plan SNAPSHOT)',
+		flags: [
+			{name: 'members', type: 'string', usage: 'NAME=URL[,...]', help: ['the new cluster\'s members and peer URLs', '(default: the voters the manifest recorded)']},
+			{name: 'clientUrls', type: 'string', usage: 'NAME=URL,...', help: ['their client URLs (default: the peer URL\'s host', 'with the port the member had, or 2379); with', 'member add: URL[,URL], the new member\'s']},
+			{name: 'dataDir', type: 'string', usage: 'DIR', help: ['where each member\'s data goes; {name} and {token}', 'are filled in (default: /var/lib/etcd/dh/{token}', 'for dh-etcd, /var/lib/etcd for etcd)']},
+			{name: 'token', type: 'string', usage: 'T', help: ['the new cluster\'s token (default: a new one)']},
+			{name: 'unit', type: 'string', usage: 'dh-etcd|etcd|none', help: ['the systemd unit to stop and start; none: stop it', 'yourself, and start runs etcd with the flags the', 'restored member needs           (default etcd)']},
+			{name: 'owner', type: 'string', usage: 'USER[:GROUP]', help: ['who gets the data directory     (default etcd:etcd)']},
+			{name: 'etcdVersion', type: 'string', usage: 'V', help: ['the cluster\'s etcd line, when the manifest has none', '(3.5 and later restore with etcdutl, 3.4 etcdctl)']},
+			{name: 'format', type: 'string', usage: 'text|sh', help: ['text (default), or one sh script holding every', 'member\'s steps: sh restore.sh restore NAME [STEP...],', 'then sh restore.sh check; with member add: env', '(ETCD_* lines, default), flags or yaml']},
+		],
+	},
+	{
+		title: 'Output',
+		flags: [
+			{name: 'json', type: 'boolean', default: false, help: ['with status: JSON instead of tables']},
+		],
+	},
+] as const satisfies ReadonlyArray<{title: string; flags: readonly FlagSpec[]}>;
+
+type Spec = (typeof flagSections)[number]['flags'][number];
+type MeowFlag<F extends Spec> = F extends {default: infer D} ? {readonly type: F['type']; readonly default: D} : {readonly type: F['type']};
+
+/** meow's flag table, from the sections. */
+export const flags = Object.fromEntries(flagSections.flatMap(section => section.flags.map((flag: Spec) => [flag.name, 'default' in flag ? {type: flag.type, default: flag.default} : {type: flag.type}]))) as {[F in Spec as F['name']]: MeowFlag<F>};
+
+export function kebabFlag(name: string): string {
+	return `--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+}
+
+const flagColumn = 31;
+const envColumn = 74;
+
+function flagLines(flag: Spec): string[] {
+	const head = `    ${kebabFlag(flag.name)}${'usage' in flag ? ` ${flag.usage}` : ''}`.padEnd(flagColumn);
+	const [first = '', ...rest] = flag.help;
+	const firstLine = 'env' in flag ? `${head}${first}`.padEnd(envColumn) + `[${flag.env}]` : `${head}${first}`;
+	return [firstLine, ...rest.map(line => `${' '.repeat(flagColumn)}${line}`)];
+}
+
+const intro = `
   A live, keyboard-driven dashboard for an etcd cluster.
 
   Usage
@@ -76,88 +155,9 @@ export const helpText = `
                                      after; checks the snapshot, names and URLs first.
                                      Needs no cluster. Exit 0 printed, 1 the snapshot
                                      does not verify, 2 refused (duplicates, bad URLs)
+`;
 
-  Connection (the same words as etcdctl; flags win over the environment)
-    --endpoints URL[,URL...]   one member is enough: the rest are found   [ETCDCTL_ENDPOINTS]
-                               from the member list; host:port means http
-    --user NAME[:PASSWORD]     etcd user; with no password anywhere,      [ETCDCTL_USER]
-                               asked for on the terminal (no echo)
-    --password PASSWORD        password for --user (seen by ps until      [ETCDCTL_PASSWORD]
-                               read: prefer the prompt or the variable)
-    --cacert FILE              CA bundle for https endpoints              [ETCDCTL_CACERT]
-    --cert FILE                client certificate                         [ETCDCTL_CERT]
-    --key FILE                 client key                                 [ETCDCTL_KEY]
-    --client-dir DIR           a Deephaven etcd client directory with files
-                               endpoints, user, password and optionally cacert
-                               (e.g. /etc/sysconfig/deephaven/etcd/client/root)
-    --timeout MS               deadline of every call, 100 to 3600000
-                                                             (default ${defaults.timeoutMs})
-
-  Dashboard
-    --refresh MS               time between refreshes, 100 to 3600000
-                                                             (default ${defaults.refreshMs})
-    --quota-bytes BYTES        DB quota to measure sizes against, instead of
-                               each member's own (from its /metrics)
-    --read-only                no write keys: promote and move-leader are not bound
-
-  Logs pane (journalctl -u UNIT -f -o json; the process ends when etcdeck does)
-    --log-unit NAME[,NAME]     systemd unit(s) to tail
-                               (default: whichever of ${defaultLogUnits.join(', ')} has entries)
-    --journal-dir DIR          read journal files copied off other hosts (journalctl -D)
-    --journal-file FILE        read one journal file (journalctl --file)
-    --log-command CMD          any command printing log lines instead, e.g.
-                               "ssh node2 journalctl -u etcd -f -o json"
-    --log-lines N              lines kept in memory          (default ${defaultLogLines})
-
-  Keys pane (keys-only pages, count-only counts, a value read only when opened)
-    --prefix P                 where browsing starts; \\xNN for a byte
-                               (default: / when every key starts with it, else the top)
-    --separator S              what splits key levels        (default /)
-
-  Health pane
-    --metrics-urls URL[,URL]   where members serve /metrics when not on their
-                               client URLs (etcd --listen-metrics-urls)
-
-  Snapshots
-    --snapshot-dir DIR         where snapshots go, as etcd-<clusterID>-<UTC time>.db
-                               (default: the working directory)
-    --keep N                   with snapshot save: once the new snapshot verified,
-                               remove all but the newest N etcdeck snapshots of this
-                               cluster in its directory (default: remove none)
-    --drill                    with snapshot save: drill the new snapshot; then
-                               --keep removes older ones only if it passed
-
-  Restore plan (etcdeck restore-plan SNAPSHOT)
-    --members NAME=URL[,...]   the new cluster's members and peer URLs
-                               (default: the voters the manifest recorded)
-    --client-urls NAME=URL,... their client URLs (default: the peer URL's host
-                               with the port the member had, or 2379)
-    --data-dir DIR             where each member's data goes; {name} and {token}
-                               are filled in (default: /var/lib/etcd/dh/{token}
-                               for dh-etcd, /var/lib/etcd for etcd)
-    --token T                  the new cluster's token (default: a new one)
-    --unit dh-etcd|etcd|none   the systemd unit to stop and start; none: stop it
-                               yourself, and start runs etcd with the flags the
-                               restored member needs           (default etcd)
-    --owner USER[:GROUP]       who gets the data directory     (default etcd:etcd)
-    --etcd-version V           the cluster's etcd line, when the manifest has none
-                               (3.5 and later restore with etcdutl, 3.4 etcdctl)
-    --format text|sh           text (default), or one sh script holding every
-                               member's steps: sh restore.sh restore NAME [STEP...],
-                               then sh restore.sh check
-
-  Membership (etcdeck member add|remove)
-    --yes                      do not ask for confirmation (scripts)
-    --voter                    with add: a voter, not a learner
-    --client-urls URL[,URL]    with add: the new member's client URLs (default:
-                               its peer URLs' hosts on port 2379)
-    --format env|flags|yaml    with add: ETCD_* lines (default), etcd flags, or
-                               config.yaml keys
-
-  Output
-    --json                     with status: JSON instead of tables
-
-  Keys: press ? in the dashboard.
+const outro = `  Keys: press ? in the dashboard.
 
   Examples
     $ etcdeck --endpoints http://10.0.0.1:2379
@@ -167,3 +167,6 @@ export const helpText = `
     $ etcdeck snapshot save --snapshot-dir /backups/etcd --keep 14 --drill
     $ etcdeck restore-plan /backups/etcd/etcd-2f0f…-20261123T020000Z.db --unit dh-etcd
 `;
+
+/** --help, and the README's option list (npm run readme). */
+export const helpText = [intro, ...flagSections.flatMap(section => [`  ${section.title}`, ...section.flags.flatMap((flag: Spec) => flagLines(flag)), '']), outro].join('\n');

@@ -1,11 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {Key} from 'ink';
 import type {KeyBrowserService} from '../cluster/key-browser/key-browser-service.ts';
 import {initialKeyBrowserState, keyBrowserReducer, neededLoads, type KeyBrowserEvent, type KeyBrowserLoad, type KeyBrowserState} from '../model/keys/key-browser-state.ts';
 import {levelEntryOf, levelRange} from '../cluster/key-range.ts';
 import {unescapeKey} from '../model/shared/key-text.ts';
-import {keysKeyEvent, keysPaneTakesAllKeys} from '../ui/keys/keys-keymap.ts';
-import {keysViewport} from '../ui/keys/keys-viewport.ts';
 
 /** The reads and watches the Keys pane needs (KeyBrowserService; tests may hand in another). */
 export type KeyBrowserSource = Pick<KeyBrowserService, 'defaultStartPrefix' | 'page' | 'count' | 'get' | 'watch'>;
@@ -26,23 +23,23 @@ export interface KeyBrowser {
 	/** Undefined until the start prefix is known. */
 	state: KeyBrowserState | undefined;
 	startError: string | undefined;
-	/** Handles a key pressed while the pane is shown; false when the key is not the pane's. */
-	handleKey: (input: string, key: Key) => boolean;
-	/** The `/` line is open: every key is the pane's (q is text, not quit). */
-	takesAllKeys: boolean;
+	/** Applies an event (a key's, from the Keys pane's keymap) and starts the reads it calls for. */
+	dispatch: (event: KeyBrowserEvent) => void;
+	/** The state now, synchronously: several keys can arrive before React renders again. */
+	read: () => KeyBrowserState | undefined;
 }
 
 /**
  * Glues the browser service to the Keys pane: finds where to start, runs the reads the state asks for
- * (see neededLoads), keeps a watch on the current level and on the opened key, and turns key presses
- * into reducer events. `width` and `height` are the pane's.
+ * (see neededLoads) and keeps a watch on the current level and on the opened key. `listRows` says how
+ * many rows the pane shows for a state (its layout is the UI's), so reads fetch what is in view.
  */
-export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptions, width: number, height: number): KeyBrowser {
+export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptions, listRows: (state: KeyBrowserState) => number): KeyBrowser {
 	const current = useRef<KeyBrowserState | undefined>(undefined);
 	const [state, setState] = useState<KeyBrowserState | undefined>(undefined);
 	const [startError, setStartError] = useState<string | undefined>(undefined);
-	const size = useRef({width, height});
-	size.current = {width, height};
+	const rowsOf = useRef(listRows);
+	rowsOf.current = listRows;
 	const mounted = useRef(true);
 
 	const dispatch = useCallback((event: KeyBrowserEvent) => {
@@ -96,8 +93,7 @@ export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptio
 			return;
 		}
 
-		const {listRows} = keysViewport(now, size.current.width, size.current.height);
-		for (const load of neededLoads(now, listRows)) {
+		for (const load of neededLoads(now, rowsOf.current(now))) {
 			current.current = keyBrowserReducer(current.current!, {type: 'load-started', load});
 			void run(load);
 		}
@@ -173,20 +169,6 @@ export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptio
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [source, openKeyHex, openRevision, dispatch]);
 
-	const handleKey = useCallback((input: string, key: Key): boolean => {
-		const now = current.current;
-		if (now === undefined) {
-			return false;
-		}
-
-		const event = keysKeyEvent(now, input, key, keysViewport(now, size.current.width, size.current.height));
-		if (event === undefined) {
-			return false;
-		}
-
-		dispatch(event);
-		return true;
-	}, [dispatch]);
-
-	return {state, startError, handleKey, takesAllKeys: state === undefined ? false : keysPaneTakesAllKeys(state)};
+	const read = useCallback(() => current.current, []);
+	return {state, startError, dispatch, read};
 }

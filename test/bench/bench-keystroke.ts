@@ -2,7 +2,7 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {logsKeymap} from '../../source/ui/logs/logs-keymap.ts';
-import {sequenceFor} from '../support/render.tsx';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import {chordFor, shellQuote} from '../support/tmux.ts';
 import type {BenchSettings} from './bench-settings.ts';
 import {showsEveryMember} from './bench-startup.ts';
@@ -20,12 +20,12 @@ const paused = 'paused';
 const quietRate = 1;
 
 function toggleFollowKey(): string {
-	const binding = logsKeymap.find(candidate => candidate.command.type === 'toggle-follow');
+	const binding = logsKeymap.find(candidate => candidate.command === 'logs-follow');
 	if (binding === undefined) {
 		throw new Error('the Logs pane has no key for toggle-follow');
 	}
 
-	return sequenceFor(binding.chords[0]!);
+	return chordBytes(binding.chords[0]!);
 }
 
 /** The newest "benchmark line N" on screen. */
@@ -74,7 +74,7 @@ async function pressesUnderLog(variant: EtcdeckVariant, cluster: LocalCluster, r
 	const names = cluster.members.map(member => member.name);
 	try {
 		await session.frame('the dashboard', text => showsEveryMember(text, names));
-		const shown = session.press(sequenceFor(chordFor({type: 'show-pane', pane: 'logs'})));
+		const shown = session.press(chordBytes(chordFor('logs')));
 		await session.frame('log lines in the Logs pane, following', text => text.includes(following) && newestLine(text) !== undefined, {after: shown, timeoutMs: 30_000});
 		await delay(2000);
 		const firstSeen = session.frames.lastFrame!;

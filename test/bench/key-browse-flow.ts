@@ -1,7 +1,7 @@
 import {setTimeout as delay} from 'node:timers/promises';
 import {formatCount} from '../../source/model/shared/format.ts';
 import {keysKeymap, type KeysCommand} from '../../source/ui/keys/keys-keymap.ts';
-import {sequenceFor} from '../support/render.tsx';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import type {Frame} from './frame-reader.ts';
 
 /** A screen showing the Keys pane: a real terminal with etcdeck, or Ink rendering into memory. */
@@ -39,13 +39,13 @@ export interface BrowseResult {
 }
 
 /** What a terminal sends for the Keys pane's first key of `command`. */
-export function keysKey(command: KeysCommand['type']): string {
-	const binding = keysKeymap.find(candidate => candidate.action.type === command);
+export function keysKey(command: KeysCommand): string {
+	const binding = keysKeymap.find(candidate => candidate.command === command);
 	if (binding === undefined) {
 		throw new Error(`no key is bound to ${command} in the Keys pane`);
 	}
 
-	return sequenceFor(binding.chords[0]!);
+	return chordBytes(binding.chords[0]!);
 }
 
 /**

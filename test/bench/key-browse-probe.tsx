@@ -1,11 +1,10 @@
 import React from 'react';
 import {performance} from 'node:perf_hooks';
-import {useInput} from 'ink';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import {defaults} from '../../source/config/settings.ts';
-import {useKeyBrowser, type KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
+import type {KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
 import {pageSize} from '../../source/model/keys/key-browser-state.ts';
-import {KeysPane} from '../../source/ui/keys/KeysPane.tsx';
+import {KeysProbe} from '../support/keys-probe.tsx';
 import {browseIntoPrefix, type BrowsedPrefix, type BrowseResult} from './key-browse-flow.ts';
 import {VirtualTerminal} from './virtual-terminal.ts';
 
@@ -37,11 +36,7 @@ export interface ProbeResult {
 const separator = '/';
 
 function Pane({source, width, height}: {source: KeyBrowserSource; width: number; height: number}) {
-	const browser = useKeyBrowser(source, {prefix: separator, separator, active: true}, width, height);
-	useInput((input, key) => {
-		browser.handleKey(input, key);
-	});
-	return <KeysPane state={browser.state} startError={browser.startError} width={width} height={height}/>;
+	return <KeysProbe source={source} prefix={separator} separator={separator} width={width} height={height} />;
 }
 
 async function servicePages(request: ProbeRequest): Promise<{ms: number[]; rows: number}> {

@@ -1,6 +1,6 @@
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {residentKib} from '../support/etcdeck-in-terminal.ts';
-import {sequenceFor} from '../support/render.tsx';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import {chordFor} from '../support/tmux.ts';
 import {repository, type EtcdeckVariant} from './etcdeck-variants.ts';
 import {browseIntoPrefix, type BrowsedPrefix, type BrowseResult} from './key-browse-flow.ts';
@@ -18,7 +18,7 @@ export async function browseInEtcdeck(variant: EtcdeckVariant, cluster: LocalClu
 	try {
 		await session.frame('the dashboard', text => text.includes('healthy '));
 		const pid = session.programPid();
-		const pressed = session.press(sequenceFor(chordFor({type: 'show-pane', pane: 'keys'})));
+		const pressed = session.press(chordBytes(chordFor('keys')));
 		const shown = await session.frame('the Keys pane', text => text.includes(browsed.row) || text.includes(notInThisBuild), {after: pressed, timeoutMs: 60_000});
 		if (shown.text.includes(notInThisBuild)) {
 			return {notWired: `the dashboard says: ${shown.text.split('\n').find(line => line.includes(notInThisBuild))?.trim() ?? notInThisBuild}`};

@@ -69,7 +69,7 @@ void test('a user who may only read /limited/: the dashboard opens with every me
 	const run = await launchEtcdeck(screen, ['--client-dir', clientDir(user), ...tlsArgs(), '--refresh', '500', '--prefix', '/limited/'], scratch());
 	try {
 		await screen.waitForScreen('every member on the members pane', text => etcd.members.every(member => text.includes(` ${member.name} `)));
-		await screen.press(chordFor({type: 'show-pane', pane: 'endpoints'}));
+		await screen.press(chordFor('endpoints'));
 		const endpoints = await screen.waitForScreen('every endpoint with its figures', text => etcd.endpoints.every(endpoint => hasFigures(endpointRow(text, endpoint))));
 		for (const endpoint of etcd.endpoints) {
 			assert.equal(endpointRow(endpoints, endpoint)!.includes('figures from /metrics'), denied, endpointRow(endpoints, endpoint));
@@ -78,22 +78,22 @@ void test('a user who may only read /limited/: the dashboard opens with every me
 		assert.equal(endpoints.includes('note: Status needs the root role on etcd 3.5: figures from /metrics'), denied, endpoints);
 		assert.ok(!/[✖▲]/.test(endpoints), `no warning for a healthy cluster:\n${endpoints}`);
 
-		await screen.press(chordFor({type: 'show-pane', pane: 'keys'}));
+		await screen.press(chordFor('keys'));
 		await screen.waitForScreen('its prefix, browsed', text => text.includes('schema/'));
-		await screen.press(chordFor({type: 'keys', command: {type: 'keys-enter'}}, 'keys'));
+		await screen.press(chordFor('keys-enter', 'keys'));
 		await screen.waitForScreen('the keys under /limited/schema/', text => text.includes('orders') && text.includes('users'));
 
 		if (denied) {
-			await screen.press(chordFor({type: 'show-pane', pane: 'lag'}));
+			await screen.press(chordFor('lag'));
 			const learner = etcd.members.find(member => member.isLearner)!;
 			await screen.waitForScreen('the learner on the lag pane', text => text.includes(` ${learner.name} `));
 			await selectRow(screen, learner.name);
-			await screen.press(chordFor({type: 'promote'}));
+			await screen.press(chordFor('promote'));
 			const refused = await screen.waitForScreen('promote refused before any confirmation', text => text.includes('needs the root role, which this user lacks'));
 			assert.ok(!refused.includes('member promote'), `no confirmation dialog:\n${refused}`);
 		}
 
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
 		await run.stop();
@@ -106,22 +106,22 @@ void test('root on TLS + auth: the learner\'s row has its figures, it becomes re
 	const screen = terminal();
 	const run = await launchEtcdeck(screen, ['--client-dir', clientDir(etcd.auth!.root), ...tlsArgs(), '--refresh', '500'], scratch());
 	try {
-		await screen.press(chordFor({type: 'show-pane', pane: 'endpoints'}));
+		await screen.press(chordFor('endpoints'));
 		const endpoints = await screen.waitForScreen('every endpoint, the learner\'s included, with its figures', text => etcd.endpoints.every(endpoint => hasFigures(endpointRow(text, endpoint))));
 		assert.match(endpointRow(endpoints, learner.clientUrl)!, /\btrue\b/, 'the learner row says IS LEARNER true');
 
-		await screen.press(chordFor({type: 'show-pane', pane: 'lag'}));
+		await screen.press(chordFor('lag'));
 		await screen.waitForScreen(`${learner.name} ready to promote`, text => text.split('\n').some(line => line.includes(` ${learner.name} `) && line.includes('ready to promote')));
 		await selectRow(screen, learner.name);
-		await screen.press(chordFor({type: 'promote'}));
+		await screen.press(chordFor('promote'));
 		await screen.waitForScreen('the promote confirmation', text => text.includes('member promote'));
-		await screen.press(chordFor({type: 'confirm'}, 'confirm'));
+		await screen.press(chordFor('confirm', 'confirm'));
 		await screen.waitForScreen('the promotion to succeed', text => text.includes('promoted to voter'));
 		const members = await etcd.etcdctl(['member', 'list'], {endpoints: etcd.voterEndpoints});
 		assert.match(members.split('\n').find(line => line.includes(`, ${learner.name}, `)) ?? '', /, false$/, `etcdctl member list shows ${learner.name} as a voter:\n${members}`);
 		await screen.waitForScreen('four voters in the header', text => text.includes('voters 4'));
 
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
 		await run.stop();

@@ -166,18 +166,18 @@ void describe('met in the dashboard', () => {
 		const run = await launchEtcdeck(screen, ['--endpoints', secure.endpoints[0]!, '--cacert', secure.tls!.ca.certFile, '--snapshot-dir', snapshots], scratch);
 		try {
 			await screen.waitForScreen('the dashboard with the member answering', text => text.includes('healthy 1/1') && text.includes(' m1 '));
-			await screen.press(chordFor({type: 'snapshot'}));
+			await screen.press(chordFor('snapshot'));
 			await screen.waitForScreen('the snapshot form', text => text.includes('Save a snapshot'));
-			await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
+			await screen.press(chordFor('snapshot-save', 'snapshot-form'));
 			await screen.waitForScreen('the snapshot to fail', text => text.includes('✖ Snapshot failed') && text.includes('this cluster has authentication enabled'));
 			assert.deepEqual(readdirSync(snapshots), [], 'nothing written');
-			await screen.press(chordFor({type: 'snapshot-dismiss'}, 'snapshot-job'));
+			await screen.press(chordFor('snapshot-dismiss', 'snapshot-job'));
 			// The failure box is one line; the action log has the whole reason.
-			await screen.press(chordFor({type: 'toggle-action-log'}));
+			await screen.press(chordFor('toggle-action-log'));
 			const log = boxText(await screen.waitForScreen('the action log', text => text.includes('Action log')));
 			assert.ok(log.includes('this cluster has authentication enabled: pass --user NAME[:PASSWORD] (or set ETCDCTL_USER)'), log);
-			await screen.press(chordFor({type: 'close'}, 'action-log'));
-			await screen.press(chordFor({type: 'quit'}));
+			await screen.press(chordFor('close', 'action-log'));
+			await screen.press(chordFor('quit'));
 			assert.equal(await run.exitCode(), 0);
 		} finally {
 			await run.stop();
@@ -201,7 +201,7 @@ void describe('met in the dashboard', () => {
 			await screen.resize(79, 30);
 			const narrow = await screen.waitForScreen('the notice again at 79 columns', next => next.includes('The terminal is 79x30'));
 			assert.equal(narrow.replaceAll(/\s+/g, ' ').trim(), 'The terminal is 79x30; etcdeck needs at least 80x24. Enlarge the window, or press q to quit.', `nothing of the dashboard is left:\n${narrow}`);
-			await screen.press(chordFor({type: 'quit'}));
+			await screen.press(chordFor('quit'));
 			assert.equal(await run.exitCode(), 0);
 		} finally {
 			await run.stop();
@@ -221,24 +221,24 @@ void describe('met in the dashboard', () => {
 			await screen.waitForScreen('the dashboard', text => text.includes(' m1 ') && text.includes(' learner1 '));
 			for (const [dir, reason] of [[missingDir, 'no such file or directory'], [lockedDir, process.getuid?.() === 0 ? 'operation not permitted' : 'permission denied']] as const) {
 				const target = path.join(dir, 'etcd.db');
-				await screen.press(chordFor({type: 'snapshot'}));
+				await screen.press(chordFor('snapshot'));
 				await screen.waitForScreen('the snapshot form', text => text.includes('Save a snapshot'));
-				await screen.press(chordFor({type: 'snapshot-clear-path'}, 'snapshot-form'));
+				await screen.press(chordFor('snapshot-clear-path', 'snapshot-form'));
 				// Ink hands a read of several bytes over as one input: typed before Ctrl-U is seen, both would be lost.
 				await screen.waitForScreen('the path cleared', text => /│ Target +│/.test(text));
 				await screen.press({input: target});
 				await screen.waitForScreen(`the path ${target} typed`, text => text.includes(`Target ${target}`));
-				await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
+				await screen.press(chordFor('snapshot-save', 'snapshot-form'));
 				const failed = await screen.waitForScreen('the snapshot to fail', text => text.includes('✖ Snapshot failed'));
 				assert.ok(failed.includes(reason), `the reason "${reason}" is on screen:\n${failed}`);
 				assert.ok(failed.includes(`Nothing was left at ${target}`), failed);
-				await screen.press(chordFor({type: 'snapshot-dismiss'}, 'snapshot-job'));
+				await screen.press(chordFor('snapshot-dismiss', 'snapshot-job'));
 				await screen.waitForScreen('the job box closed', text => !text.includes('✖ Snapshot failed'));
 			}
 
 			assert.equal(existsSync(missingDir), false, 'the missing directory was not made');
 			assert.deepEqual(readdirSync(lockedDir), [], 'nothing was written in the locked directory');
-			await screen.press(chordFor({type: 'quit'}));
+			await screen.press(chordFor('quit'));
 			assert.equal(await run.exitCode(), 0);
 		} finally {
 			await run.stop();
@@ -255,14 +255,14 @@ void describe('met in the dashboard', () => {
 		try {
 			await screen.waitForScreen('both members', text => text.includes(' m1 ') && text.includes(' learner1 '));
 			await selectRow(screen, 'm1');
-			await screen.press(chordFor({type: 'promote'}));
+			await screen.press(chordFor('promote'));
 			const promote = await screen.waitForScreen('the promote refusal', text => /Cannot promote m1 \([0-9a-f]+\): it is a voter already; only a learner can be promoted/.test(text));
 			assert.ok(!promote.includes('member promote'), `no confirmation opened:\n${promote}`);
 			await selectRow(screen, 'learner1');
-			await screen.press(chordFor({type: 'move-leader'}));
+			await screen.press(chordFor('move-leader'));
 			const move = await screen.waitForScreen('the move-leader refusal', text => /Cannot move leadership to learner1 \([0-9a-f]+\): a learner cannot lead \(promote it first\)/.test(text));
 			assert.ok(!move.includes('move-leader '), `no confirmation opened:\n${move}`);
-			await screen.press(chordFor({type: 'quit'}));
+			await screen.press(chordFor('quit'));
 			assert.equal(await run.exitCode(), 0);
 		} finally {
 			await run.stop();

@@ -8,7 +8,7 @@ import {LocalCluster, type LocalClusterAuth} from '../../source/demo/local-clust
 import {PtySession} from '../bench/pty-session.ts';
 import {startRecordingListener, type RecordingListener} from '../support/recording-listener.ts';
 import {etcdeckBin, runCli} from '../support/run-cli.ts';
-import {sequenceFor} from '../support/render.tsx';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import {chordFor} from '../support/tmux.ts';
 
 /**
@@ -77,22 +77,22 @@ void test('the dashboard after the prompt: the member\'s row says why it is not 
 		session.press(`${auth.root.password}\r`);
 		await session.frame('the members', text => text.includes(' m1 ') && text.includes(' sneaky '));
 		for (let step = 0; step < 3 && !/^› .* sneaky /m.test(session.frames.lastFrame!.text); step++) {
-			const pressed = session.press(sequenceFor(chordFor({type: 'select-next'})));
+			const pressed = session.press(chordBytes(chordFor('select-next')));
 			await session.frame('the selection to move', () => true, {after: pressed});
 		}
 
 		const selected = await session.frame('sneaky\'s row and why', text => /^› .* sneaky /m.test(text) && text.includes(`sneaky: ${refusal()}`));
 		assert.ok(selected);
 		for (const pane of ['endpoints', 'lag', 'health', 'keys', 'members'] as const) {
-			const pressed = session.press(sequenceFor(chordFor({type: 'show-pane', pane})));
+			const pressed = session.press(chordBytes(chordFor(pane)));
 			await session.frame(`the ${pane} pane`, () => true, {after: pressed});
 		}
 
 		await session.frame('the members pane again', text => text.includes(' sneaky ') && text.includes('PEER ADDRS'));
-		const pressed = session.press(sequenceFor(chordFor({type: 'toggle-help'})));
+		const pressed = session.press(chordBytes(chordFor('toggle-help')));
 		await session.frame('help', text => text.includes('Everywhere'), {after: pressed});
-		session.press(sequenceFor({named: 'escape'}));
-		session.press(sequenceFor(chordFor({type: 'quit'})));
+		session.press(chordBytes({named: 'escape'}));
+		session.press(chordBytes(chordFor('quit')));
 		assert.equal(await session.exited, 0, session.describe());
 		assertPasswordNeverLeft(session);
 	} finally {
@@ -107,7 +107,7 @@ void test('--password on the command line is gone from the process list once etc
 		const commandLine = readFileSync(`/proc/${session.programPid()}/cmdline`, 'utf8').replaceAll('\0', ' ');
 		assert.ok(!commandLine.includes(auth.root.password), commandLine);
 		assert.match(commandLine, /^etcdeck .*--password \*\*\*/);
-		session.press(sequenceFor(chordFor({type: 'quit'})));
+		session.press(chordBytes(chordFor('quit')));
 		assert.equal(await session.exited, 0);
 		assertPasswordNeverLeft(session);
 	} finally {

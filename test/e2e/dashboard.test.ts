@@ -29,7 +29,7 @@ void test('the dashboard in a real terminal: every member, a killed member turns
 	await screen.waitForScreen('every member on the members pane', screen => names.every(name => screen.includes(` ${name} `)));
 	assert.ok(await screen.onAlternateScreen(), 'the dashboard draws on the alternate screen');
 
-	await screen.press(chordFor({type: 'show-pane', pane: 'endpoints'}));
+	await screen.press(chordFor('endpoints'));
 	await screen.waitForScreen('every endpoint with its raft index', screen => etcd.endpoints.every(endpoint => raftIndexOf(endpointRow(screen, endpoint)) !== undefined));
 
 	const victim = etcd.members[2]!;
@@ -48,7 +48,7 @@ void test('the dashboard in a real terminal: every member, a killed member turns
 	});
 	await screen.waitForScreen(`${survivor.name}'s raft index to move past ${indexBefore}`, screen => (raftIndexOf(endpointRow(screen, survivor.clientUrl)) ?? 0) > indexBefore);
 
-	await screen.press(chordFor({type: 'quit'}));
+	await screen.press(chordFor('quit'));
 	const shell = await screen.waitForScreen('the shell after quitting', screen => screen.includes('etcdeck exited with 0'));
 	assert.equal(await screen.onAlternateScreen(), false, 'the alternate screen is left');
 	assert.ok(shell.includes(`--endpoints ${first}`), `the shell's own screen is back, with the command line on it:\n${shell}`);

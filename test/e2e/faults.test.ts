@@ -40,7 +40,7 @@ before(async () => {
 	writer = KeyWriter.start(etcd.endpoints, {prefix: '/e2e/faults/'});
 	etcdeck = await launchEtcdeck(terminal, ['--endpoints', seed(etcd).clientUrl, '--refresh', String(refreshMs), '--timeout', String(timeoutMs)], pidDir);
 	await terminal.waitForScreen('every member on the members pane', screen => etcd.members.every(member => screen.includes(` ${member.name} `)));
-	await terminal.press(chordFor({type: 'show-pane', pane: 'endpoints'}));
+	await terminal.press(chordFor('endpoints'));
 	await allAnswering(etcd, 'every endpoint with its raft index');
 }, {timeout: 60_000});
 
@@ -48,7 +48,7 @@ after(async () => {
 	await writer?.stop();
 	console.log(`faults: ${figures.join('; ')}; writer ${writer?.written ?? 0} puts, ${writer?.failed ?? 0} failed`);
 	if (terminal !== undefined && etcdeck !== undefined) {
-		await terminal.press(chordFor({type: 'quit'}));
+		await terminal.press(chordFor('quit'));
 		assert.equal(await etcdeck.exitCode(), 0, 'etcdeck quits cleanly after every fault');
 	}
 
@@ -97,8 +97,8 @@ async function millisUntil(what: string, since: number, check: (screen: string) 
  */
 async function keyLatencies(presses: number): Promise<number[]> {
 	const panes = [
-		{chord: chordFor({type: 'show-pane', pane: 'members'}), shown: (screen: string) => screen.includes('PEER ADDRS')},
-		{chord: chordFor({type: 'show-pane', pane: 'endpoints'}), shown: (screen: string) => screen.includes('RAFT INDEX')},
+		{chord: chordFor('members'), shown: (screen: string) => screen.includes('PEER ADDRS')},
+		{chord: chordFor('endpoints'), shown: (screen: string) => screen.includes('RAFT INDEX')},
 	];
 	const times: number[] = [];
 	for (let press = 0; press < presses; press++) {
@@ -230,12 +230,12 @@ void test('two members killed: the header says QUORUM LOST and which member answ
 		report(t, `key to screen without quorum: ${await describeTimes(latencies)}`);
 
 		// Without quorum the key browser serves serializable reads from a member that answers, labelled stale.
-		await screenOf().press(chordFor({type: 'show-pane', pane: 'keys'}));
+		await screenOf().press(chordFor('keys'));
 		const keys = await screenOf().waitForScreen('the Keys pane to label its reads stale', screen => screen.includes('STALE: linearizable reads need quorum'), 30_000);
 		await screenOf().waitForScreen('the writer\'s keys listed and counted from the serializable reads', screen => /^[› ] +e2e\/ +[\d,]+ keys?$/m.test(screen), 15_000);
 		report(t, `Keys pane without quorum: ${keys.split('\n').find(line => line.includes('STALE:'))?.trim()}`);
 
-		await screenOf().press(chordFor({type: 'show-pane', pane: 'endpoints'}));
+		await screenOf().press(chordFor('endpoints'));
 		await Promise.all(victims.map(async victim => etcd.restart(victim.name)));
 		const restartedAt = Date.now();
 		const recovered = await allAnswering(etcd, 'every member answering again');

@@ -8,7 +8,7 @@ import {escapeKey} from '../../source/model/shared/key-text.ts';
 import {safeText} from '../../source/model/shared/safe-text.ts';
 import {PtySession} from '../bench/pty-session.ts';
 import {etcdeckBin} from '../support/run-cli.ts';
-import {sequenceFor} from '../support/render.tsx';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import {chordFor} from '../support/tmux.ts';
 import {foreignControls} from '../support/terminal-output.ts';
 
@@ -89,15 +89,15 @@ void test('the dashboard: every pane, a value of each kind, the logs, help, the 
 		const shown = names.map(name => safeText(name));
 		await session.frame('every member, named escaped', text => shown.every(name => text.includes(name)));
 		const visits: Array<[string, string, (text: string) => boolean]> = [
-			['endpoints', sequenceFor(chordFor({type: 'show-pane', pane: 'endpoints'})), text => text.includes('RAFT INDEX')],
-			['lag', sequenceFor(chordFor({type: 'show-pane', pane: 'lag'})), text => text.includes(shown[1]!)],
-			['logs', sequenceFor(chordFor({type: 'show-pane', pane: 'logs'})), text => text.includes('spoofed line over it') && text.includes(safeText('zap \u001B]0;LOGTITLE'))],
-			['health', sequenceFor(chordFor({type: 'show-pane', pane: 'health'})), text => text.includes(shown[0]!)],
-			['help', sequenceFor(chordFor({type: 'toggle-help'})), text => text.includes('Everywhere')],
-			['help closed', sequenceFor({named: 'escape'}), text => !text.includes('Everywhere')],
-			['the snapshot form', sequenceFor(chordFor({type: 'snapshot'})), text => text.includes('Save a snapshot') && shown.every(name => text.includes(name))],
-			['the form closed', sequenceFor({named: 'escape'}), text => !text.includes('Save a snapshot')],
-			['the keys pane', sequenceFor(chordFor({type: 'show-pane', pane: 'keys'})), text => text.includes('hostile/')],
+			['endpoints', chordBytes(chordFor('endpoints')), text => text.includes('RAFT INDEX')],
+			['lag', chordBytes(chordFor('lag')), text => text.includes(shown[1]!)],
+			['logs', chordBytes(chordFor('logs')), text => text.includes('spoofed line over it') && text.includes(safeText('zap \u001B]0;LOGTITLE'))],
+			['health', chordBytes(chordFor('health')), text => text.includes(shown[0]!)],
+			['help', chordBytes(chordFor('toggle-help')), text => text.includes('Everywhere')],
+			['help closed', chordBytes({named: 'escape'}), text => !text.includes('Everywhere')],
+			['the snapshot form', chordBytes(chordFor('snapshot')), text => text.includes('Save a snapshot') && shown.every(name => text.includes(name))],
+			['the form closed', chordBytes({named: 'escape'}), text => !text.includes('Save a snapshot')],
+			['the keys pane', chordBytes(chordFor('keys')), text => text.includes('hostile/')],
 		];
 		for (const [what, sequence, check] of visits) {
 			await key(session, sequence, what, check);
@@ -111,12 +111,12 @@ void test('the dashboard: every pane, a value of each kind, the logs, help, the 
 			await key(session, `\u001B[31m${escaped}\u001B[0m\r`, `the level of ${escaped}`, text => text.includes(`names starting ${escapeKey(Buffer.from(name.slice('/hostile/'.length)))}`) && text.includes('row 1 of 1 read'));
 			await key(session, '\r', `the value of ${escaped}`, text => text.includes('create rev') && text.includes(`${escaped}  ·  `) && text.includes(`${Buffer.byteLength(value)} B`));
 			valueScreens.push(session.frames.lastFrame!.text);
-			await key(session, sequenceFor({named: 'escape'}), 'back to the level', text => !text.includes('create rev'));
+			await key(session, chordBytes({named: 'escape'}), 'back to the level', text => !text.includes('create rev'));
 		}
 
 		await key(session, '/', 'the / line', text => text.includes('Enter go'));
 		await key(session, '/hostile/\\xZZ\r', 'the bad escape refused', text => text.includes('bad escape "\\xZZ" at position 10'));
-		await key(session, sequenceFor({named: 'escape'}), 'the / line closed', text => !text.includes('bad escape'));
+		await key(session, chordBytes({named: 'escape'}), 'the / line closed', text => !text.includes('bad escape'));
 		const valueFrames = valueScreens.join('\n');
 		assert.ok(valueFrames.includes('SAFE-LOOKING-VALUE\\rEVIL'));
 		assert.ok(valueFrames.includes('{"a":1}\\r{"zzz":"hidden"}'));
@@ -125,9 +125,9 @@ void test('the dashboard: every pane, a value of each kind, the logs, help, the 
 		assert.ok(valueFrames.includes('invoice\\u202efdp.exe and \\u2066isolate\\u2069'));
 		// A value with other controls is binary: a hex dump, its printable side dotted.
 		assert.ok(valueFrames.includes('1b 5b 32 4a 1b 5d 30 3b'));
-		await key(session, sequenceFor(chordFor({type: 'toggle-action-log'})), 'the action log', text => text.includes('Action log'));
-		await key(session, sequenceFor({named: 'escape'}), 'the action log closed', text => !text.includes('Action log'));
-		session.press(sequenceFor(chordFor({type: 'quit'})));
+		await key(session, chordBytes(chordFor('toggle-action-log')), 'the action log', text => text.includes('Action log'));
+		await key(session, chordBytes({named: 'escape'}), 'the action log closed', text => !text.includes('Action log'));
+		session.press(chordBytes(chordFor('quit')));
 		assert.equal(await session.exited, 0);
 		assertClean(session.output(), 'the dashboard');
 	} finally {
@@ -225,7 +225,7 @@ void test('fuzzing the input: 10,000 random byte strings and every CSI, SS3 and 
 		await session.frame('every member', text => names.every(name => text.includes(safeText(name))));
 		// A key that draws: once it has, the terminal is in raw mode (the first frame can come before
 		// it is, and a cooked terminal would take Ctrl-\ for SIGQUIT).
-		await key(session, sequenceFor(chordFor({type: 'show-pane', pane: 'endpoints'})), 'the endpoints pane', text => text.includes('RAFT INDEX'));
+		await key(session, chordBytes(chordFor('endpoints')), 'the endpoints pane', text => text.includes('RAFT INDEX'));
 		const inputs = [...randomByteStrings(10_000, seed), ...sequencePrefixes().map(sequence => Buffer.from(sequence))];
 		// Batched: a hundred strings a write, each batch ending any control string left open.
 		for (let start = 0; start < inputs.length; start += 100) {
@@ -236,7 +236,7 @@ void test('fuzzing the input: 10,000 random byte strings and every CSI, SS3 and 
 		session.press('\u0007\u001B\\');
 		for (let round = 0; round < 3; round++) {
 			session.press('\u001B\u001B\u001B');
-			const asked = session.press(sequenceFor(chordFor({type: 'toggle-help'})));
+			const asked = session.press(chordBytes(chordFor('toggle-help')));
 			try {
 				await session.frame(`help after the fuzz (seed ${seed})`, text => text.includes('Everywhere'), {after: asked, timeoutMs: 60_000});
 				break;
@@ -247,10 +247,10 @@ void test('fuzzing the input: 10,000 random byte strings and every CSI, SS3 and 
 			}
 		}
 
-		const closed = session.press(sequenceFor({named: 'escape'}));
+		const closed = session.press(chordBytes({named: 'escape'}));
 		await session.frame('help closed: still drawing', text => !text.includes('Everywhere') && text.includes('refreshed'), {after: closed});
 		assertClean(session.output(), `the fuzzed dashboard (seed ${seed})`, {allowReplacementCharacter: true});
-		session.press(sequenceFor(chordFor({type: 'quit'})));
+		session.press(chordBytes(chordFor('quit')));
 		assert.equal(await session.exited, 0, `seed ${seed}`);
 	} finally {
 		await session.stop();

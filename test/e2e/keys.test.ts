@@ -9,7 +9,7 @@ const cluster = startClusterForFile({voters: 3});
 const terminal = startTerminalForFile({columns: 100, rows: 30});
 
 
-const enter = chordFor({type: 'keys', command: {type: 'keys-enter'}}, 'keys');
+const enter = chordFor('keys-enter', 'keys');
 
 void test('the Keys pane in a real terminal: down three levels by Enter, a JSON value opened pretty-printed, changed by etcdctl while open', {timeout: 120_000}, async () => {
 	const etcd = cluster();
@@ -17,7 +17,7 @@ void test('the Keys pane in a real terminal: down three levels by Enter, a JSON 
 	const screen = terminal();
 	await screen.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]}; echo "etcdeck exited with $?"`);
 	await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
-	await screen.press(chordFor({type: 'show-pane', pane: 'keys'}));
+	await screen.press(chordFor('keys'));
 	await screen.waitForScreen('the top level with main/', text => /main\//.test(text) && text.includes('Enter open'));
 
 	// The breadcrumb reads "/ › main/ › acl/"; the selected row is marked ›.
@@ -33,6 +33,6 @@ void test('the Keys pane in a real terminal: down three levels by Enter, a JSON 
 	await etcd.etcdctl(['put', '/main/acl/groups/allusers', JSON.stringify({group: 'allusers', members: ['someone-new'], roles: ['schema-ro']})]);
 	await screen.waitForScreen('the change made by etcdctl', text => text.includes('"someone-new"'));
 
-	await screen.press(chordFor({type: 'quit'}));
+	await screen.press(chordFor('quit'));
 	await screen.waitForScreen('etcdeck to exit', text => text.includes('etcdeck exited with 0'));
 });

@@ -17,7 +17,7 @@ void test('the Logs pane tails the leader\'s real log and names a hung follower;
 	await screen.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]} --refresh 500 --log-command 'tail -n +1 -F ${logged.logFile}'; echo "etcdeck exited with $?"`);
 	await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
 
-	await screen.press(chordFor({type: 'show-pane', pane: 'logs'}));
+	await screen.press(chordFor('logs'));
 	// LocalCluster's etcd logs its start-up in zap JSON; the pane shows the message, not the JSON.
 	await screen.waitForScreen('etcd\'s own start-up lines', text => text.includes('published local member to cluster through raft') && !text.includes('"msg"'));
 
@@ -36,12 +36,12 @@ void test('the Logs pane tails the leader\'s real log and names a hung follower;
 		etcd.signal(hung.name, 'SIGCONT');
 	}
 
-	await screen.press(chordFor({type: 'show-pane', pane: 'health'}));
+	await screen.press(chordFor('health'));
 	await screen.waitForScreen('every member\'s metrics with a WAL fsync p99', text => {
 		const rows = text.split('\n').filter(line => etcd.members.some(member => line.startsWith(`› ${member.name} `) || line.startsWith(`  ${member.name} `)));
 		return text.includes('FSYNC p99') && rows.length === etcd.members.length && rows.every(line => /\d+(\.\d+)? ?(µs|ms|s)\b/.test(line));
 	}, 30_000);
 
-	await screen.press(chordFor({type: 'quit'}));
+	await screen.press(chordFor('quit'));
 	await screen.waitForScreen('etcdeck to exit', text => text.includes('etcdeck exited with 0'));
 });

@@ -29,13 +29,13 @@ void test('promote the learner, then move leadership to it, by keystrokes in a r
 	const screenTerminal = terminal();
 	const learner = etcd.members.find(member => member.isLearner)!;
 	await screenTerminal.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]} --refresh 500; echo "etcdeck exited with $?"`);
-	await screenTerminal.press(chordFor({type: 'show-pane', pane: 'lag'}));
+	await screenTerminal.press(chordFor('lag'));
 	await screenTerminal.waitForScreen(`${learner.name} ready to promote`, screen => screen.split('\n').some(line => line.includes(` ${learner.name} `) && /\bready\b/.test(line) && !line.includes('ready if')));
 
 	await selectRow(screenTerminal, learner.name);
-	await screenTerminal.press(chordFor({type: 'promote'}));
+	await screenTerminal.press(chordFor('promote'));
 	await screenTerminal.waitForScreen('the promote confirmation', screen => screen.includes('member promote'));
-	await screenTerminal.press(chordFor({type: 'confirm'}, 'confirm'));
+	await screenTerminal.press(chordFor('confirm', 'confirm'));
 	await screenTerminal.waitForScreen('the promotion to succeed', screen => screen.includes(`${learner.name} (`) && screen.includes('promoted to voter'));
 	const members = await etcd.etcdctl(['member', 'list']);
 	assert.match(members.split('\n').find(line => line.includes(`, ${learner.name}, `)) ?? '', /, false$/, `etcdctl member list shows ${learner.name} as a voter:\n${members}`);
@@ -43,13 +43,13 @@ void test('promote the learner, then move leadership to it, by keystrokes in a r
 	const learnerId = (await etcd.etcdctl(['member', 'list'])).split('\n').find(line => line.includes(`, ${learner.name}, `))!.split(',')[0]!;
 	// The header's counts follow the next refresh; then move leadership to the new voter.
 	await screenTerminal.waitForScreen('four voters in the header', screen => screen.includes('voters 4'));
-	await screenTerminal.press(chordFor({type: 'move-leader'}));
+	await screenTerminal.press(chordFor('move-leader'));
 	await screenTerminal.waitForScreen('the move-leader confirmation', screen => screen.includes(`move-leader ${learnerId}`));
-	await screenTerminal.press(chordFor({type: 'confirm'}, 'confirm'));
+	await screenTerminal.press(chordFor('confirm', 'confirm'));
 	await screenTerminal.waitForScreen('the transfer in the header', screen => new RegExp(`Leadership transferred from \\S+ to ${learner.name}`).test(screen));
 	await waitFor('etcdctl to report the new leader', async () => ((await leaderByEtcdctl(etcd.endpoints)) === learnerId ? true : undefined), {timeoutMs: 10_000});
 	await screenTerminal.waitForScreen('the header to name the new leader', screen => screen.includes(`leader ${learner.name}`));
 
-	await screenTerminal.press(chordFor({type: 'quit'}));
+	await screenTerminal.press(chordFor('quit'));
 	await screenTerminal.waitForScreen('etcdeck to exit', screen => screen.includes('etcdeck exited with 0'));
 });

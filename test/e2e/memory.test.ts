@@ -97,7 +97,7 @@ void test(`RSS after ${runMs / 1000} s stays within ${allowedGrowth * 100}% of R
 			// The Logs pane every other turn (it renders every batch of lines), each other pane in between.
 			const shown = pane % 2 === 0 ? 'logs' : panes[Math.floor(pane / 2) % panes.length]!.id;
 			pane += 1;
-			await screen.press(chordFor({type: 'show-pane', pane: shown}));
+			await screen.press(chordFor(shown));
 			await new Promise(resolve => {
 				setTimeout(resolve, 2000);
 			});
@@ -121,9 +121,9 @@ void test(`RSS after ${runMs / 1000} s stays within ${allowedGrowth * 100}% of R
 		console.log(`memory: ${figures}`);
 		assert.ok(end.rssKib <= warm.rssKib * (1 + allowedGrowth), figures);
 
-		await screen.press(chordFor({type: 'show-pane', pane: 'logs'}));
+		await screen.press(chordFor('logs'));
 		await screen.waitForScreen('the log ring full, older lines dropped', text => /· 5,000 lines \([\d,]+ older dropped\)/.test(text));
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
 		await run.stop();

@@ -40,7 +40,7 @@ void test('an idle cluster watched for 10 s at a 500 ms refresh, every pane show
 		const started = Date.now();
 		const refreshTimes = new Set<string>();
 		for (let visit = 0; Date.now() - started < 10_000; visit++) {
-			await screen.press(chordFor({type: 'show-pane', pane: panes[visit % panes.length]!.id}));
+			await screen.press(chordFor(panes[visit % panes.length]!.id));
 			await pause(1000);
 			refreshTimes.add(/refreshed (\d\d:\d\d:\d\d) UTC/.exec(await screen.screen())?.[1] ?? '');
 		}
@@ -48,7 +48,7 @@ void test('an idle cluster watched for 10 s at a 500 ms refresh, every pane show
 		const after = await raftIndexes();
 		assert.ok(refreshTimes.size >= 5, `the dashboard kept refreshing: ${[...refreshTimes].join(', ')}`);
 		assert.deepEqual(after, before, 'watching wrote nothing to the raft log');
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
 		await run.stop();
@@ -79,9 +79,9 @@ void test('a cluster filled to NOSPACE: the header is critical with the alarm an
 		const header = await screen.waitForScreen('the NOSPACE alarm and the real quota in the header', text =>
 			/✖ alarm NOSPACE on m\d(, m\d)*: the cluster refuses writes/.test(text) && /[✖▲] m\d DB [\d.]+ [kM]B is \d+(\.\d)?% of its 1\.05 MB quota/.test(text));
 		assert.ok(!header.includes('2.15 GB'), header);
-		await screen.press(chordFor({type: 'show-pane', pane: 'health'}));
+		await screen.press(chordFor('health'));
 		await screen.waitForScreen('the member\'s own quota on the Health pane', text => /DB +[\d.]+ [kM]B of 1\.05 MB quota/.test(text));
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	} finally {
 		await run.stop();

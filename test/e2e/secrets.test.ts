@@ -74,21 +74,21 @@ function clientDir(name: string, user: EtcdUser): string {
 /** Shows each pane, the help (scrolled) and the action log, and comes back to pane 1. */
 async function visitEverything(screen: TmuxTerminal): Promise<void> {
 	for (const pane of panes) {
-		await screen.press(chordFor({type: 'show-pane', pane: pane.id}));
+		await screen.press(chordFor(pane.id));
 		// Long enough on each pane for a refresh or two to draw, and for the sampler to see them.
 		await new Promise(resolve => {
 			setTimeout(resolve, 600);
 		});
 	}
 
-	await screen.press(chordFor({type: 'toggle-help'}));
+	await screen.press(chordFor('toggle-help'));
 	await screen.waitForScreen('help', text => text.includes('Everywhere'));
-	await screen.press(chordFor({type: 'scroll-help', step: 1}, 'help'));
-	await screen.press(chordFor({type: 'close'}, 'help'));
-	await screen.press(chordFor({type: 'toggle-action-log'}));
+	await screen.press(chordFor('help-down', 'help'));
+	await screen.press(chordFor('close', 'help'));
+	await screen.press(chordFor('toggle-action-log'));
 	await screen.waitForScreen('the action log', text => text.includes('Action log'));
-	await screen.press(chordFor({type: 'close'}, 'action-log'));
-	await screen.press(chordFor({type: 'show-pane', pane: 'members'}));
+	await screen.press(chordFor('close', 'action-log'));
+	await screen.press(chordFor('members'));
 	await screen.waitForScreen('the members pane', text => text.includes('PEER ADDRS'));
 }
 
@@ -110,20 +110,20 @@ void test('root from ETCDCTL_USER and ETCDCTL_PASSWORD: every pane, help, a snap
 		await screen.waitForScreen('every member', text => etcd.members.every(member => text.includes(` ${member.name} `)));
 		await visitEverything(screen);
 
-		await screen.press(chordFor({type: 'snapshot'}));
+		await screen.press(chordFor('snapshot'));
 		await screen.waitForScreen('the snapshot form', text => text.includes('Save a snapshot'));
-		await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
+		await screen.press(chordFor('snapshot-save', 'snapshot-form'));
 		await screen.waitForScreen('the snapshot saved under auth', text => text.includes('✔ Saved and verified:'), 30_000);
-		await screen.press(chordFor({type: 'snapshot-dismiss'}, 'snapshot-job'));
+		await screen.press(chordFor('snapshot-dismiss', 'snapshot-job'));
 		assert.equal(readdirSync(snapshots).filter(file => file.endsWith('.db')).length, 1);
 
-		await screen.press(chordFor({type: 'promote'}));
+		await screen.press(chordFor('promote'));
 		await screen.waitForScreen('the promote refusal', text => text.includes('Cannot promote'));
 
 		const victim = etcd.members[2]!;
 		await etcd.kill(victim.name);
 		try {
-			await screen.press(chordFor({type: 'show-pane', pane: 'endpoints'}));
+			await screen.press(chordFor('endpoints'));
 			await screen.waitForScreen(`${victim.name} unreachable`, text => text.includes(`${victim.name} unreachable`));
 			await visitEverything(screen);
 		} finally {
@@ -131,12 +131,12 @@ void test('root from ETCDCTL_USER and ETCDCTL_PASSWORD: every pane, help, a snap
 		}
 
 		await screen.waitForScreen('every member back', text => text.includes('healthy 3/3'));
-		await screen.press(chordFor({type: 'show-pane', pane: 'logs'}));
+		await screen.press(chordFor('logs'));
 		await screen.waitForScreen('etcd\'s log lines in the Logs pane', text => logLine.test(text));
-		await screen.press(chordFor({type: 'toggle-action-log'}));
+		await screen.press(chordFor('toggle-action-log'));
 		await screen.waitForScreen('the snapshot in the action log', text => text.includes('snapshot save'));
-		await screen.press(chordFor({type: 'close'}, 'action-log'));
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('close', 'action-log'));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	});
 });
@@ -145,19 +145,19 @@ void test('a user limited to one prefix, from --client-dir: the snapshot is refu
 	await withEtcdeck(['--client-dir', clientDir('client-limited', auth.limited)], async (screen, run) => {
 		await screen.waitForScreen('every member', text => etcd.members.every(member => text.includes(` ${member.name} `)));
 		await visitEverything(screen);
-		await screen.press(chordFor({type: 'snapshot'}));
+		await screen.press(chordFor('snapshot'));
 		// Where etcd refused the user Status (3.5.30: maintenance needs root), etcdeck knows it lacks root
 		// and says so at once; otherwise the stream is tried and etcd refuses it.
 		const asked = await screen.waitForScreen('the snapshot form, or its refusal', text => text.includes('Save a snapshot') || text.includes('A snapshot needs the root role, which this user lacks'));
 		if (asked.includes('Save a snapshot')) {
-			await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
+			await screen.press(chordFor('snapshot-save', 'snapshot-form'));
 			await screen.waitForScreen('the snapshot refused', text => text.includes('✖ Snapshot failed') && text.includes('permission denied'));
-			await screen.press(chordFor({type: 'snapshot-dismiss'}, 'snapshot-job'));
+			await screen.press(chordFor('snapshot-dismiss', 'snapshot-job'));
 		} else {
 			assert.ok(asked.includes('note: Status needs the root role'), asked);
 		}
 
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await run.exitCode(), 0);
 	});
 });

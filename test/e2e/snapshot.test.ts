@@ -22,9 +22,9 @@ void test('s then Enter in a real terminal: the snapshot file appears, verified,
 	const screen = terminal();
 	await screen.type(`node ${etcdeckBin} --endpoints ${etcd.endpoints[0]} --snapshot-dir ${snapshotDir}; echo "etcdeck exited with $?"`);
 	await screen.waitForScreen('the dashboard', text => etcd.members.every(member => text.includes(` ${member.name} `)));
-	await screen.press(chordFor({type: 'snapshot'}));
+	await screen.press(chordFor('snapshot'));
 	await screen.waitForScreen('the snapshot form', text => text.includes('Save a snapshot') && text.includes(snapshotDir));
-	await screen.press(chordFor({type: 'snapshot-save'}, 'snapshot-form'));
+	await screen.press(chordFor('snapshot-save', 'snapshot-form'));
 	const done = await screen.waitForScreen('the verified snapshot', text => text.includes('✔ Saved and verified:'), 30_000);
 
 	const files = readdirSync(snapshotDir).sort();
@@ -40,14 +40,14 @@ void test('s then Enter in a real terminal: the snapshot file appears, verified,
 
 	// The saved snapshot offers its drill: d restores it into a throwaway etcd and checks it against the manifest.
 	assert.ok(done.includes('d drill it'), done);
-	await screen.press(chordFor({type: 'snapshot-drill'}, 'snapshot-job'));
+	await screen.press(chordFor('snapshot-drill', 'snapshot-job'));
 	const drilled = await screen.waitForScreen('the drill passed', text => text.includes('✔ drill passed: restored with etcd '), 60_000);
 	assert.match(drilled, /500 keys in \d+ prefix(es)? match the manifest/);
 	assert.equal(readdirSync(snapshotDir).length, 2, 'the drill writes nothing beside the snapshot');
-	await screen.press(chordFor({type: 'toggle-action-log'}));
+	await screen.press(chordFor('toggle-action-log'));
 	await screen.waitForScreen('the drill in the action log', text => /drill \S+ +succeeded/.test(text) && text.includes('etcdeck snapshot drill'));
-	await screen.press(chordFor({type: 'close'}, 'action-log'));
+	await screen.press(chordFor('close', 'action-log'));
 
-	await screen.press(chordFor({type: 'quit'}));
+	await screen.press(chordFor('quit'));
 	await screen.waitForScreen('etcdeck to exit', text => text.includes('etcdeck exited with 0'));
 });

@@ -1,15 +1,13 @@
 import {createElement} from 'react';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {useInput} from 'ink';
 import {render} from 'ink-testing-library';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {enableAuthWithPrefixReader} from '../support/etcd-rbac.ts';
-import {useKeyBrowser, type KeyBrowserSource} from '../../source/hooks/use-key-browser.ts';
-import {KeysPane} from '../../source/ui/keys/KeysPane.tsx';
-import {keysKeymap, type KeysCommand, type KeysKeyChord} from '../../source/ui/keys/keys-keymap.ts';
-import {plain, waitFor} from '../support/render.tsx';
+import type {KeysCommand} from '../../source/ui/keys/keys-keymap.ts';
+import {KeysProbe} from '../support/keys-probe.tsx';
+import {plain, sequencesFor, waitFor} from '../support/render.tsx';
 
 let started: LocalCluster | undefined;
 const password = 'app-Secret-3';
@@ -36,29 +34,16 @@ after(async () => {
 	await started?.stop();
 });
 
-function Probe({source, prefix}: {source: KeyBrowserSource; prefix: string | undefined}) {
-	const browser = useKeyBrowser(source, {prefix, separator: '/', active: true}, size.width, size.height);
-	useInput((input, key) => {
-		browser.handleKey(input, key);
-	});
-	return createElement(KeysPane, {state: browser.state, startError: browser.startError, width: size.width, height: size.height});
-}
-
-function sequence(chord: KeysKeyChord): string {
-	const named: Record<string, string> = {return: '\r', escape: '\u001B', backspace: '\u007F', delete: '\u007F', upArrow: '\u001B[A', downArrow: '\u001B[B', pageUp: '\u001B[5~', pageDown: '\u001B[6~', home: '\u001B[H', end: '\u001B[F'};
-	return chord.named === undefined ? chord.input ?? '' : named[chord.named]!;
-}
-
 /** The key bound to `command` in the pane's keymap, as a terminal sends it. */
-function keyFor(command: KeysCommand['type']): string {
-	const binding = keysKeymap.find(candidate => candidate.action.type === command);
-	assert.ok(binding, `a key for ${command}`);
-	return sequence(binding.chords[0]!);
+function keyFor(command: KeysCommand): string {
+	const sequence = sequencesFor(command)[0];
+	assert.ok(sequence, `a key for ${command}`);
+	return sequence;
 }
 
 function mount(prefix: string | undefined) {
 	const service = new KeyBrowserService({endpoints: cluster().endpoints, timeoutMs: 5000, auth: {username: 'app', password}});
-	const rendered = render(createElement(Probe, {source: service, prefix}));
+	const rendered = render(createElement(KeysProbe, {source: service, prefix, width: size.width, height: size.height}));
 	const frame = () => plain(rendered.lastFrame());
 	const until = async (what: string, check: (text: string) => boolean) => {
 		await waitFor(() => {
@@ -69,7 +54,7 @@ function mount(prefix: string | undefined) {
 	return {
 		frame,
 		until,
-		press: (command: KeysCommand['type']) => rendered.stdin.write(keyFor(command)),
+		press: (command: KeysCommand) => rendered.stdin.write(keyFor(command)),
 		type: (text: string) => rendered.stdin.write(text),
 		done: () => {
 			rendered.unmount();

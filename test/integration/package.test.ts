@@ -243,7 +243,7 @@ void test('the installed dashboard in a real terminal, outside the repository: e
 		const names = etcd.members.map(member => member.name);
 		await screen.waitForScreen('every member on the members pane', text => names.every(name => text.includes(` ${name} `)));
 		assert.ok(await screen.onAlternateScreen(), 'the dashboard draws on the alternate screen');
-		await screen.press(chordFor({type: 'quit'}));
+		await screen.press(chordFor('quit'));
 		assert.equal(await etcdeck.exitCode(), 0);
 		assert.equal(await screen.onAlternateScreen(), false, 'the alternate screen is left');
 	} finally {

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
 			}
 		}
 
-		await stage.press({type: 'quit'});
+		await stage.press('quit');
 		await terminal.waitForScreen('etcdeck to exit', screen => screen.includes('etcdeck exited with 0'));
 		for (const file of stage.written) {
 			process.stdout.write(`${path.relative(repoRoot, file)}\n`);

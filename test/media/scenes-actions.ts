@@ -81,10 +81,10 @@ export const promoteScene: Scene = {
 		await stage.showPane('lag');
 		await stage.waitForScreen(`${learner} ready to promote`, screen => memberRow(screen, learner)?.includes('ready to promote') === true, 60_000);
 		await stage.selectMember(learner);
-		await stage.press({type: 'promote'});
+		await stage.press('promote');
 		await stage.waitForScreen('the promote confirmation', screen => screen.includes('member promote'));
 		await shoot();
-		await stage.press({type: 'cancel'}, 'confirm');
+		await stage.press('cancel', 'confirm');
 		await stage.waitForScreen('the confirmation to close', screen => !screen.includes('member promote'));
 		const members = await stage.cluster.etcdctl(['member', 'list']);
 		if (!members.split('\n').some(line => line.includes(`, ${learner}, `) && line.trim().endsWith(', true'))) {
@@ -106,9 +106,9 @@ export const snapshotScene: Scene = {
 		await stage.showPane('members');
 		// A fast machine may stream the whole database between two looks at the screen: try again then.
 		for (let attempt = 1; attempt <= 5; attempt++) {
-			await stage.press({type: 'snapshot'});
+			await stage.press('snapshot');
 			await stage.waitForScreen('the snapshot form', screen => screen.includes('Save a snapshot'));
-			await stage.press({type: 'snapshot-save'}, 'snapshot-form');
+			await stage.press('snapshot-save', 'snapshot-form');
 			const seen = await stage.waitForScreen('the snapshot streaming, or done', screen => {
 				const share = streamingShare(screen);
 				return (share !== undefined && share >= 15 && share <= 85) || screen.includes('Saved and verified');
@@ -119,7 +119,7 @@ export const snapshotScene: Scene = {
 			}
 
 			await stage.waitForScreen('the snapshot saved and verified', screen => screen.includes('Saved and verified'), 120_000);
-			await stage.press({type: 'snapshot-dismiss'}, 'snapshot-job');
+			await stage.press('snapshot-dismiss', 'snapshot-job');
 			await stage.waitForScreen('the snapshot box to close', screen => !screen.includes('Saved and verified'));
 			if (caught) {
 				return;

@@ -57,10 +57,10 @@ export const helpScene: Scene = {
 	name: 'help',
 	caption: 'Help overlay',
 	async play(stage, shoot) {
-		await stage.press({type: 'toggle-help'});
+		await stage.press('toggle-help');
 		await stage.waitForScreen('the help overlay', screen => screen.includes('etcdeck keys'));
 		await shoot();
-		await stage.press({type: 'close'}, 'help');
+		await stage.press('close', 'help');
 		await stage.waitForScreen('the help to close', screen => !screen.includes('etcdeck keys'));
 	},
 };
@@ -73,12 +73,12 @@ async function jumpTo(stage: Stage, prefix: string): Promise<void> {
 	await stage.showPane('keys');
 	await stage.waitForScreen('the Keys pane\'s list', screen => screen.includes('Enter open'));
 	const list = await stage.terminal.screen();
-	await stage.press({type: 'keys', command: {type: 'keys-prompt-open'}}, 'keys');
+	await stage.press('keys-prompt-open', 'keys');
 	await stage.waitForScreen('the / line', screen => screen !== list);
 	// Typed text, not a key of the keymap: the prefix to jump to.
 	await stage.pressChord({input: prefix});
 	await stage.waitForScreen(`${prefix} typed`, screen => screen.includes(prefix));
-	await stage.press({type: 'keys', command: {type: 'keys-prompt-apply'}}, 'keys-prompt');
+	await stage.press('keys-prompt-apply', 'keys-prompt');
 	// The breadcrumb line reads "/ › main/ › pq/" once the level is shown.
 	const breadcrumb = ['/', ...prefix.split('/').filter(part => part !== '').map(part => `${part}/`)].join(' › ');
 	await stage.waitForScreen(`the keys under ${prefix}, read and counted`, screen => {
@@ -103,10 +103,10 @@ export const keysScene: Scene = {
 	async play(stage, shoot) {
 		await jumpTo(stage, jsonKeyPrefix);
 		await stage.waitForScreen('the first persistent query', screen => /\b1700000000001\b/u.test(screen));
-		await stage.press({type: 'keys', command: {type: 'keys-enter'}}, 'keys');
+		await stage.press('keys-enter', 'keys');
 		await stage.waitForScreen('the JSON value, pretty-printed', screen => screen.includes('"schedule"') && screen.includes('"timezone"'));
 		await shoot();
-		await stage.press({type: 'keys', command: {type: 'keys-up'}}, 'keys');
+		await stage.press('keys-up', 'keys');
 		await stage.waitForScreen('the list again', screen => screen.includes('Enter open'));
 	},
 };

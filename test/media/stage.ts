@@ -2,7 +2,8 @@ import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {panes, type Action, type KeyChord, type KeyScope, type PaneId} from '../../source/ui/app/keymap.ts';
+import {panes, type CommandId, type KeyScope, type PaneId} from '../../source/ui/app/keymap.ts';
+import type {KeyChord} from '../../source/ui/keymap/key-chord.ts';
 import {chordFor, type TmuxTerminal} from '../support/tmux.ts';
 import {parseCapture, screenText, type Cell} from './ansi-cells.ts';
 import {svgToPng} from './rasterise.ts';
@@ -35,9 +36,9 @@ export class Stage {
 	/** `loggedMember`: the member whose log file the Logs pane tails. */
 	constructor(readonly terminal: TmuxTerminal, readonly cluster: LocalCluster, readonly loggedMember: string, private readonly mediaDir: string) {}
 
-	/** Presses the first key the keymap binds to `action` in `scope`. */
-	async press(action: Action, scope: KeyScope = 'global'): Promise<void> {
-		await this.terminal.press(chordFor(action, scope));
+	/** Presses the first key the keymap binds to `command` in `scope`. */
+	async press(command: CommandId, scope: KeyScope = 'global'): Promise<void> {
+		await this.terminal.press(chordFor(command, scope));
 	}
 
 	async pressChord(chord: KeyChord): Promise<void> {
@@ -54,7 +55,7 @@ export class Stage {
 	 */
 	async showPane(pane: PaneId): Promise<void> {
 		const tab = panes.find(candidate => candidate.id === pane)!;
-		await this.press({type: 'show-pane', pane});
+		await this.press(pane);
 		await waitFor(`the ${tab.title} pane`, async () => (highlightedTab((await this.capture()).cells) === `${tab.number} ${tab.title}` ? true : undefined), {timeoutMs: 15_000, intervalMs: 50});
 	}
 
@@ -66,7 +67,7 @@ export class Stage {
 				return;
 			}
 
-			await this.press({type: 'select-next'});
+			await this.press('select-next');
 			await this.waitForScreen('the selection to move', next => next !== screen);
 		}
 

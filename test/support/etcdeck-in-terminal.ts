@@ -80,7 +80,7 @@ export async function selectRow(terminal: TmuxTerminal, name: string, maxSteps =
 			return;
 		}
 
-		await terminal.press(chordFor({type: 'select-next'}));
+		await terminal.press(chordFor('select-next'));
 		await terminal.waitForScreen('the selection to move', next => next !== screen);
 	}
 

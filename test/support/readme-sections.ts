@@ -1,9 +1,10 @@
 import {helpText} from '../../source/config/flags.ts';
+import {commandTable} from '../../source/ui/app/keymap.ts';
 import {keymapMarkdown} from '../../source/ui/keymap/keymap-markdown.ts';
 
 /** README sections written from the source: name → content between `<!-- name:start -->` and `<!-- name:end -->`. */
 export const generatedSections: Record<string, () => string> = {
-	keymap: keymapMarkdown,
+	keymap: () => keymapMarkdown(commandTable),
 	help: () => ['```', helpText.replace(/^\n/, '').replace(/\s+$/, ''), '```'].join('\n'),
 };
 

@@ -1,6 +1,6 @@
 import React from 'react';
 import {setImmediate, setTimeout as delay} from 'node:timers/promises';
-import {isDeepStrictEqual, stripVTControlCharacters} from 'node:util';
+import {stripVTControlCharacters} from 'node:util';
 import chalk from 'chalk';
 import {render} from 'ink-testing-library';
 import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
@@ -13,7 +13,8 @@ import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
 import {App} from '../../source/ui/app/App.tsx';
 import type {MemberActions} from '../../source/hooks/dashboard-services.ts';
-import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/app/keymap.ts';
+import {keymap, type CommandId, type KeyScope} from '../../source/ui/app/keymap.ts';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import {FixtureSource, fixtureQuotaBytes} from './reading-fixtures.ts';
 
 // Ink colours what it draws only where chalk finds a colour terminal, and a test runner's output is a
@@ -132,11 +133,11 @@ export type RenderedApp = ReturnType<typeof render> & {
 	/** The last frame's lines, without colour codes. */
 	lines: () => string[];
 	/**
-	 * Presses the key bound to `action` (see {@link press}) and waits until Ink has drawn the frame
+	 * Presses the key bound to `command` (see {@link press}) and waits until Ink has drawn the frame
 	 * that follows, so the next key acts on it. For keys that change the app's state: a key that
 	 * changes nothing draws nothing, and this times out.
 	 */
-	press: (action: Action, chord?: number) => Promise<void>;
+	press: (command: CommandId, chord?: number) => Promise<void>;
 	/** Writes `sequence` to stdin and waits for the frame that follows, as `press` does. */
 	send: (sequence: string) => Promise<void>;
 };
@@ -184,7 +185,7 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 		size,
 		frame: () => plain(rendered.lastFrame()),
 		lines: () => linesOf(rendered.lastFrame()),
-		press: async (action, chord = 0) => send(keyFor(action, chord)),
+		press: async (command, chord = 0) => send(keyFor(command, chord)),
 		send,
 	};
 }
@@ -229,85 +230,30 @@ export function inverseLines(frame: string | undefined): string[] {
 	return (frame ?? '').split('\n').filter(line => line.includes('\u001B[7m')).map(line => stripVTControlCharacters(line));
 }
 
-/** What a terminal sends for a chord of the keymap. */
-export function sequenceFor(chord: KeyChord): string {
-	switch (chord.named) {
-		case 'tab': {
-			return chord.shift ? '\u001B[Z' : '\t';
-		}
-
-		case 'escape': {
-			return '\u001B';
-		}
-
-		case 'upArrow': {
-			return '\u001B[A';
-		}
-
-		case 'downArrow': {
-			return '\u001B[B';
-		}
-
-		case 'return': {
-			return '\r';
-		}
-
-		case 'backspace': {
-			return '\b';
-		}
-
-		case 'pageUp': {
-			return '\u001B[5~';
-		}
-
-		case 'pageDown': {
-			return '\u001B[6~';
-		}
-
-		case 'home': {
-			return '\u001B[H';
-		}
-
-		case 'end': {
-			return '\u001B[F';
-		}
-
-		case 'delete': {
-			return '\u007F';
-		}
-
-		case undefined: {
-			const input = chord.input ?? '';
-			// Ctrl-letter arrives as the control character: Ctrl-C is \u0003.
-			return chord.ctrl ? String.fromCharCode(input.toUpperCase().charCodeAt(0) - 64) : input;
-		}
-	}
-}
-
-/** Every chord bound to `action` in `scope` (both scopes unless told), as the terminal sends them. */
-export function sequencesFor(action: Action, scope?: KeyScope): string[] {
-	const bindings = keymap.filter(binding => isDeepStrictEqual(binding.action, action) && (scope === undefined || binding.scope === scope));
+/** Every chord bound to `command` in `scope` (every scope unless told), as the terminal sends them. */
+export function sequencesFor(command: CommandId, scope?: KeyScope): string[] {
+	const bindings = keymap.filter(binding => binding.command === command && (scope === undefined || binding.scope === scope));
 	if (bindings.length === 0) {
-		throw new Error(`no key is bound to ${JSON.stringify(action)}${scope === undefined ? '' : ` in scope ${scope}`}`);
+		throw new Error(`no key is bound to ${command}${scope === undefined ? '' : ` in scope ${scope}`}`);
 	}
 
-	return bindings.flatMap(binding => binding.chords.map(chord => sequenceFor(chord)));
+	return bindings.flatMap(binding => binding.chords.map(chord => chordBytes(chord)));
 }
 
-function keyFor(action: Action, chord: number): string {
-	const sequence = sequencesFor(action)[chord];
+function keyFor(command: CommandId, chord: number): string {
+	const sequence = sequencesFor(command)[chord];
 	if (sequence === undefined) {
-		throw new Error(`${JSON.stringify(action)} has no chord number ${chord}`);
+		throw new Error(`${command} has no chord number ${chord}`);
 	}
 
 	return sequence;
 }
 
 /**
- * Types the key bound to `action`, looked up in the keymap so tests never name key characters.
+ * Types the key bound to `command`, looked up in the keymap so tests never name key characters.
  * `chord` picks among the keys of a binding with several (↓ and j); the first by default.
  * Ink reads stdin asynchronously: waitFor the frame you expect afterwards (or use RenderedApp.press).
  */
-export function press(stdin: {write: (data: string) => void}, action: Action, chord = 0): void {
-	stdin.write(keyFor(action, chord));
+export function press(stdin: {write: (data: string) => void}, command: CommandId, chord = 0): void {
+	stdin.write(keyFor(command, chord));
 }

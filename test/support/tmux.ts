@@ -2,10 +2,12 @@ import {execFile} from 'node:child_process';
 import {startForFile} from './for-file.ts';
 import {rmSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
-import {isDeepStrictEqual, promisify} from 'node:util';
+import {promisify} from 'node:util';
 import {pathWithEtcdBinDir} from '../../source/demo/etcd-binaries.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {keymap, type Action, type KeyChord, type KeyScope} from '../../source/ui/app/keymap.ts';
+import {keymap, type CommandId, type KeyScope} from '../../source/ui/app/keymap.ts';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
+import type {KeyChord} from '../../source/ui/keymap/key-chord.ts';
 
 const run = promisify(execFile);
 
@@ -52,7 +54,8 @@ export class TmuxTerminal {
 
 	/** Presses one key of the keymap, as the terminal would send it. */
 	async press(chord: KeyChord): Promise<void> {
-		await this.tmux(['send-keys', '-t', 'main', ...tmuxKeys(chord)]);
+		// As bytes (-H): the very bytes the component tests write, which the decoder reads back as this chord.
+		await this.tmux(['send-keys', '-t', 'main', '-H', ...[...Buffer.from(chordBytes(chord))].map(byte => byte.toString(16).padStart(2, '0'))]);
 	}
 
 	/** The visible screen, one string per line; with joinWrapped, a line the terminal wrapped is one again. */
@@ -109,64 +112,14 @@ export function shellQuote(value: string): string {
 	return `'${value.replaceAll("'", String.raw`'\''`)}'`;
 }
 
-function tmuxKeys(chord: KeyChord): string[] {
-	switch (chord.named) {
-		case 'tab': {
-			return [chord.shift ? 'BTab' : 'Tab'];
-		}
-
-		case 'escape': {
-			return ['Escape'];
-		}
-
-		case 'upArrow': {
-			return ['Up'];
-		}
-
-		case 'downArrow': {
-			return ['Down'];
-		}
-
-		case 'return': {
-			return ['Enter'];
-		}
-
-		case 'backspace':
-		case 'delete': {
-			return ['BSpace'];
-		}
-
-		case 'pageUp': {
-			return ['PPage'];
-		}
-
-		case 'pageDown': {
-			return ['NPage'];
-		}
-
-		case 'home': {
-			return ['Home'];
-		}
-
-		case 'end': {
-			return ['End'];
-		}
-
-		case undefined: {
-			const input = chord.input ?? '';
-			return chord.ctrl ? [`C-${input}`] : ['-l', input];
-		}
-	}
-}
-
-/** The first key bound to `action` in `scope`, looked up in the keymap so tests never name key characters. */
-export function chordFor(action: Action, scope: KeyScope = 'global'): KeyChord {
-	const binding = keymap.find(candidate => candidate.scope === scope && isDeepStrictEqual(candidate.action, action));
-	if (binding === undefined) {
-		throw new Error(`no key is bound to ${JSON.stringify(action)} in scope ${scope}`);
+/** The first key bound to `command` in `scope`, looked up in the keymap so tests never name key characters. */
+export function chordFor(command: CommandId, scope: KeyScope = 'global'): KeyChord {
+	const binding = keymap.find(candidate => candidate.scope === scope && candidate.command === command);
+	if (binding?.chords[0] === undefined) {
+		throw new Error(`no key is bound to ${command} in scope ${scope}`);
 	}
 
-	return binding.chords[0]!;
+	return binding.chords[0];
 }
 
 /** A real terminal started before the tests of a file and stopped after them. */

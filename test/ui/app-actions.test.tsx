@@ -2,7 +2,7 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
-import type {Action} from '../../source/ui/app/keymap.ts';
+import type {CommandId} from '../../source/ui/app/keymap.ts';
 import {lagNodes, lagReading, learnerNode} from '../support/lag-fixtures.ts';
 import {FixtureSource} from '../support/reading-fixtures.ts';
 import {rawLinesOf, RecordedActions, renderApp, waitFor, type RenderedApp} from '../support/render.tsx';
@@ -29,8 +29,8 @@ async function started(options: Parameters<typeof renderApp>[0]): Promise<Render
 	return app;
 }
 
-async function pressAndWait(app: RenderedApp, action: Action, expected: (frame: string) => boolean, what: string): Promise<void> {
-	await app.press(action);
+async function pressAndWait(app: RenderedApp, command: CommandId, expected: (frame: string) => boolean, what: string): Promise<void> {
+	await app.press(command);
 	await waitFor(() => expected(app.frame()), 2000, `${what}; last frame:\n${app.frame()}`);
 }
 
@@ -38,14 +38,14 @@ async function pressAndWait(app: RenderedApp, action: Action, expected: (frame: 
 async function refreshTimes(app: RenderedApp, count: number): Promise<void> {
 	for (let index = 0; index < count; index++) {
 		const before = app.frame().match(/refreshed (\S+)/)?.[1];
-		await app.press({type: 'refresh'});
+		await app.press('refresh');
 		await waitFor(() => app.frame().match(/refreshed (\S+)/)?.[1] !== before, 2000, 'a newer refresh');
 	}
 }
 
 async function selectLearner(app: RenderedApp): Promise<void> {
 	for (let step = 0; step < 3; step++) {
-		await app.press({type: 'select-next'});
+		await app.press('select-next');
 	}
 
 	await waitFor(() => app.lines().some(line => line.startsWith(learnerNode.id)) && app.frame().includes(`› ${learnerNode.id}`), 2000, 'the learner selected');
@@ -58,14 +58,14 @@ void test('p on a ready learner asks first, showing the member, the voters after
 	const app = await started({source: inSyncSource(), actions});
 	await refreshTimes(app, 2);
 	await selectLearner(app);
-	await pressAndWait(app, {type: 'promote'}, dialogOpen, 'the promote confirmation');
+	await pressAndWait(app, 'promote', dialogOpen, 'the promote confirmation');
 	const dialog = app.frame();
 	assert.ok(dialog.includes(learnerNode.id), dialog);
 	assert.match(dialog, /etcdctl .*member promote 2f0fd4b3a5cb0e1a/);
 	assert.match(dialog, /4 voters/);
 	assert.deepEqual(actions.calls, [], 'nothing is sent before the yes');
 
-	await pressAndWait(app, {type: 'confirm'}, frame => frame.includes('etcd-4 is a voter now'), 'the outcome');
+	await pressAndWait(app, 'confirm', frame => frame.includes('etcd-4 is a voter now'), 'the outcome');
 	assert.deepEqual(actions.calls, [{action: 'promote', memberId: learnerNode.id}]);
 	assert.ok(!dialogOpen(app.frame()), 'the dialog closed');
 });
@@ -76,11 +76,11 @@ void test('n and Esc cancel: nothing is sent and the action log records the canc
 		const app = await started({source: inSyncSource(), actions});
 		await refreshTimes(app, 2);
 		await selectLearner(app);
-		await pressAndWait(app, {type: 'promote'}, dialogOpen, 'the promote confirmation');
-		await app.press({type: 'cancel'}, cancelKey);
+		await pressAndWait(app, 'promote', dialogOpen, 'the promote confirmation');
+		await app.press('cancel', cancelKey);
 		await waitFor(() => !dialogOpen(app.frame()) && app.frame().includes('cancelled'), 2000, `cancel with chord ${cancelKey}:\n${app.frame()}`);
 		assert.deepEqual(actions.calls, []);
-		await pressAndWait(app, {type: 'toggle-action-log'}, frame => frame.includes('cancelled') && frame.includes('member promote'), 'the action log');
+		await pressAndWait(app, 'toggle-action-log', frame => frame.includes('cancelled') && frame.includes('member promote'), 'the action log');
 		app.unmount();
 	}
 });
@@ -90,7 +90,7 @@ void test('p on a learner far behind says why and opens nothing', async () => {
 	const app = await started({source: behindSource(), actions});
 	await refreshTimes(app, 2);
 	await selectLearner(app);
-	await pressAndWait(app, {type: 'promote'}, frame => /Cannot promote etcd-4.*behind/.test(frame.replaceAll('\n', ' ')), 'the reason');
+	await pressAndWait(app, 'promote', frame => /Cannot promote etcd-4.*behind/.test(frame.replaceAll('\n', ' ')), 'the reason');
 	assert.ok(!dialogOpen(app.frame()));
 	assert.deepEqual(actions.calls, []);
 });
@@ -99,11 +99,11 @@ void test('m on the leader is refused with its reason; m on a follower confirms 
 	const result: MemberActionResult = {ok: true, message: 'Leadership transferred from etcd-1 to etcd-2', sentTo: 'http://10.0.0.1:2379', leaderBefore: {id: lagNodes[0].id, name: 'etcd-1'}, leaderAfter: {id: lagNodes[1].id, name: 'etcd-2'}};
 	const actions = new RecordedActions(() => result);
 	const app = await started({source: inSyncSource(), actions});
-	await pressAndWait(app, {type: 'move-leader'}, frame => /Cannot move leadership to etcd-1.*already/.test(frame.replaceAll('\n', ' ')), 'the leader refused');
-	await app.press({type: 'select-next'});
+	await pressAndWait(app, 'move-leader', frame => /Cannot move leadership to etcd-1.*already/.test(frame.replaceAll('\n', ' ')), 'the leader refused');
+	await app.press('select-next');
 	await waitFor(() => app.frame().includes(`› ${lagNodes[1].id}`));
-	await pressAndWait(app, {type: 'move-leader'}, frame => frame.includes('move-leader 91bc3c398fb3c146'), 'the move-leader confirmation');
-	await pressAndWait(app, {type: 'confirm'}, frame => frame.includes('✔') && frame.includes('Leadership transferred from etcd-1 to etcd-2'), 'the header line');
+	await pressAndWait(app, 'move-leader', frame => frame.includes('move-leader 91bc3c398fb3c146'), 'the move-leader confirmation');
+	await pressAndWait(app, 'confirm', frame => frame.includes('✔') && frame.includes('Leadership transferred from etcd-1 to etcd-2'), 'the header line');
 	assert.deepEqual(actions.calls, [{action: 'move-leader', memberId: lagNodes[1].id}]);
 });
 
@@ -115,7 +115,7 @@ void test('read-only: p and m are not bound, nothing is sent, and help says they
 	// Not bound: the keys change nothing, so a later key's effect proves they were handled.
 	app.stdin.write('p');
 	app.stdin.write('m');
-	await pressAndWait(app, {type: 'toggle-help'}, frame => frame.includes('etcdeck keys'), 'help');
+	await pressAndWait(app, 'toggle-help', frame => frame.includes('etcdeck keys'), 'help');
 	assert.deepEqual(actions.calls, []);
 	assert.match(app.frame(), /p +Promote selected learner \(off\)/);
 	assert.match(app.frame(), /m +Move leader to selected \(off\)/);
@@ -127,19 +127,19 @@ void test('the Lag pane shows each member\'s lag and the learner\'s readiness, a
 	const actions = new RecordedActions();
 	const app = await started({source: inSyncSource(), actions});
 	await refreshTimes(app, 2);
-	await pressAndWait(app, {type: 'show-pane', pane: 'lag'}, frame => frame.includes('RAFT LAG') && frame.includes('READINESS'), 'the lag pane');
+	await pressAndWait(app, 'lag', frame => frame.includes('RAFT LAG') && frame.includes('READINESS'), 'the lag pane');
 	await waitFor(() => /ready/.test(app.lines().find(line => line.includes('etcd-4')) ?? ''), 2000, `the learner ready:\n${app.frame()}`);
 	for (let step = 0; step < 3; step++) {
-		await app.press({type: 'select-next'});
+		await app.press('select-next');
 	}
 
-	await pressAndWait(app, {type: 'promote'}, dialogOpen, 'the promote confirmation from the lag pane');
+	await pressAndWait(app, 'promote', dialogOpen, 'the promote confirmation from the lag pane');
 });
 
 void test('on every frame of the Lag pane, a learner\'s lag and its readiness come from the same refresh', async () => {
 	const snapshots = Array.from({length: 6}, (_, second) => lagReading(second, [5000 + (second * 500), 5000 + (second * 500), 5000 + (second * 500), 10]));
 	const app = await started({source: new FixtureSource(snapshots[0]!, ...snapshots.slice(1))});
-	await pressAndWait(app, {type: 'show-pane', pane: 'lag'}, frame => frame.includes('READINESS'), 'the lag pane');
+	await pressAndWait(app, 'lag', frame => frame.includes('READINESS'), 'the lag pane');
 	await refreshTimes(app, 4);
 	const disagreements: string[] = [];
 	let rowsSeen = 0;
@@ -171,9 +171,9 @@ void test('a user refused Status: p and s say at once that they need the root ro
 	const app = await started({source: new FixtureSource(limited[0]!, ...limited.slice(1)), actions});
 	await refreshTimes(app, 2);
 	await selectLearner(app);
-	await pressAndWait(app, {type: 'promote'}, frame => frame.includes(`Cannot promote etcd-4 (${learnerNode.id}): needs the root role, which this user lacks`), 'the refusal');
+	await pressAndWait(app, 'promote', frame => frame.includes(`Cannot promote etcd-4 (${learnerNode.id}): needs the root role, which this user lacks`), 'the refusal');
 	assert.ok(!dialogOpen(app.frame()), 'no confirmation');
-	await pressAndWait(app, {type: 'snapshot'}, frame => frame.includes('A snapshot needs the root role, which this user lacks'), 'the snapshot refusal');
+	await pressAndWait(app, 'snapshot', frame => frame.includes('A snapshot needs the root role, which this user lacks'), 'the snapshot refusal');
 	assert.ok(!app.frame().includes('Save a snapshot'), app.frame());
 	assert.deepEqual(actions.calls, []);
 });

@@ -5,7 +5,8 @@ import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
 import type {LogListener} from '../../source/logs/log-source.ts';
 import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
 import {healthyReading} from '../support/reading-fixtures.ts';
-import {renderApp, sequenceFor, sequencesFor, waitFor, type RenderedApp} from '../support/render.tsx';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
+import {renderApp, sequencesFor, waitFor, type RenderedApp} from '../support/render.tsx';
 
 afterEach(() => {
 	cleanup();
@@ -46,7 +47,7 @@ async function pasteAll(app: RenderedApp): Promise<void> {
 }
 
 async function helpAnswers(app: RenderedApp): Promise<void> {
-	await app.press({type: 'toggle-help'});
+	await app.press('toggle-help');
 	await waitFor(() => app.frame().includes('Everywhere'), 2000, `help:\n${app.frame()}`);
 }
 
@@ -61,10 +62,10 @@ void test('pasted escape sequences on a pane change nothing and crash nothing: ?
 void test('in the Logs filter, a paste types only its printable text, and a CR in the chunk is Enter', async () => {
 	const logs = new HandFedLogs();
 	const app = await started({logSource: logs});
-	await app.press({type: 'show-pane', pane: 'logs'});
+	await app.press('logs');
 	logs.listener?.onLines(['2024-01-01 10:00:00.000000 I | etcdserver: red alert', '2024-01-01 10:00:01.000000 I | etcdserver: all calm']);
 	await waitFor(() => app.frame().includes('all calm'), 2000, 'the lines');
-	await app.send(sequencesFor({type: 'logs', command: {type: 'filter-open'}})[0]!);
+	await app.send(sequencesFor('logs-filter-open')[0]!);
 	await pasteAll(app);
 	app.stdin.write('red\r');
 	// The title's text is part of its escape sequence, not text typed.
@@ -74,12 +75,12 @@ void test('in the Logs filter, a paste types only its printable text, and a CR i
 
 void test('in the snapshot form, a paste types only its printable text into the path', async () => {
 	const app = await started();
-	await app.press({type: 'snapshot'});
+	await app.press('snapshot');
 	await waitFor(() => app.frame().includes('Save a snapshot'), 2000, 'the form');
-	await app.send(sequenceFor({input: 'u', ctrl: true}));
+	await app.send(chordBytes({input: 'u', ctrl: true}));
 	await pasteAll(app);
 	await waitFor(() => app.frame().includes('Target redtext'), 2000, `the typed path:\n${app.frame()}`);
-	await app.send(sequenceFor({named: 'escape'}));
+	await app.send(chordBytes({named: 'escape'}));
 	await waitFor(() => !app.frame().includes('Save a snapshot'), 2000, 'the form closed');
 	await helpAnswers(app);
 });
@@ -90,12 +91,12 @@ void test('an error thrown while a key is handled is on the status line and in t
 	};
 
 	const app = await started({saveSnapshot: throwing});
-	await app.press({type: 'snapshot'});
+	await app.press('snapshot');
 	await waitFor(() => app.frame().includes('Save a snapshot'), 2000, 'the form');
-	await app.press({type: 'snapshot-save'});
+	await app.press('snapshot-save');
 	await waitFor(() => app.frame().includes('key Enter: failed: TypeError: a bug in the saver'), 2000, `the status line:\n${app.frame()}`);
-	await app.press({type: 'toggle-action-log'});
+	await app.press('toggle-action-log');
 	await waitFor(() => app.frame().includes('Action log') && /key Enter +failed/.test(app.frame()), 2000, `the action log:\n${app.frame()}`);
-	await app.press({type: 'close'}, 0);
+	await app.press('close', 0);
 	await helpAnswers(app);
 });

@@ -47,7 +47,7 @@ async function started(saver: ControlledSaver): Promise<RenderedApp> {
 const formOpen = (app: RenderedApp) => app.frame().includes('Save a snapshot') && app.frame().includes('Stream from');
 
 async function openForm(app: RenderedApp): Promise<void> {
-	await app.press({type: 'snapshot'});
+	await app.press('snapshot');
 	await waitFor(() => formOpen(app), 2000, `the snapshot form:\n${app.frame()}`);
 }
 
@@ -59,7 +59,7 @@ void test('s proposes <dir>/etcd-<cluster ID>-<UTC time>.db and a follower; Ente
 	const chosen = app.lines().find(line => line.startsWith('│ › '));
 	assert.ok(chosen !== undefined && !chosen.includes('(leader)') && !chosen.includes('cannot'), `a healthy follower first:\n${app.frame()}`);
 
-	await app.press({type: 'snapshot-save'});
+	await app.press('snapshot-save');
 	await waitFor(() => saver.requests.length === 1 && app.frame().includes('Snapshot from'), 2000, 'the save to start');
 	assert.equal(saver.requests[0]!.clusterId, fixtureClusterId);
 	assert.ok(!formOpen(app), 'the form closed');
@@ -69,7 +69,7 @@ void test('s proposes <dir>/etcd-<cluster ID>-<UTC time>.db and a follower; Ente
 	saver.succeed();
 	await waitFor(() => app.frame().includes('✔ Saved and verified: /backups/etcd-'), 2000, `the outcome:\n${app.frame()}`);
 	assert.ok(app.frame().includes('revision 9, 504 keys'), app.frame());
-	await app.press({type: 'toggle-action-log'});
+	await app.press('toggle-action-log');
 	await waitFor(() => app.frame().includes('Action log') && /snapshot \S+ +succeeded/.test(app.frame()) && app.frame().includes('snapshot save'), 2000, `the action log:\n${app.frame()}`);
 });
 
@@ -77,13 +77,13 @@ void test('the path is typed: Ctrl-U clears it, Backspace erases, letters (even 
 	const saver = new ControlledSaver();
 	const app = await started(saver);
 	await openForm(app);
-	await app.press({type: 'snapshot-clear-path'});
+	await app.press('snapshot-clear-path');
 	await waitFor(() => /Target +$/m.test(app.frame().replace(/[ │]+$/gm, '')) || app.frame().includes('Target  '), 2000, 'an empty path');
 	app.stdin.write('/tmp/qjx.dbb');
 	await waitFor(() => app.frame().includes('/tmp/qjx.dbb'), 2000, `the typed path:\n${app.frame()}`);
-	await app.press({type: 'snapshot-erase'});
+	await app.press('snapshot-erase');
 	await waitFor(() => app.frame().includes('/tmp/qjx.db ') || app.frame().includes('/tmp/qjx.db\u00A0') || !app.frame().includes('qjx.dbb'), 2000, 'one letter erased');
-	await app.press({type: 'snapshot-save'});
+	await app.press('snapshot-save');
 	await waitFor(() => saver.requests.length === 1, 2000, 'the save');
 	assert.equal(saver.requests[0]!.target, '/tmp/qjx.db');
 });
@@ -93,11 +93,11 @@ void test('a learner cannot serve a snapshot: Enter says why and sends nothing',
 	const app = await started(saver);
 	await openForm(app);
 	for (let step = 0; step < 4; step++) {
-		await app.press({type: 'select-next'});
+		await app.press('select-next');
 	}
 
 	await waitFor(() => (app.lines().find(line => line.startsWith('│ › ')) ?? '').includes('cannot'), 2000, `the learner chosen:\n${app.frame()}`);
-	await app.press({type: 'snapshot-save'});
+	await app.press('snapshot-save');
 	await waitFor(() => app.frame().includes('cannot: a learner does not serve snapshots'), 2000, 'the reason');
 	assert.equal(saver.requests.length, 0);
 });
@@ -106,11 +106,11 @@ void test('while a snapshot streams the dashboard stays live; Esc cancels it and
 	const saver = new ControlledSaver();
 	const app = await started(saver);
 	await openForm(app);
-	await app.press({type: 'snapshot-save'});
+	await app.press('snapshot-save');
 	await waitFor(() => app.frame().includes('Snapshot from'), 2000, 'the save to start');
-	await app.press({type: 'show-pane', pane: 'endpoints'});
+	await app.press('endpoints');
 	await waitFor(() => app.frame().includes('RAFT INDEX') && app.frame().includes('Snapshot from'), 2000, `the endpoints pane with the job below:\n${app.frame()}`);
-	app.stdin.write(sequencesFor({type: 'snapshot-dismiss'})[0]!);
+	app.stdin.write(sequencesFor('snapshot-dismiss')[0]!);
 	await waitFor(() => app.frame().includes('Snapshot cancelled') && app.frame().includes('Nothing was left at'), 2000, `the cancel:\n${app.frame()}`);
 	assert.equal(saver.requests[0]!.signal.aborted, true);
 });
@@ -119,11 +119,11 @@ void test('a failed save says what happened; Esc closes the message', async () =
 	const saver = new ControlledSaver();
 	const app = await started(saver);
 	await openForm(app);
-	await app.press({type: 'snapshot-save'});
+	await app.press('snapshot-save');
 	await waitFor(() => app.frame().includes('Snapshot from'), 2000, 'the save to start');
 	saver.failWith('connection to the member was lost mid-stream; this cluster has authentication enabled: pass --user NAME[:PASSWORD] (or set ETCDCTL_USER)');
 	await waitFor(() => app.frame().includes('✖ Snapshot failed: connection to the member was lost mid-stream') && app.frame().includes('(or set ETCDCTL_USER)'), 2000, `the whole reason, wrapped:\n${app.frame()}`);
-	await app.press({type: 'snapshot-dismiss'});
+	await app.press('snapshot-dismiss');
 	await waitFor(() => !app.frame().includes('Snapshot failed:'), 2000, 'the message closed');
 });
 
@@ -178,31 +178,31 @@ async function savedWithDriller(): Promise<{app: RenderedApp; saver: ControlledS
 	const app = renderApp({snapshot: healthyReading(), saveSnapshot: saver.save, drillSnapshot: driller.drill, snapshotDir: '/backups'});
 	await waitFor(() => app.frame().includes('refreshed '), 2000, 'the first snapshot');
 	await openForm(app);
-	await app.press({type: 'snapshot-save'});
+	await app.press('snapshot-save');
 	await waitFor(() => saver.requests.length === 1, 2000, 'the save to start');
 	return {app, saver, driller};
 }
 
 void test('the saved snapshot offers its drill: d runs it below the pane, and the result goes to the action log', async () => {
 	const {app, saver, driller} = await savedWithDriller();
-	await app.press({type: 'snapshot-drill'});
+	await app.press('snapshot-drill');
 	await waitFor(() => app.frame().includes('The drill needs the saved snapshot: wait until it is verified'), 2000, `d while saving:\n${app.frame()}`);
 	assert.equal(driller.files.length, 0);
 
 	saver.succeed();
 	await waitFor(() => app.frame().includes('d drill it · Enter/Esc close'), 2000, `the offer:\n${app.frame()}`);
-	await app.press({type: 'snapshot-drill'});
+	await app.press('snapshot-drill');
 	await waitFor(() => driller.files.length === 1 && app.frame().includes('Drilling: starting…'), 2000, `the drill started:\n${app.frame()}`);
 	assert.equal(driller.files[0], saver.requests[0]!.target);
 	driller.step('restoring with etcdctl 3.4.23');
 	await waitFor(() => app.frame().includes('Drilling: restoring with etcdctl 3.4.23… · Esc cancel'), 2000, `the step:\n${app.frame()}`);
-	await app.press({type: 'snapshot-drill'});
+	await app.press('snapshot-drill');
 	await waitFor(() => app.frame().includes('A drill is already running: Esc cancels it'), 2000, 'd again');
 	assert.equal(driller.files.length, 1);
 
 	driller.end('passed');
 	await waitFor(() => app.frame().includes('✔ drill passed: restored with etcd 3.4.23 and served, 504 keys in 12 prefixes match the manifest'), 2000, `the result:\n${app.frame()}`);
-	await app.press({type: 'toggle-action-log'});
+	await app.press('toggle-action-log');
 	await waitFor(() => /drill \S+ +succeeded/.test(app.frame()) && app.frame().includes('etcdeck snapshot drill /backups/'), 2000, `the action log:\n${app.frame()}`);
 });
 
@@ -210,17 +210,17 @@ void test('a drill that fails says which prefix; Esc cancels a running drill, an
 	const {app, saver, driller} = await savedWithDriller();
 	saver.succeed();
 	await waitFor(() => app.frame().includes('d drill it'), 2000, 'the offer');
-	await app.press({type: 'snapshot-drill'});
+	await app.press('snapshot-drill');
 	await waitFor(() => app.frame().includes('Drilling:'), 2000, 'the drill');
 	driller.end('failed', ['key counts differ from the manifest: /main/config/props/: expected 301 keys, found 300']);
 	await waitFor(() => app.frame().includes('✖ drill failed: key counts differ from the manifest: /main/config/props/: expected 301 keys'), 2000, `the failure:\n${app.frame()}`);
 
-	await app.press({type: 'snapshot-drill'});
+	await app.press('snapshot-drill');
 	await waitFor(() => driller.files.length === 2 && app.frame().includes('Drilling:'), 2000, 'a second drill');
-	app.stdin.write(sequencesFor({type: 'snapshot-dismiss'})[0]!);
+	app.stdin.write(sequencesFor('snapshot-dismiss')[0]!);
 	await waitFor(() => app.frame().includes('• drill cancelled'), 2000, `the cancel:\n${app.frame()}`);
 	assert.equal(driller.signal?.aborted, true);
 	assert.ok(app.frame().includes('✔ Saved and verified'), 'the saved snapshot stays shown');
-	await app.press({type: 'toggle-action-log'});
+	await app.press('toggle-action-log');
 	await waitFor(() => /drill \S+ +cancelled/.test(app.frame()) && /drill \S+ +failed/.test(app.frame()), 2000, `the action log:\n${app.frame()}`);
 });

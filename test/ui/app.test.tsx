@@ -4,7 +4,8 @@ import {cleanup} from 'ink-testing-library';
 import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import {summarize} from '../../source/model/cluster/cluster-summary.ts';
 import {endpointRows, memberRows} from '../../source/model/cluster/member-rows.ts';
-import {keymap, panes, type Action, type PaneId} from '../../source/ui/app/keymap.ts';
+import {keymap, panes, type CommandId, type PaneId} from '../../source/ui/app/keymap.ts';
+import {chordsLabel} from '../../source/ui/keymap/key-chord.ts';
 import {cells, inverseLines, press, rawLinesOf, renderApp, sequencesFor, sizes, waitFor, type RenderedApp} from '../support/render.tsx';
 import {
 	alarmReading,
@@ -26,8 +27,8 @@ afterEach(() => {
 	cleanup();
 });
 
-const showEndpoints: Action = {type: 'show-pane', pane: 'endpoints'};
-const showMembers: Action = {type: 'show-pane', pane: 'members'};
+const showEndpoints: CommandId = 'endpoints';
+const showMembers: CommandId = 'members';
 
 const summaryOf = (snapshot: ClusterReading) => summarize(snapshot, {quotaBytes: fixtureQuotaBytes});
 
@@ -60,8 +61,8 @@ async function started(options: Parameters<typeof renderApp>[0]): Promise<Render
 }
 
 /** Presses a key, waits for its frame, then for the frame to show what it should. */
-async function pressAndWait(app: RenderedApp, action: Action, expected: (app: RenderedApp) => boolean, what: string, chord = 0): Promise<void> {
-	await app.press(action, chord);
+async function pressAndWait(app: RenderedApp, command: CommandId, expected: (app: RenderedApp) => boolean, what: string, chord = 0): Promise<void> {
+	await app.press(command, chord);
 	await waitFor(() => expected(app), 2000, `${what}; last frame:\n${app.frame()}`);
 }
 
@@ -150,18 +151,18 @@ void test('Tab cycles through the panes of this build and Shift-Tab goes back', 
 	const paneIds = panes.map(pane => pane.id);
 	const order = [...paneIds.slice(1), paneIds[0]!, paneIds[1]!];
 	for (const pane of order) {
-		await pressAndWait(app, {type: 'next-pane'}, cue(pane), `Tab to ${pane}`);
+		await pressAndWait(app, 'next-pane', cue(pane), `Tab to ${pane}`);
 	}
 
 	for (const pane of [paneIds[0]!, paneIds.at(-1)!]) {
-		await pressAndWait(app, {type: 'previous-pane'}, cue(pane), `Shift-Tab to ${pane}`);
+		await pressAndWait(app, 'previous-pane', cue(pane), `Shift-Tab to ${pane}`);
 	}
 });
 
 void test('each pane\'s number key shows that pane', async () => {
 	const app = await started({snapshot: healthyReading()});
 	for (const pane of [...panes].reverse()) {
-		await pressAndWait(app, {type: 'show-pane', pane: pane.id}, cue(pane.id), `the ${pane.title} pane`);
+		await pressAndWait(app, pane.id, cue(pane.id), `the ${pane.title} pane`);
 	}
 });
 
@@ -174,28 +175,28 @@ void test('↓/j and ↑/k move the selection, and the table scrolls to keep it 
 	const shownRows = () => app.lines().flatMap(line => ids.filter(id => line.startsWith(id)).map(id => ids.indexOf(id)));
 	assert.deepEqual(shownRows(), ids.slice(0, 17).map((_, index) => index));
 	assert.match(footer(), /^↓ 8 more/);
-	assert.equal(sequencesFor({type: 'select-next'}, 'global').length, 2, '↓ and j');
-	assert.equal(sequencesFor({type: 'select-previous'}, 'global').length, 2, '↑ and k');
+	assert.equal(sequencesFor('select-next', 'global').length, 2, '↓ and j');
+	assert.equal(sequencesFor('select-previous', 'global').length, 2, '↑ and k');
 
 	// Alternating the two keys of each binding, ↓ j ↓ j …, down to the last row of the first screen.
 	for (let index = 1; index <= 16; index++) {
-		await app.press({type: 'select-next'}, index % 2);
+		await app.press('select-next', index % 2);
 	}
 
 	assert.match(footer(), /^↓ 8 more/, 'no scrolling while the selection is on the first screen');
-	await pressAndWait(app, {type: 'select-next'}, () => footer().startsWith('↑ 1 more  ↓ 7 more'), 'the table to scroll by one');
-	await pressAndWait(app, {type: 'select-next'}, () => footer().startsWith('↑ 2 more  ↓ 6 more'), 'the table to scroll by two', 1);
+	await pressAndWait(app, 'select-next', () => footer().startsWith('↑ 1 more  ↓ 7 more'), 'the table to scroll by one');
+	await pressAndWait(app, 'select-next', () => footer().startsWith('↑ 2 more  ↓ 6 more'), 'the table to scroll by two', 1);
 	assert.equal(shownRows().at(-1), 18, 'the selected row is the last one shown');
 
 	for (let index = 17; index >= 0; index--) {
-		await app.press({type: 'select-previous'}, index % 2);
+		await app.press('select-previous', index % 2);
 		assert.ok(shownRows().includes(index), `row ${index}, selected, is on screen:\n${app.frame()}`);
 	}
 
 	assert.match(footer(), /^↓ 8 more/, 'back at the top');
-	await app.press({type: 'select-previous'});
+	await app.press('select-previous');
 	assert.equal(shownRows()[0], 0, 'the selection stays at the top');
-	await pressAndWait(app, {type: 'select-next'}, () => footer().startsWith('↓ 8 more'), 'one row down from the top, without scrolling');
+	await pressAndWait(app, 'select-next', () => footer().startsWith('↓ 8 more'), 'one row down from the top, without scrolling');
 });
 
 void test('the selected member is marked and follows ↓ and ↑, and its mark follows it to the endpoints pane', async () => {
@@ -205,11 +206,11 @@ void test('the selected member is marked and follows ↓ and ↑, and its mark f
 	const selected = () => marked()?.slice(0, 16);
 	assert.equal(selected(), ids[0]);
 	for (const id of ids.slice(1)) {
-		await pressAndWait(app, {type: 'select-next'}, () => selected() === id, `${id} selected`);
+		await pressAndWait(app, 'select-next', () => selected() === id, `${id} selected`);
 	}
 
-	await pressAndWait(app, {type: 'select-next'}, () => selected() === ids.at(-1), 'the last to stay selected');
-	await pressAndWait(app, {type: 'select-previous'}, () => selected() === ids.at(-2), 'back up one', 1);
+	await pressAndWait(app, 'select-next', () => selected() === ids.at(-1), 'the last to stay selected');
+	await pressAndWait(app, 'select-previous', () => selected() === ids.at(-2), 'back up one', 1);
 	await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
 	assert.ok(marked()?.startsWith('http://10.0.0.3:2379'), 'the selection follows the member to the endpoints pane');
 });
@@ -217,23 +218,23 @@ void test('the selected member is marked and follows ↓ and ↑, and its mark f
 void test('keys that arrive in one chunk each act on the state the one before left', async () => {
 	const app = await started({snapshot: healthyReading()});
 	const ids = memberRows(summaryOf(healthyReading())).map(row => row.id);
-	const down = sequencesFor({type: 'select-next'})[0]!;
+	const down = sequencesFor('select-next')[0]!;
 	app.stdin.write(down + down);
 	await waitFor(() => rawLinesOf(app.lastFrame()).some(line => line.startsWith(`› ${ids[2]!}`)), 2000, `two moves down:\n${app.frame()}`);
 	// Printable keys in one read reach the app as one input ("kk"): each is a key of its own.
-	const upByLetter = sequencesFor({type: 'select-previous'}, 'global').find(sequence => sequence.length === 1)!;
+	const upByLetter = sequencesFor('select-previous', 'global').find(sequence => sequence.length === 1)!;
 	app.stdin.write(upByLetter + upByLetter);
 	await waitFor(() => rawLinesOf(app.lastFrame()).some(line => line.startsWith(`› ${ids[0]!}`)), 2000, `two moves up by letter in one read:\n${app.frame()}`);
 	// Esc and the next key in one read, which Ink reads as Alt+key: the action log closes, then pane 2 shows.
-	await app.press({type: 'toggle-action-log'});
+	await app.press('toggle-action-log');
 	await waitFor(() => app.frame().includes('Action log'), 2000, 'the action log');
-	app.stdin.write(`\u001B${sequencesFor({type: 'show-pane', pane: 'endpoints'})[0]!}`);
+	app.stdin.write(`\u001B${sequencesFor('endpoints')[0]!}`);
 	await waitFor(() => !app.frame().includes('Action log') && app.frame().includes('RAFT INDEX'), 2000, `the log closed and the endpoints shown:\n${app.frame()}`);
 
 	let quits = 0;
 	const other = await started({snapshot: healthyReading(), onQuit: () => quits++});
 	// Help opens, then the same chunk's quit key closes it: it must not quit the app.
-	other.stdin.write(sequencesFor({type: 'toggle-help'})[0]! + sequencesFor({type: 'close'}, 'help').find(key => key !== '\u001B' && key !== '?')!);
+	other.stdin.write(sequencesFor('toggle-help')[0]! + sequencesFor('close', 'help').find(key => key !== '\u001B' && key !== '?')!);
 	// A later key shows the chunk was handled: the selection moves on the members pane, help closed.
 	other.stdin.write(down);
 	await waitFor(() => rawLinesOf(other.lastFrame()).some(line => line.startsWith(`› ${ids[1]!}`)) && !helpOpen(other), 2000, `help opened and closed:\n${other.frame()}`);
@@ -242,20 +243,20 @@ void test('keys that arrive in one chunk each act on the state the one before le
 
 void test('? opens help with every binding of the keymap, and Escape closes it', async () => {
 	const app = await started({snapshot: healthyReading()});
-	await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+	await pressAndWait(app, 'toggle-help', helpOpen, 'help');
 	const seen = new Set<string>();
 	const frames: string[] = [];
 	// Help scrolls when it is taller than the screen: read it all, scrolling down until it stops moving.
 	for (let page = 0; page < 60; page++) {
 		frames.push(app.frame());
 		for (const binding of keymap) {
-			if (app.lines().some(line => line.includes(`${binding.keys} `) && line.includes(binding.description))) {
-				seen.add(`${binding.keys}: ${binding.description}`);
+			if (app.lines().some(line => line.includes(`${chordsLabel(binding.chords)} `) && line.includes(binding.description))) {
+				seen.add(`${chordsLabel(binding.chords)}: ${binding.description}`);
 			}
 		}
 
 		const before = app.frame();
-		app.stdin.write(sequencesFor({type: 'scroll-help', step: 1}, 'help')[0]!);
+		app.stdin.write(sequencesFor('help-down', 'help')[0]!);
 		try {
 			await waitFor(() => app.frame() !== before, 2000, 'help to scroll');
 		} catch {
@@ -263,19 +264,19 @@ void test('? opens help with every binding of the keymap, and Escape closes it',
 		}
 	}
 
-	const missing = keymap.map(binding => `${binding.keys}: ${binding.description}`).filter(text => !seen.has(text));
+	const missing = keymap.map(binding => `${chordsLabel(binding.chords)}: ${binding.description}`).filter(text => !seen.has(text));
 	assert.deepEqual(missing, [], frames.join('\n'));
 	assert.ok(!onMembers(app), 'help replaces the pane');
-	await pressAndWait(app, {type: 'close'}, current => !helpOpen(current) && onMembers(current), 'help to close on Escape');
+	await pressAndWait(app, 'close', current => !helpOpen(current) && onMembers(current), 'help to close on Escape');
 });
 
 void test('every key of Close help closes it, q included, without quitting', async () => {
 	let quits = 0;
 	const app = await started({snapshot: healthyReading(), onQuit: () => quits++});
-	const closers = sequencesFor({type: 'close'}, 'help');
+	const closers = sequencesFor('close', 'help');
 	assert.ok(closers.length >= 2);
 	for (const key of closers) {
-		await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+		await pressAndWait(app, 'toggle-help', helpOpen, 'help');
 		await app.send(key);
 		await waitFor(() => !helpOpen(app) && onMembers(app), 2000, `${JSON.stringify(key)} to close help`);
 	}
@@ -285,15 +286,15 @@ void test('every key of Close help closes it, q included, without quitting', asy
 
 void test('pane keys do nothing while help is open', async () => {
 	const app = await started({snapshot: healthyReading()});
-	await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+	await pressAndWait(app, 'toggle-help', helpOpen, 'help');
 	press(app.stdin, showEndpoints);
-	press(app.stdin, {type: 'next-pane'});
+	press(app.stdin, 'next-pane');
 	await waitFor(() => helpOpen(app));
-	await pressAndWait(app, {type: 'close'}, onMembers, 'help closed onto the members pane');
+	await pressAndWait(app, 'close', onMembers, 'help closed onto the members pane');
 });
 
 void test('q, and every other quit key, calls onQuit', async () => {
-	for (const key of sequencesFor({type: 'quit'}, 'global')) {
+	for (const key of sequencesFor('quit', 'global')) {
 		let quits = 0;
 		const app = await started({snapshot: healthyReading(), onQuit: () => quits++});
 		app.stdin.write(key);
@@ -319,7 +320,7 @@ void test('a terminal smaller than 80x24 gets a message instead of the dashboard
 		await waitFor(() => app.frame().includes('needs at least 80x24'), 2000, `the message at ${size.columns}x${size.rows}`);
 		assert.ok(app.frame().includes(`The terminal is ${size.columns}x${size.rows}`), app.frame());
 		assert.ok(!app.frame().includes('etcdeck  cluster') && !app.frame().includes('STATUS'), app.frame());
-		press(app.stdin, {type: 'quit'});
+		press(app.stdin, 'quit');
 		await waitFor(() => quits === 1);
 	}
 
@@ -334,12 +335,12 @@ void test('each new snapshot from the source replaces the last on screen', async
 	// Each refresh is asked for (r), so no snapshot can be replaced before the test has seen it.
 	const app = await started({source, refreshMs: 60_000});
 	assert.ok(app.frame().includes('healthy 3/3'), app.frame());
-	press(app.stdin, {type: 'refresh'});
+	press(app.stdin, 'refresh');
 	await waitFor(() => app.frame().includes('healthy 2/3'), 2000, 'the second snapshot');
 	assert.ok(app.frame().includes(`etcd-3 unreachable: ${unreachableError}`), app.frame());
 	assert.ok(app.frame().includes('refreshed 12:35:01 UTC'), app.frame());
 	assert.ok(!app.frame().includes('healthy 3/3'), app.frame());
-	press(app.stdin, {type: 'refresh'});
+	press(app.stdin, 'refresh');
 	await waitFor(() => app.frame().includes('QUORUM LOST'), 2000, 'the third snapshot');
 	assert.ok(app.frame().includes('leader none') && !app.frame().includes('healthy 2/3'), app.frame());
 });
@@ -348,7 +349,7 @@ void test('r refreshes at once, without waiting for the interval', async () => {
 	const source = new FixtureSource(healthyReading(), alarmReading());
 	const app = await started({source, refreshMs: 60_000});
 	assert.equal(source.calls, 1);
-	press(app.stdin, {type: 'refresh'});
+	press(app.stdin, 'refresh');
 	await waitFor(() => app.frame().includes('alarm NOSPACE on etcd-2'), 2000, 'the refreshed snapshot');
 	assert.equal(source.calls, 2);
 });
@@ -361,12 +362,12 @@ void test('with a colour terminal the selection stays on its member across refre
 	const source = new FixtureSource(healthyReading(), {...healthyReading(), takenAt: fixtureTakenAt + 1000});
 	const app = await started({source});
 	const selected = () => /etcd-\d/.exec(inverseLines(app.lastFrame()).find(line => line.includes(' etcd-')) ?? '')?.[0];
-	await pressAndWait(app, {type: 'select-next'}, () => selected() === 'etcd-2', 'etcd-2 selected');
-	press(app.stdin, {type: 'refresh'});
+	await pressAndWait(app, 'select-next', () => selected() === 'etcd-2', 'etcd-2 selected');
+	press(app.stdin, 'refresh');
 	await waitFor(() => app.frame().includes('refreshed 12:34:57'), 2000, 'the second snapshot');
 	assert.equal(selected(), 'etcd-2');
 	source.queue(withoutEtcd2);
-	press(app.stdin, {type: 'refresh'});
+	press(app.stdin, 'refresh');
 	await waitFor(() => app.frame().includes('refreshed 12:34:58'), 2000, 'the third snapshot');
 	assert.ok(!app.frame().includes('etcd-2'), app.frame());
 	assert.equal(selected(), 'etcd-1');
@@ -388,7 +389,7 @@ void test('no line is wider than the terminal and the dashboard is one line shor
 			check('members');
 			await pressAndWait(app, showEndpoints, onEndpoints, 'the endpoints pane');
 			check('endpoints');
-			await pressAndWait(app, {type: 'toggle-help'}, helpOpen, 'help');
+			await pressAndWait(app, 'toggle-help', helpOpen, 'help');
 			check('help');
 			app.unmount();
 		}

@@ -3,14 +3,18 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
 import {HelpOverlay, maxHelpOffset} from '../../source/ui/keymap/HelpOverlay.tsx';
-import {helpNotes, keymap, scopeTitles, type KeyBinding} from '../../source/ui/app/keymap.ts';
+import {commandTable, helpNotes, keymap} from '../../source/ui/app/keymap.ts';
+import type {Binding} from '../../source/ui/keymap/binding.ts';
+import {chordsLabel} from '../../source/ui/keymap/key-chord.ts';
+
+const scopeTitles: Readonly<Record<string, string>> = commandTable.scopeTitles;
 import {cells, linesOf} from '../support/render.tsx';
 
 const tall = 200;
 const noneUnavailable = () => undefined;
 
-function helpLines(width: number, height = tall, offset = 0, unavailableReason: (binding: KeyBinding) => string | undefined = noneUnavailable): string[] {
-	const {lastFrame, unmount} = render(<HelpOverlay width={width} height={height} offset={offset} unavailableReason={unavailableReason} />);
+function helpLines(width: number, height = tall, offset = 0, unavailableReason: (binding: Binding) => string | undefined = noneUnavailable): string[] {
+	const {lastFrame, unmount} = render(<HelpOverlay table={commandTable} width={width} height={height} offset={offset} unavailableReason={unavailableReason} />);
 	try {
 		return linesOf(lastFrame());
 	} finally {
@@ -22,16 +26,16 @@ function helpLines(width: number, height = tall, offset = 0, unavailableReason: 
 const inside = (line: string) => line.replace(/^│ /, '').replace(/ *│$/, '');
 
 /** The bindings whose keys and description appear on one line, in any column. */
-function bindingsShown(lines: string[]): Set<KeyBinding> {
-	return new Set(keymap.filter(binding => lines.some(line => line.includes(`${binding.keys} `) && line.includes(binding.description))));
+function bindingsShown(lines: string[]): Set<Binding> {
+	return new Set(keymap.filter(binding => lines.some(line => line.includes(`${chordsLabel(binding.chords)} `) && line.includes(binding.description))));
 }
 
 void test('with room, one column lists every binding: its keys, then its description', () => {
 	const lines = helpLines(100).map(inside);
 	for (const binding of keymap) {
-		const line = lines.find(candidate => candidate.startsWith(`${binding.keys} `) && candidate.includes(binding.description));
-		assert.ok(line !== undefined, `no line for "${binding.keys}" (${binding.description}):\n${lines.join('\n')}`);
-		assert.equal(line.slice(binding.keys.length).trimStart().slice(0, binding.description.length), binding.description, line);
+		const line = lines.find(candidate => candidate.startsWith(`${chordsLabel(binding.chords)} `) && candidate.includes(binding.description));
+		assert.ok(line !== undefined, `no line for "${chordsLabel(binding.chords)}" (${binding.description}):\n${lines.join('\n')}`);
+		assert.equal(line.slice(chordsLabel(binding.chords).length).trimStart().slice(0, binding.description.length), binding.description, line);
 	}
 });
 
@@ -41,16 +45,16 @@ void test('bindings are listed in keymap order, under a title per scope', () => 
 	const positions: number[] = [];
 	for (const binding of keymap) {
 		const from = (positions.at(-1) ?? -1) + 1;
-		const found = lines.slice(from).findIndex(line => line.startsWith(`${binding.keys} `) && line.includes(binding.description));
-		assert.ok(found >= 0, `"${binding.keys}: ${binding.description}" not found after line ${from}:\n${lines.join('\n')}`);
+		const found = lines.slice(from).findIndex(line => line.startsWith(`${chordsLabel(binding.chords)} `) && line.includes(binding.description));
+		assert.ok(found >= 0, `"${chordsLabel(binding.chords)}: ${binding.description}" not found after line ${from}:\n${lines.join('\n')}`);
 		positions.push(from + found);
 	}
 
 	for (const [index, binding] of keymap.entries()) {
-		const title = lines.lastIndexOf(scopeTitles[binding.scope], positions[index]);
-		assert.ok(title >= 0, `${binding.keys} has no "${scopeTitles[binding.scope]}" title above it`);
+		const title = lines.lastIndexOf(scopeTitles[binding.scope]!, positions[index]);
+		assert.ok(title >= 0, `${chordsLabel(binding.chords)} has no "${scopeTitles[binding.scope]}" title above it`);
 		const otherTitles = Object.values(scopeTitles).filter(text => text !== scopeTitles[binding.scope]).map(text => lines.indexOf(text));
-		assert.ok(otherTitles.every(other => other < title || other > positions[index]!), `${binding.keys} under the wrong title`);
+		assert.ok(otherTitles.every(other => other < title || other > positions[index]!), `${chordsLabel(binding.chords)} under the wrong title`);
 	}
 });
 
@@ -58,8 +62,8 @@ void test('at 80x24 every binding can be seen, in two columns and by scrolling, 
 	// In the app at 80x24, help gets the whole screen but the status line and the one line Ink keeps free.
 	const width = 80;
 	const height = 22;
-	const seen = new Set<KeyBinding>();
-	for (let offset = 0; offset <= maxHelpOffset(width, height); offset++) {
+	const seen = new Set<Binding>();
+	for (let offset = 0; offset <= maxHelpOffset(commandTable, width, height); offset++) {
 		const lines = helpLines(width, height, offset);
 		assert.equal(lines.length, height);
 		for (const line of lines) {
@@ -76,7 +80,7 @@ void test('at 80x24 every binding can be seen, in two columns and by scrolling, 
 
 void test('when not everything fits, the last line says how much more there is and how to scroll', () => {
 	const height = 8;
-	assert.ok(maxHelpOffset(80, height) > 0);
+	assert.ok(maxHelpOffset(commandTable, 80, height) > 0);
 	assert.match(inside(helpLines(80, height, 0).at(-2)!), /^↓ \d+ more {2}↑↓ scroll {2}Esc close/);
 	assert.match(inside(helpLines(80, height, 1).at(-2)!), /^↑ 1 more {2}↓ \d+ more/);
 	assert.equal(inside(helpLines(100).at(-2)!), 'Esc close');
@@ -86,7 +90,7 @@ void test('a binding that does nothing in this run says why', () => {
 	const first = keymap[0]!;
 	const lines = helpLines(100, tall, 0, binding => (binding === first ? 'not built yet' : undefined));
 	for (const binding of keymap) {
-		const line = lines.map(inside).find(candidate => candidate.startsWith(`${binding.keys} `) && candidate.includes(binding.description))!;
+		const line = lines.map(inside).find(candidate => candidate.startsWith(`${chordsLabel(binding.chords)} `) && candidate.includes(binding.description))!;
 		assert.equal(line.endsWith('(not built yet)'), binding === first, line);
 	}
 });

@@ -1,53 +1,37 @@
 import React from 'react';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {useInput} from 'ink';
 import {render} from 'ink-testing-library';
 import {useSyncReducer} from '../../source/hooks/use-sync-reducer.ts';
-import {initialLogViewState, logViewReducer, type LogViewState} from '../../source/model/logs/log-view.ts';
+import {initialLogViewState, logViewReducer, type LogViewEvent, type LogViewState} from '../../source/model/logs/log-view.ts';
 import {LogsPane, logsPageSize} from '../../source/ui/logs/LogsPane.tsx';
-import {logsKeyEvent, logsKeymap, logsPaneTakesAllKeys, type LogsKeyChord} from '../../source/ui/logs/logs-keymap.ts';
-import {linesOf, waitFor} from '../support/render.tsx';
+import {keymap, panes} from '../../source/ui/app/keymap.ts';
+import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
+import {routeKey} from '../../source/ui/keymap/route-key.ts';
+import type {KeyPress} from '../../source/ui/keymap/terminal-keys.ts';
+import {logsKeyLayer, type LogsCommand} from '../../source/ui/logs/logs-keymap.ts';
+import {linesOf, sequencesFor, waitFor} from '../support/render.tsx';
+import {useRoutedKeys} from '../support/routed-keys.ts';
 
 const now = Date.UTC(2026, 10, 23, 13, 45);
 const height = 7;
 const lines = Array.from({length: 40}, (_, index) => `2026-11-23 13:45:00.000000 ${index % 10 === 0 ? 'W' : 'I'} | etcdserver: line ${index + 1}`);
 
-/** The pane with its keys routed as the app routes them: the pane's table first, the rest ignored. */
+/** The pane with its keys routed as the app routes them: the decoder, then routePress asking the pane's layer. */
 function Harness({initial}: {initial: LogViewState}) {
 	const [view, dispatch, read] = useSyncReducer(logViewReducer, initial);
-	useInput((input, key) => {
-		const event = logsKeyEvent(read(), input, key, logsPageSize(height));
-		if (event !== undefined) {
-			dispatch(event);
-		}
-	});
+	useRoutedKeys(() => [logsKeyLayer(read(), dispatch, logsPageSize(height))]);
 	return <LogsPane view={view} width={80} height={height} />;
 }
 
-/** What a terminal sends for a chord of the table. */
-const sequences: Record<NonNullable<LogsKeyChord['named']>, string> = {
-	tab: '\t',
-	upArrow: '\u001B[A',
-	downArrow: '\u001B[B',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	home: '\u001B[H',
-	end: '\u001B[F',
-	escape: '\u001B',
-	return: '\r',
-	backspace: '\b',
-	delete: '\u007F',
-};
-
-function sequenceFor(command: string, chord = 0): string {
-	const binding = logsKeymap.find(candidate => JSON.stringify(candidate.command) === command);
-	const found = binding?.chords[chord];
-	if (found === undefined) {
+/** What a terminal sends for the first key of a Logs command. */
+function sequenceFor(command: LogsCommand, chord = 0): string {
+	const sequence = sequencesFor(command)[chord];
+	if (sequence === undefined) {
 		throw new Error(`no chord ${chord} for ${command}`);
 	}
 
-	return found.named === undefined ? found.input! : sequences[found.named];
+	return sequence;
 }
 
 function setup() {
@@ -67,13 +51,13 @@ test('the arrow keys, PgUp/PgDn, Home and End scroll the lines as a terminal sen
 	const {rendered, body, press} = setup();
 	try {
 		const page = logsPageSize(height);
-		await press(sequenceFor('{"type":"scroll-lines","step":-1}'), () => assert.equal(body().at(-1), 'line 39'));
-		await press(sequenceFor('{"type":"scroll-lines","step":-1}', 1), () => assert.equal(body().at(-1), 'line 38'));
-		await press(sequenceFor('{"type":"scroll-page","step":-1}'), () => assert.equal(body().at(-1), `line ${38 - page}`));
-		await press(sequenceFor('{"type":"scroll-to","end":"oldest"}'), () => assert.deepEqual(body(), ['line 1', 'line 2', 'line 3', 'line 4', 'line 5']));
-		await press(sequenceFor('{"type":"scroll-page","step":1}'), () => assert.equal(body().at(-1), `line ${page * 2}`));
-		await press(sequenceFor('{"type":"scroll-lines","step":1}'), () => assert.equal(body().at(-1), `line ${(page * 2) + 1}`));
-		await press(sequenceFor('{"type":"scroll-to","end":"newest"}'), () => assert.equal(body().at(-1), 'line 40'));
+		await press(sequenceFor('logs-line-up'), () => assert.equal(body().at(-1), 'line 39'));
+		await press(sequenceFor('logs-line-up', 1), () => assert.equal(body().at(-1), 'line 38'));
+		await press(sequenceFor('logs-page-up'), () => assert.equal(body().at(-1), `line ${38 - page}`));
+		await press(sequenceFor('logs-oldest'), () => assert.deepEqual(body(), ['line 1', 'line 2', 'line 3', 'line 4', 'line 5']));
+		await press(sequenceFor('logs-page-down'), () => assert.equal(body().at(-1), `line ${page * 2}`));
+		await press(sequenceFor('logs-line-down'), () => assert.equal(body().at(-1), `line ${(page * 2) + 1}`));
+		await press(sequenceFor('logs-newest'), () => assert.equal(body().at(-1), 'line 40'));
 	} finally {
 		rendered.unmount();
 	}
@@ -82,9 +66,9 @@ test('the arrow keys, PgUp/PgDn, Home and End scroll the lines as a terminal sen
 test('f pauses and follows, w shows warnings only', async () => {
 	const {rendered, body, status, press} = setup();
 	try {
-		await press(sequenceFor('{"type":"toggle-follow"}'), () => assert.match(status(), /^paused/));
-		await press(sequenceFor('{"type":"toggle-follow"}'), () => assert.match(status(), /^follow on/));
-		await press(sequenceFor('{"type":"toggle-warnings-only"}'), () => assert.deepEqual(body(), ['line 1', 'line 11', 'line 21', 'line 31', '']));
+		await press(sequenceFor('logs-follow'), () => assert.match(status(), /^paused/));
+		await press(sequenceFor('logs-follow'), () => assert.match(status(), /^follow on/));
+		await press(sequenceFor('logs-warnings-only'), () => assert.deepEqual(body(), ['line 1', 'line 11', 'line 21', 'line 31', '']));
 	} finally {
 		rendered.unmount();
 	}
@@ -93,28 +77,35 @@ test('f pauses and follows, w shows warnings only', async () => {
 test('/ opens a filter that takes every key, q and digits included; Backspace erases, Enter keeps, Esc restores', async () => {
 	const {rendered, body, status, press} = setup();
 	try {
-		await press(sequenceFor('{"type":"filter-open"}'), () => assert.match(status(), /^\/ /));
+		await press(sequenceFor('logs-filter-open'), () => assert.match(status(), /^\/ /));
 		await press('line 3q', () => assert.match(status(), /^\/line 3q /));
-		await press(sequences.delete, () => assert.match(status(), /^\/line 3 /));
-		await press(sequences.backspace, () => assert.match(status(), /^\/line {2}/));
+		await press(chordBytes({named: 'delete'}), () => assert.match(status(), /^\/line 3 /));
+		await press(chordBytes({named: 'backspace'}), () => assert.match(status(), /^\/line {2}/));
 		await press('3', () => assert.deepEqual(body(), ['line 35', 'line 36', 'line 37', 'line 38', 'line 39']));
-		await press(sequenceFor('{"type":"filter-apply"}'), () => assert.match(status(), /filter "line 3"/));
-		await press(sequenceFor('{"type":"filter-open"}'), () => assert.match(status(), /^\/line 3 /));
+		await press(sequenceFor('logs-filter-apply'), () => assert.match(status(), /filter "line 3"/));
+		await press(sequenceFor('logs-filter-open'), () => assert.match(status(), /^\/line 3 /));
 		await press('9', () => assert.deepEqual(body(), ['line 39', '', '', '', '']));
-		await press(sequenceFor('{"type":"filter-cancel"}'), () => assert.match(status(), /filter "line 3"/));
-		await press(sequenceFor('{"type":"filter-clear"}'), () => assert.doesNotMatch(status(), /filter/));
+		await press(sequenceFor('logs-filter-cancel'), () => assert.match(status(), /filter "line 3"/));
+		await press(sequenceFor('logs-filter-clear'), () => assert.doesNotMatch(status(), /filter/));
 	} finally {
 		rendered.unmount();
 	}
 });
 
-test('outside a filter the pane leaves other keys to the app', () => {
+test('outside a filter the pane leaves other keys to the app; typing a filter, it takes them all', () => {
 	const state = initialLogViewState(10, {state: 'streaming', message: '', severity: 'ok'}, now);
-	const key = {ctrl: false, meta: false, shift: false} as Parameters<typeof logsKeyEvent>[2];
-	assert.equal(logsKeyEvent(state, 'q', key, 5), undefined);
-	assert.equal(logsKeyEvent(state, '1', key, 5), undefined);
-	assert.equal(logsPaneTakesAllKeys(state), false);
+	const key = {ctrl: false, meta: false, shift: false} as KeyPress['key'];
+	const route = (view: LogViewState, input: string) => {
+		const events: LogViewEvent[] = [];
+		const app: string[] = [];
+		const layers = [logsKeyLayer(view, event => events.push(event), 5), {scope: 'global', run: (command: string) => app.push(command)}];
+		routeKey({input, key}, layers, keymap, {readOnly: false, pane: panes[0]!, panes});
+		return {events, app};
+	};
+
+	assert.deepEqual(route(state, 'q'), {events: [], app: ['quit']});
+	assert.deepEqual(route(state, '1'), {events: [], app: ['members']});
 	const typing = logViewReducer(state, {type: 'filter-open'});
-	assert.equal(logsPaneTakesAllKeys(typing), true);
-	assert.deepEqual(logsKeyEvent(typing, 'q', key, 5), {type: 'filter-type', text: 'q'});
+	assert.deepEqual(route(typing, 'q'), {events: [{type: 'filter-type', text: 'q'}], app: []});
+	assert.deepEqual(route(typing, '1'), {events: [{type: 'filter-type', text: '1'}], app: []});
 });

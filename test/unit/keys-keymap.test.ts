@@ -1,10 +1,27 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
-import {keysKeyEvent, keysKeymap, keysPaneTakesAllKeys, type KeysKeyName} from '../../source/ui/keys/keys-keymap.ts';
+import type {KeyBrowserEvent, KeyBrowserState} from '../../source/model/keys/key-browser-state.ts';
+import {keymap, panes} from '../../source/ui/app/keymap.ts';
+import {chordsLabel, type NamedKey} from '../../source/ui/keymap/key-chord.ts';
+import {routeKey} from '../../source/ui/keymap/route-key.ts';
+import {keysKeyLayer, keysKeymap, type KeysViewport} from '../../source/ui/keys/keys-keymap.ts';
+
+/** The event a key gives in the Keys pane, routed as the app routes it (the pane's layer, then the global keys); undefined when the key is not the pane's. */
+function keysKeyEvent(state: Pick<KeyBrowserState, 'prompt' | 'open'>, input: string, key: Key, viewport: KeysViewport): KeyBrowserEvent | undefined {
+	const events: KeyBrowserEvent[] = [];
+	const layer = keysKeyLayer(() => state as KeyBrowserState, event => events.push(event), () => viewport);
+	routeKey({input, key}, [layer, {scope: 'global', run: () => undefined}], keymap, {readOnly: false, pane: panes[0]!, panes});
+	return events[0];
+}
+
+/** Whether the pane takes every key: its layer is modal (the `/` line is being typed). */
+function keysPaneTakesAllKeys(state: Pick<KeyBrowserState, 'prompt' | 'open'>): boolean {
+	return keysKeyLayer(() => state as KeyBrowserState, () => undefined, () => ({listRows: 1, valueRows: 1, valueMaxOffset: 0})).modal === true;
+}
 
 const noKey: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
-const named = (name: KeysKeyName): Key => ({...noKey, [name]: true});
+const named = (name: NamedKey): Key => ({...noKey, [name]: true});
 const view = {listRows: 10, valueRows: 8, valueMaxOffset: 30};
 const list = {prompt: undefined, open: undefined};
 const opened = {prompt: undefined, open: {} as never};
@@ -48,5 +65,5 @@ void test('no chord is bound twice in one scope, and every binding says its keys
 		assert.equal(new Set(chords).size, chords.length, scope);
 	}
 
-	assert.ok(keysKeymap.every(binding => binding.keys !== '' && binding.description !== ''));
+	assert.ok(keysKeymap.every(binding => chordsLabel(binding.chords) !== '' && binding.description !== ''));
 });

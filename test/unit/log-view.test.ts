@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type {LogSourceStatus} from '../../source/logs/log-status.ts';
 import {initialLogViewState, logViewReducer, matchingEntries, sourceLabel, visibleSlice, type LogViewEvent, type LogViewState} from '../../source/model/logs/log-view.ts';
 import {recurringTroubleWarnings, troubleTallies} from '../../source/model/logs/trouble-counts.ts';
+import {chordsLabel} from '../../source/ui/keymap/key-chord.ts';
 import {logsEventFor, logsKeymap} from '../../source/ui/logs/logs-keymap.ts';
 import {ordinaryLines, zap35Members, zap35Troubles, zapMembers, zapTroubles} from '../support/etcd-log-fixtures.ts';
 
@@ -74,16 +75,16 @@ test('f freezes the view where it is and f again follows', () => {
 });
 
 test('PgUp and PgDn move by the page the pane shows; Home shows the oldest page and End follows', () => {
-	const page = (step: 1 | -1) => logsEventFor({type: 'scroll-page', step}, 4);
+	const page = (step: 1 | -1) => logsEventFor(step === 1 ? 'logs-page-down' : 'logs-page-up', 4);
 	let state = run(withLines(20), page(-1));
 	assert.deepEqual(shown(state, 4), ['line 13', 'line 14', 'line 15', 'line 16']);
 	state = run(state, page(-1), page(-1), page(-1), page(-1), page(-1));
 	assert.deepEqual(shown(state, 4), ['line 1', 'line 2', 'line 3', 'line 4'], 'stops at the oldest page');
 	state = run(state, page(1));
 	assert.deepEqual(shown(state, 4), ['line 5', 'line 6', 'line 7', 'line 8']);
-	state = run(withLines(20), logsEventFor({type: 'scroll-to', end: 'oldest'}, 4));
+	state = run(withLines(20), logsEventFor('logs-oldest', 4));
 	assert.deepEqual(shown(state, 4), ['line 1', 'line 2', 'line 3', 'line 4']);
-	state = run(state, logsEventFor({type: 'scroll-to', end: 'newest'}, 4));
+	state = run(state, logsEventFor('logs-newest', 4));
 	assert.equal(state.follow, true);
 	assert.deepEqual(shown(state, 4), ['line 17', 'line 18', 'line 19', 'line 20']);
 });
@@ -196,8 +197,8 @@ test('every key of the pane\'s table maps to a reducer event that changes someth
 	const base = run(withLines(30), {type: 'scroll', lines: -10, pageSize: 2});
 	const typing = run(base, {type: 'filter-open'}, {type: 'filter-type', text: 'line'});
 	for (const binding of logsKeymap) {
-		const before = binding.scope === 'logs-filter' ? typing : binding.command.type === 'filter-clear' ? run(base, {type: 'filter-open'}, {type: 'filter-type', text: 'x'}, {type: 'filter-apply'}) : base;
+		const before = binding.scope === 'logs-filter' ? typing : binding.command === 'logs-filter-clear' ? run(base, {type: 'filter-open'}, {type: 'filter-type', text: 'x'}, {type: 'filter-apply'}) : base;
 		const after = logViewReducer(before, logsEventFor(binding.command, 5));
-		assert.notEqual(after, before, `${binding.keys} (${binding.description}) changed nothing`);
+		assert.notEqual(after, before, `${chordsLabel(binding.chords)} (${binding.description}) changed nothing`);
 	}
 });

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import type {DrillResult} from '../../backup/drill-result.ts';
+import {drillSummary} from '../snapshots/drill-report.ts';
 import type {MemberActionResult} from '../../cluster/member-action-result.ts';
 import {moveLeaderCommand, promoteCommand, type Confirmation, type MemberActionKind} from './member-action-checks.ts';
 import type {MembershipActionKind} from '../membership/membership-confirmation.ts';
@@ -89,4 +92,29 @@ export function entrySummary(entry: ActionLogEntry): string {
 /** The header's line for the last action: what changed when it worked, what and why when it did not. */
 export function actionHeadline(entry: ActionLogEntry): string {
 	return entry.outcome === 'succeeded' ? `${clockTime(entry.at)} ${entry.message}` : `${clockTime(entry.at)} ${entry.action} ${entry.target} ${entry.outcome}: ${entry.message}`;
+}
+
+/** A finished snapshot save as the action log keeps it: where it went (or why not), and etcdctl's way to do the same. */
+export function snapshotSaveEntry(save: {target: string; member: {name: string; endpoint: string}; outcome: {saved: {path: string; statusLine: string}} | {message: string; cancelled: boolean}}, at: number): ActionLogEntry {
+	const {outcome} = save;
+	return {
+		at,
+		action: 'snapshot',
+		target: save.member.name,
+		outcome: 'saved' in outcome ? 'succeeded' : outcome.cancelled ? 'cancelled' : 'failed',
+		message: 'saved' in outcome ? `saved and verified ${outcome.saved.path}; ${outcome.saved.statusLine}` : outcome.message,
+		etcdctl: `etcdctl --endpoints=${save.member.endpoint} snapshot save ${save.target}`,
+	};
+}
+
+/** A finished drill as the action log keeps it: the file's name, the verdict, and the command that repeats it. */
+export function drillEntry(drill: {file: string; result: DrillResult; cancelled: boolean}, at: number): ActionLogEntry {
+	return {
+		at,
+		action: 'drill',
+		target: path.basename(drill.file),
+		outcome: drill.cancelled ? 'cancelled' : drill.result.outcome === 'passed' ? 'succeeded' : 'failed',
+		message: drillSummary(drill.result),
+		etcdctl: `etcdeck snapshot drill ${drill.file}`,
+	};
 }

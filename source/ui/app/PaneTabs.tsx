@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
-import {panes, type PaneId} from './keymap.ts';
+import {panes, type PaneId} from './panes.ts';
 
 export interface PaneTabsProps {
 	current: PaneId;

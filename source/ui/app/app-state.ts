@@ -1,5 +1,5 @@
 import type {Confirmation} from '../../model/actions/member-action-checks.ts';
-import {panes, type KeyScope, type PaneId} from './keymap.ts';
+import {panes, type PaneId} from './panes.ts';
 import {snapshotFormReducer, type SnapshotForm, type SnapshotFormEvent} from '../snapshots/snapshot-dialog-state.ts';
 
 /** The panes in the order Tab visits them. */
@@ -137,39 +137,4 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 /** The selected row: the remembered one while it exists, else the first. */
 export function effectiveSelection(selectedId: string | undefined, rowIds: readonly string[]): string | undefined {
 	return selectedId !== undefined && rowIds.includes(selectedId) ? selectedId : rowIds[0];
-}
-
-/**
- * Where keys go: an open dialog or overlay takes them all; otherwise a snapshot job's Esc, the pane's
- * own keys, then the global ones.
- */
-export function keyScopes(state: AppState, {snapshotJob = false, typingLogFilter = false}: {snapshotJob?: boolean; typingLogFilter?: boolean} = {}): KeyScope[] {
-	if (state.dialog !== undefined) {
-		return ['confirm'];
-	}
-
-	if (state.snapshotForm !== undefined) {
-		return ['snapshot-form'];
-	}
-
-	if (state.helpOpen) {
-		return ['help'];
-	}
-
-	if (state.actionLogOpen) {
-		return ['action-log'];
-	}
-
-	if (state.pane === 'logs' && typingLogFilter) {
-		// Typing a filter: every key is the filter's, q and digits included.
-		return ['logs-filter'];
-	}
-
-	const paneScope: KeyScope[] = state.pane === 'lag' ? ['lag'] : state.pane === 'logs' ? ['logs'] : [];
-	return [...(snapshotJob ? ['snapshot-job' as const] : []), ...paneScope, 'global'];
-}
-
-/** Whether a dialog or overlay covers the pane (and takes the keys). */
-export function overlayOpen(state: AppState): boolean {
-	return state.dialog !== undefined || state.snapshotForm !== undefined || state.helpOpen || state.actionLogOpen;
 }

@@ -1,21 +1,23 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
-import {helpNotes, keymap, scopeTitles, type KeyBinding} from '../app/keymap.ts';
+import type {Binding, CommandTable} from './binding.ts';
+import {chordsLabel} from './key-chord.ts';
 import {wrapWords} from '../shared/wrap-words.ts';
 
 export interface HelpOverlayProps {
+	table: CommandTable;
 	width: number;
 	height: number;
 	/** First line shown when the help is taller than the screen. */
 	offset: number;
 	/** A short tag for a binding that does nothing in this run ("off" in read-only mode), if it does not. */
-	unavailableReason: (binding: KeyBinding) => string | undefined;
+	unavailableReason: (binding: Binding) => string | undefined;
 	/** Lines under the title explaining the tags, e.g. "(off): not bound in --read-only mode". */
 	legend?: readonly string[];
 }
 
-type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; binding: KeyBinding} | {kind: 'note'; text: string};
+type HelpLine = {kind: 'title'; text: string} | {kind: 'binding'; binding: Binding; keys: string} | {kind: 'note'; text: string};
 
 const columnGap = 3;
 const minimumColumnWidth = 36;
@@ -24,30 +26,31 @@ const minimumColumnWidth = 36;
 const noteWidth = minimumColumnWidth - 2;
 
 /** The help's lines: a title per scope, then its bindings, in keymap order; then the notes. */
-export function helpLines(bindings: readonly KeyBinding[] = keymap): HelpLine[] {
+export function helpLines({keymap, scopeTitles, notes: helpNotes}: CommandTable): HelpLine[] {
+	const bindings = keymap.filter(binding => binding.chords.length > 0);
 	const scopes = [...new Set(bindings.map(binding => binding.scope))];
-	const keys = scopes.flatMap((scope): HelpLine[] => [{kind: 'title', text: scopeTitles[scope]}, ...bindings.filter(binding => binding.scope === scope).map((binding): HelpLine => ({kind: 'binding', binding}))]);
+	const keys = scopes.flatMap((scope): HelpLine[] => [{kind: 'title', text: scopeTitles[scope] ?? scope}, ...bindings.filter(binding => binding.scope === scope).map((binding): HelpLine => ({kind: 'binding', binding, keys: chordsLabel(binding.chords)}))]);
 	const notes = helpNotes.flatMap(note => wrapWords(note, noteWidth).map((text, index): HelpLine => ({kind: 'note', text: index === 0 ? text : `  ${text}`})));
 	return [...keys, {kind: 'title', text: 'Notes'}, ...notes];
 }
 
 /** Lines that fit in the overlay's body, and how many columns it uses at this width. */
-export function helpLayout(width: number, height: number, legendLines = 0): {columns: number; rowsPerColumn: number; capacity: number} {
+export function helpLayout(table: CommandTable, width: number, height: number, legendLines = 0): {columns: number; rowsPerColumn: number; capacity: number} {
 	const innerWidth = width - 4;
 	const rowsPerColumn = Math.max(1, height - 4 - legendLines);
-	const columns = helpLines().length <= rowsPerColumn ? 1 : Math.max(1, Math.min(2, Math.floor((innerWidth + columnGap) / (minimumColumnWidth + columnGap))));
+	const columns = helpLines(table).length <= rowsPerColumn ? 1 : Math.max(1, Math.min(2, Math.floor((innerWidth + columnGap) / (minimumColumnWidth + columnGap))));
 	return {columns, rowsPerColumn, capacity: columns * rowsPerColumn};
 }
 
 /** The largest useful scroll offset. */
-export function maxHelpOffset(width: number, height: number, legendLines = 0): number {
-	return Math.max(0, helpLines().length - helpLayout(width, height, legendLines).capacity);
+export function maxHelpOffset(table: CommandTable, width: number, height: number, legendLines = 0): number {
+	return Math.max(0, helpLines(table).length - helpLayout(table, width, height, legendLines).capacity);
 }
 
 /** Each column as wide as its longest line, the widest giving way first when they do not all fit. */
 /** The keys column of one help column: as wide as its widest keys, and a gap. */
 function keyWidthOf(chunk: readonly HelpLine[]): number {
-	return Math.max(0, ...chunk.map(line => (line.kind === 'binding' ? line.binding.keys.length : 0))) + 2;
+	return Math.max(0, ...chunk.map(line => (line.kind === 'binding' ? line.keys.length : 0))) + 2;
 }
 
 function columnWidths(chunks: readonly HelpLine[][], innerWidth: number, reasonOf: HelpOverlayProps['unavailableReason']): number[] {
@@ -74,7 +77,7 @@ function LineView({line, keyWidth, unavailableReason}: {line: HelpLine; keyWidth
 	const reason = unavailableReason(line.binding);
 	return (
 		<Text wrap="truncate" dimColor={reason !== undefined}>
-			<Text color="cyan">{line.binding.keys.padEnd(keyWidth)}</Text>
+			<Text color="cyan">{line.keys.padEnd(keyWidth)}</Text>
 			{line.binding.description}
 			{reason === undefined ? '' : ` (${reason})`}
 		</Text>
@@ -82,9 +85,9 @@ function LineView({line, keyWidth, unavailableReason}: {line: HelpLine; keyWidth
 }
 
 /** Every key binding, rendered from the keymap itself; two columns when one does not fit, scrolling when two do not. */
-export function HelpOverlay({width, height, offset, unavailableReason, legend = []}: HelpOverlayProps) {
-	const lines = helpLines();
-	const {columns, rowsPerColumn, capacity} = helpLayout(width, height, legend.length);
+export function HelpOverlay({table, width, height, offset, unavailableReason, legend = []}: HelpOverlayProps) {
+	const lines = helpLines(table);
+	const {columns, rowsPerColumn, capacity} = helpLayout(table, width, height, legend.length);
 	const first = Math.min(Math.max(0, offset), Math.max(0, lines.length - capacity));
 	const shown = lines.slice(first, first + capacity);
 	const chunks = Array.from({length: columns}, (_, index) => shown.slice(index * rowsPerColumn, (index + 1) * rowsPerColumn));
@@ -105,7 +108,7 @@ export function HelpOverlay({width, height, offset, unavailableReason, legend = 
 				{chunks.map((chunk, index) => (
 					<Box key={`column-${index}`} flexDirection="column" width={widths[index]} marginLeft={index === 0 ? 0 : columnGap}>
 						{chunk.map(line => (
-							<LineView key={line.kind === 'binding' ? `${line.binding.scope}-${line.binding.keys}-${line.binding.description}` : `${line.kind}-${line.text}`} line={line} keyWidth={keyWidthOf(chunk)} unavailableReason={unavailableReason} />
+							<LineView key={line.kind === 'binding' ? `${line.binding.scope}-${line.keys}-${line.binding.description}` : `${line.kind}-${line.text}`} line={line} keyWidth={keyWidthOf(chunk)} unavailableReason={unavailableReason} />
 						))}
 					</Box>
 				))}

@@ -1,9 +1,9 @@
 import type {Key} from 'ink';
 
-/** Ink's named keys that etcdeck binds. */
+/** The named keys etcdeck binds, as its terminal decoder reports them. */
 export type NamedKey = 'tab' | 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'escape' | 'return' | 'backspace' | 'delete';
 
-/** One key as Ink reports it: a printable input, or one of Ink's named keys. */
+/** One key: a printable input, or one of the named keys. */
 export interface KeyChord {
 	input?: string;
 	named?: NamedKey;
@@ -11,7 +11,7 @@ export interface KeyChord {
 	ctrl?: boolean;
 }
 
-/** Whether a key press is this chord: the app's keymap and the panes' own keymaps all match keys this way. */
+/** Whether a key press is this chord: every binding of the keymap matches keys this way. */
 export function chordMatches(chord: KeyChord, input: string, key: Key): boolean {
 	if (Boolean(chord.ctrl) !== key.ctrl) {
 		return false;
@@ -22,4 +22,30 @@ export function chordMatches(chord: KeyChord, input: string, key: Key): boolean 
 	}
 
 	return chord.input === input;
+}
+
+/** Help's names for the named keys. DEL, which the decoder calls delete, is what Backspace sends on most terminals. */
+const namedLabels: Record<NamedKey, string> = {
+	tab: 'Tab',
+	upArrow: '↑',
+	downArrow: '↓',
+	pageUp: 'PgUp',
+	pageDown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	escape: 'Esc',
+	return: 'Enter',
+	backspace: 'Backspace',
+	delete: 'Backspace',
+};
+
+/** A chord as help writes it: "Enter", "Shift-Tab", "Ctrl-C", "g". */
+export function chordLabel(chord: KeyChord): string {
+	const name = chord.named === undefined ? (chord.ctrl ? (chord.input ?? '').toUpperCase() : chord.input ?? '') : namedLabels[chord.named];
+	return `${chord.ctrl ? 'Ctrl-' : ''}${chord.shift && chord.named !== undefined ? 'Shift-' : ''}${name}`;
+}
+
+/** A binding's chords as help writes them: "↑ k", "Esc a q" (each name once). */
+export function chordsLabel(chords: readonly KeyChord[]): string {
+	return [...new Set(chords.map(chord => chordLabel(chord)))].join(' ');
 }

@@ -1,72 +1,29 @@
-import type {Key} from 'ink';
-import {chordMatches, type KeyChord, type NamedKey} from '../keymap/key-chord.ts';
+import type {Binding, KeyLayer} from '../keymap/binding.ts';
 import type {KeyBrowserEvent, KeyBrowserState} from '../../model/keys/key-browser-state.ts';
 
-/** Ink's named keys the pane uses. */
-export type KeysKeyName = NamedKey;
-
-/** One key as Ink reports it (the app's chord type). */
-export type KeysKeyChord = KeyChord;
+export type KeysCommand =
+	| 'keys-enter' | 'keys-up' | 'keys-prompt-open' | 'keys-previous' | 'keys-next' | 'keys-page-up' | 'keys-page-down'
+	| 'keys-home' | 'keys-end' | 'keys-reload' | 'keys-prompt-apply' | 'keys-prompt-cancel' | 'keys-prompt-erase';
 
 /** `keys`: the pane is shown; `keys-prompt`: the `/` line is being typed, and the pane takes every key. */
-export type KeysKeyScope = 'keys' | 'keys-prompt';
+export const keysScopeTitles = {keys: 'In the Keys pane', 'keys-prompt': 'While typing a prefix or filter'} as const;
 
-export const keysKeyScopeTitles: Record<KeysKeyScope, string> = {keys: 'In the Keys pane', 'keys-prompt': 'While typing a prefix or filter'};
-
-/** What a key asks of the pane; turned into a reducer event by {@link keysEventFor}. */
-export type KeysCommand =
-	| {type: 'keys-enter'}
-	| {type: 'keys-up'}
-	| {type: 'keys-prompt-open'}
-	| {type: 'keys-move'; step: 1 | -1}
-	| {type: 'keys-page'; step: 1 | -1}
-	| {type: 'keys-home'}
-	| {type: 'keys-end'}
-	| {type: 'keys-reload'}
-	| {type: 'keys-prompt-apply'}
-	| {type: 'keys-prompt-cancel'}
-	| {type: 'keys-prompt-erase'};
-
-/** A binding in the shape of keymap.ts's KeyBinding, so the app can merge it into the one keymap and the help. */
-export interface KeysKeyBinding {
-	action: KeysCommand;
-	chords: KeysKeyChord[];
-	/** How help shows the keys. */
-	keys: string;
-	description: string;
-	scope: KeysKeyScope;
-}
-
-/** The Keys pane's keys: routing and help both read this table. Any other printable key types into the `/` line. */
-export const keysKeymap: readonly KeysKeyBinding[] = [
-	{action: {type: 'keys-enter'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Descend, or open the key', scope: 'keys'},
-	{action: {type: 'keys-up'}, chords: [{named: 'backspace'}, {named: 'delete'}, {named: 'escape'}], keys: 'Backspace Esc', description: 'Close / unfilter / go up', scope: 'keys'},
-	{action: {type: 'keys-prompt-open'}, chords: [{input: '/'}], keys: '/', description: 'Jump to prefix, or filter', scope: 'keys'},
-	{action: {type: 'keys-move', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Previous row (or scroll)', scope: 'keys'},
-	{action: {type: 'keys-move', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Next row (or scroll)', scope: 'keys'},
-	{action: {type: 'keys-page', step: -1}, chords: [{named: 'pageUp'}], keys: 'PgUp', description: 'Up a page', scope: 'keys'},
-	{action: {type: 'keys-page', step: 1}, chords: [{named: 'pageDown'}], keys: 'PgDn', description: 'Down a page', scope: 'keys'},
-	{action: {type: 'keys-home'}, chords: [{named: 'home'}, {input: 'g'}], keys: 'Home g', description: 'First row of the level', scope: 'keys'},
-	{action: {type: 'keys-end'}, chords: [{named: 'end'}, {input: 'G'}], keys: 'End G', description: 'Last row of the level', scope: 'keys'},
-	{action: {type: 'keys-reload'}, chords: [{input: 'r'}], keys: 'r', description: 'Read the level again', scope: 'keys'},
-	{action: {type: 'keys-prompt-apply'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Go there (empty: all)', scope: 'keys-prompt'},
-	{action: {type: 'keys-prompt-cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Cancel', scope: 'keys-prompt'},
-	{action: {type: 'keys-prompt-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase a character', scope: 'keys-prompt'},
+/** The Keys pane's keys. Any other printable key types into the `/` line. */
+export const keysKeymap: ReadonlyArray<Binding<KeysCommand>> = [
+	{command: 'keys-enter', chords: [{named: 'return'}], description: 'Descend, or open the key', scope: 'keys'},
+	{command: 'keys-up', chords: [{named: 'backspace'}, {named: 'delete'}, {named: 'escape'}], description: 'Close / unfilter / go up', scope: 'keys'},
+	{command: 'keys-prompt-open', chords: [{input: '/'}], description: 'Jump to prefix, or filter', scope: 'keys'},
+	{command: 'keys-previous', chords: [{named: 'upArrow'}, {input: 'k'}], description: 'Previous row (or scroll)', scope: 'keys'},
+	{command: 'keys-next', chords: [{named: 'downArrow'}, {input: 'j'}], description: 'Next row (or scroll)', scope: 'keys'},
+	{command: 'keys-page-up', chords: [{named: 'pageUp'}], description: 'Up a page', scope: 'keys'},
+	{command: 'keys-page-down', chords: [{named: 'pageDown'}], description: 'Down a page', scope: 'keys'},
+	{command: 'keys-home', chords: [{named: 'home'}, {input: 'g'}], description: 'First row of the level', scope: 'keys'},
+	{command: 'keys-end', chords: [{named: 'end'}, {input: 'G'}], description: 'Last row of the level', scope: 'keys'},
+	{command: 'keys-reload', chords: [{input: 'r'}], description: 'Read the level again', scope: 'keys'},
+	{command: 'keys-prompt-apply', chords: [{named: 'return'}], description: 'Go there (empty: all)', scope: 'keys-prompt'},
+	{command: 'keys-prompt-cancel', chords: [{named: 'escape'}], description: 'Cancel', scope: 'keys-prompt'},
+	{command: 'keys-prompt-erase', chords: [{named: 'backspace'}, {named: 'delete'}], description: 'Erase a character', scope: 'keys-prompt'},
 ];
-
-/** The scope the pane's keys are in now. */
-export function keysKeyScope(state: Pick<KeyBrowserState, 'prompt'>): KeysKeyScope {
-	return state.prompt === undefined ? 'keys' : 'keys-prompt';
-}
-
-/** Whether the pane takes every key before the app's keymap: while the `/` line is typed, `q` is text. */
-export function keysPaneTakesAllKeys(state: Pick<KeyBrowserState, 'prompt'>): boolean {
-	return state.prompt !== undefined;
-}
-
-export function keysCommandFor(scope: KeysKeyScope, input: string, key: Key): KeysCommand | undefined {
-	return keysKeymap.find(binding => binding.scope === scope && binding.chords.some(chord => chordMatches(chord, input, key)))?.action;
-}
 
 /** What paging and scrolling need to know of the screen: rows of the list, and how far the open value scrolls. */
 export interface KeysViewport {
@@ -79,7 +36,8 @@ export interface KeysViewport {
 export function keysEventFor(command: KeysCommand, state: Pick<KeyBrowserState, 'open'>, view: KeysViewport): KeyBrowserEvent {
 	const open = state.open !== undefined;
 	const scroll = (step: number): KeyBrowserEvent => ({type: 'scroll-value', step, maxOffset: view.valueMaxOffset});
-	switch (command.type) {
+	const move = (step: number): KeyBrowserEvent => (open ? scroll(step) : {type: 'move', step, viewRows: view.listRows});
+	switch (command) {
 		case 'keys-enter': {
 			return {type: 'enter'};
 		}
@@ -92,12 +50,15 @@ export function keysEventFor(command: KeysCommand, state: Pick<KeyBrowserState, 
 			return {type: 'prompt-open'};
 		}
 
-		case 'keys-move': {
-			return open ? scroll(command.step) : {type: 'move', step: command.step, viewRows: view.listRows};
+		case 'keys-previous':
+		case 'keys-next': {
+			return move(command === 'keys-next' ? 1 : -1);
 		}
 
-		case 'keys-page': {
-			return open ? scroll(command.step * Math.max(1, view.valueRows)) : {type: 'move', step: command.step * Math.max(1, view.listRows), viewRows: view.listRows};
+		case 'keys-page-up':
+		case 'keys-page-down': {
+			const step = command === 'keys-page-down' ? 1 : -1;
+			return open ? scroll(step * Math.max(1, view.valueRows)) : {type: 'move', step: step * Math.max(1, view.listRows), viewRows: view.listRows};
 		}
 
 		case 'keys-home': {
@@ -127,19 +88,25 @@ export function keysEventFor(command: KeysCommand, state: Pick<KeyBrowserState, 
 }
 
 /**
- * The event for a key pressed while the Keys pane is shown, or undefined when the key is not the
- * pane's (the app's keymap handles it then).
+ * The Keys pane as the router asks it: its keys, or, while the `/` line is typed, that line's (which
+ * takes every key). `read` gives the state now: several keys can arrive before the next render.
  */
-export function keysKeyEvent(state: Pick<KeyBrowserState, 'prompt' | 'open'>, input: string, key: Key, view: KeysViewport): KeyBrowserEvent | undefined {
-	const scope = keysKeyScope(state);
-	const command = keysCommandFor(scope, input, key);
-	if (command !== undefined) {
-		return keysEventFor(command, state, view);
+export function keysKeyLayer(read: () => KeyBrowserState, dispatch: (event: KeyBrowserEvent) => void, viewport: (state: KeyBrowserState) => KeysViewport): KeyLayer<KeysCommand> {
+	const run = (command: KeysCommand) => {
+		const state = read();
+		dispatch(keysEventFor(command, state, viewport(state)));
+	};
+
+	if (read().prompt === undefined) {
+		return {scope: 'keys', run};
 	}
 
-	if (scope === 'keys-prompt' && input !== '' && !key.ctrl && !key.meta) {
-		return {type: 'prompt-type', text: input};
-	}
-
-	return undefined;
+	return {
+		scope: 'keys-prompt',
+		run,
+		modal: true,
+		type(text) {
+			dispatch({type: 'prompt-type', text});
+		},
+	};
 }

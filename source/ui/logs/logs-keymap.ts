@@ -1,109 +1,71 @@
-import type {Key} from 'ink';
-import {chordMatches, type KeyChord, type NamedKey} from '../keymap/key-chord.ts';
+import type {Binding, KeyLayer} from '../keymap/binding.ts';
 import type {LogViewEvent, LogViewState} from '../../model/logs/log-view.ts';
+import {typedText} from '../../model/shared/safe-text.ts';
 
-/** Ink's named keys the pane uses. */
-export type LogsKeyName = NamedKey;
-
-/** One key as Ink reports it (the app's chord type). */
-export type LogsKeyChord = KeyChord;
+export type LogsCommand =
+	| 'logs-follow' | 'logs-warnings-only' | 'logs-filter-open' | 'logs-filter-clear'
+	| 'logs-line-up' | 'logs-line-down' | 'logs-page-up' | 'logs-page-down' | 'logs-oldest' | 'logs-newest'
+	| 'logs-filter-apply' | 'logs-filter-cancel' | 'logs-filter-erase';
 
 /** `logs`: the pane is shown; `logs-filter`: a filter is being typed, and the pane takes every key. */
-export type LogsKeyScope = 'logs' | 'logs-filter';
+export const logsScopeTitles = {logs: 'In the Logs pane', 'logs-filter': 'While typing a filter'} as const;
 
-export const logsKeyScopeTitles: Record<LogsKeyScope, string> = {logs: 'In the Logs pane', 'logs-filter': 'While typing a filter'};
-
-/** What a key asks of the pane; turned into a reducer event by {@link logsEventFor}. */
-export type LogsCommand =
-	| {type: 'toggle-follow'}
-	| {type: 'toggle-warnings-only'}
-	| {type: 'filter-open'}
-	| {type: 'filter-clear'}
-	| {type: 'scroll-lines'; step: 1 | -1}
-	| {type: 'scroll-page'; step: 1 | -1}
-	| {type: 'scroll-to'; end: 'oldest' | 'newest'}
-	| {type: 'filter-apply'}
-	| {type: 'filter-cancel'}
-	| {type: 'filter-erase'};
-
-export interface LogsKeyBinding {
-	command: LogsCommand;
-	chords: LogsKeyChord[];
-	/** How help shows the keys. */
-	keys: string;
-	description: string;
-	scope: LogsKeyScope;
-}
-
-/** The log pane's keys: routing and help both read this table. Any other printable key types into a filter being typed. */
-export const logsKeymap: readonly LogsKeyBinding[] = [
-	{command: {type: 'toggle-follow'}, chords: [{input: 'f'}], keys: 'f', description: 'Follow new lines on/off', scope: 'logs'},
-	{command: {type: 'toggle-warnings-only'}, chords: [{input: 'w'}], keys: 'w', description: 'Warnings only / all', scope: 'logs'},
-	{command: {type: 'filter-open'}, chords: [{input: '/'}], keys: '/', description: 'Filter lines by text', scope: 'logs'},
-	{command: {type: 'filter-clear'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Clear the text filter', scope: 'logs'},
-	{command: {type: 'scroll-lines', step: -1}, chords: [{named: 'upArrow'}, {input: 'k'}], keys: '↑ k', description: 'Up a line (stop follow)', scope: 'logs'},
-	{command: {type: 'scroll-lines', step: 1}, chords: [{named: 'downArrow'}, {input: 'j'}], keys: '↓ j', description: 'Down a line', scope: 'logs'},
-	{command: {type: 'scroll-page', step: -1}, chords: [{named: 'pageUp'}], keys: 'PgUp', description: 'Scroll up a page', scope: 'logs'},
-	{command: {type: 'scroll-page', step: 1}, chords: [{named: 'pageDown'}], keys: 'PgDn', description: 'Scroll down a page', scope: 'logs'},
-	{command: {type: 'scroll-to', end: 'oldest'}, chords: [{named: 'home'}, {input: 'g'}], keys: 'Home g', description: 'Oldest line kept', scope: 'logs'},
-	{command: {type: 'scroll-to', end: 'newest'}, chords: [{named: 'end'}, {input: 'G'}], keys: 'End G', description: 'Newest line, follow', scope: 'logs'},
-	{command: {type: 'filter-apply'}, chords: [{named: 'return'}], keys: 'Enter', description: 'Keep the filter', scope: 'logs-filter'},
-	{command: {type: 'filter-cancel'}, chords: [{named: 'escape'}], keys: 'Esc', description: 'Previous filter back', scope: 'logs-filter'},
-	{command: {type: 'filter-erase'}, chords: [{named: 'backspace'}, {named: 'delete'}], keys: 'Backspace', description: 'Erase a character', scope: 'logs-filter'},
+/** The Logs pane's keys. Any other printable key types into a filter being typed. */
+export const logsKeymap: ReadonlyArray<Binding<LogsCommand>> = [
+	{command: 'logs-follow', chords: [{input: 'f'}], description: 'Follow new lines on/off', scope: 'logs'},
+	{command: 'logs-warnings-only', chords: [{input: 'w'}], description: 'Warnings only / all', scope: 'logs'},
+	{command: 'logs-filter-open', chords: [{input: '/'}], description: 'Filter lines by text', scope: 'logs'},
+	{command: 'logs-filter-clear', chords: [{named: 'escape'}], description: 'Clear the text filter', scope: 'logs'},
+	{command: 'logs-line-up', chords: [{named: 'upArrow'}, {input: 'k'}], description: 'Up a line (stop follow)', scope: 'logs'},
+	{command: 'logs-line-down', chords: [{named: 'downArrow'}, {input: 'j'}], description: 'Down a line', scope: 'logs'},
+	{command: 'logs-page-up', chords: [{named: 'pageUp'}], description: 'Scroll up a page', scope: 'logs'},
+	{command: 'logs-page-down', chords: [{named: 'pageDown'}], description: 'Scroll down a page', scope: 'logs'},
+	{command: 'logs-oldest', chords: [{named: 'home'}, {input: 'g'}], description: 'Oldest line kept', scope: 'logs'},
+	{command: 'logs-newest', chords: [{named: 'end'}, {input: 'G'}], description: 'Newest line, follow', scope: 'logs'},
+	{command: 'logs-filter-apply', chords: [{named: 'return'}], description: 'Keep the filter', scope: 'logs-filter'},
+	{command: 'logs-filter-cancel', chords: [{named: 'escape'}], description: 'Previous filter back', scope: 'logs-filter'},
+	{command: 'logs-filter-erase', chords: [{named: 'backspace'}, {named: 'delete'}], description: 'Erase a character', scope: 'logs-filter'},
 ];
-
-/** The scope the pane's keys are in now. */
-export function logsKeyScope(state: Pick<LogViewState, 'draft'>): LogsKeyScope {
-	return state.draft === undefined ? 'logs' : 'logs-filter';
-}
-
-/**
- * Whether the pane takes every key before the app's own keymap: while a filter is typed, `q` or `1`
- * is text, not quit or a pane switch.
- */
-export function logsPaneTakesAllKeys(state: Pick<LogViewState, 'draft'>): boolean {
-	return state.draft !== undefined;
-}
-
-export function logsCommandFor(scope: LogsKeyScope, input: string, key: Key): LogsCommand | undefined {
-	return logsKeymap.find(binding => binding.scope === scope && binding.chords.some(chord => chordMatches(chord, input, key)))?.command;
-}
 
 /** The reducer event for a command; paging moves by the rows the pane shows. */
 export function logsEventFor(command: LogsCommand, pageSize: number): LogViewEvent {
-	switch (command.type) {
-		case 'scroll-lines': {
-			return {type: 'scroll', lines: command.step, pageSize};
-		}
-
-		case 'scroll-page': {
-			return {type: 'scroll', lines: command.step * Math.max(1, pageSize), pageSize};
-		}
-
-		case 'scroll-to': {
-			return {type: 'scroll-to', end: command.end, pageSize};
-		}
-
-		default: {
-			return command;
-		}
-	}
+	const page = Math.max(1, pageSize);
+	const events: Record<LogsCommand, LogViewEvent> = {
+		'logs-follow': {type: 'toggle-follow'},
+		'logs-warnings-only': {type: 'toggle-warnings-only'},
+		'logs-filter-open': {type: 'filter-open'},
+		'logs-filter-clear': {type: 'filter-clear'},
+		'logs-line-up': {type: 'scroll', lines: -1, pageSize},
+		'logs-line-down': {type: 'scroll', lines: 1, pageSize},
+		'logs-page-up': {type: 'scroll', lines: -page, pageSize},
+		'logs-page-down': {type: 'scroll', lines: page, pageSize},
+		'logs-oldest': {type: 'scroll-to', end: 'oldest', pageSize},
+		'logs-newest': {type: 'scroll-to', end: 'newest', pageSize},
+		'logs-filter-apply': {type: 'filter-apply'},
+		'logs-filter-cancel': {type: 'filter-cancel'},
+		'logs-filter-erase': {type: 'filter-erase'},
+	};
+	return events[command];
 }
 
-/**
- * The event for a key pressed while the log pane is shown, or undefined when the key is not the
- * pane's (the app's keymap handles it then). `pageSize` is the number of log rows on screen.
- */
-export function logsKeyEvent(state: Pick<LogViewState, 'draft'>, input: string, key: Key, pageSize: number): LogViewEvent | undefined {
-	const scope = logsKeyScope(state);
-	const command = logsCommandFor(scope, input, key);
-	if (command !== undefined) {
-		return logsEventFor(command, pageSize);
+/** The Logs pane as the router asks it: its keys, or, while a filter is typed, that field's (which takes every key). */
+export function logsKeyLayer(view: Pick<LogViewState, 'draft'>, dispatch: (event: LogViewEvent) => void, pageSize: number): KeyLayer<LogsCommand> {
+	const run = (command: LogsCommand) => {
+		dispatch(logsEventFor(command, pageSize));
+	};
+
+	if (view.draft === undefined) {
+		return {scope: 'logs', run};
 	}
 
-	if (scope === 'logs-filter' && input !== '' && !key.ctrl && !key.meta) {
-		return {type: 'filter-type', text: input};
-	}
-
-	return undefined;
+	return {
+		scope: 'logs-filter',
+		run,
+		modal: true,
+		type(text) {
+			if (typedText(text) !== '') {
+				dispatch({type: 'filter-type', text});
+			}
+		},
+	};
 }

@@ -1,0 +1,81 @@
+import type {KeyLayer} from '../keymap/binding.ts';
+import type {AppEvent, AppState} from './app-state.ts';
+import {isPaneId} from './panes.ts';
+
+export interface AppCommandsDeps {
+	dispatch: (event: AppEvent) => void;
+	/** The rows ↑ and ↓ move through: the focused pane's, as of now. */
+	rowIds: () => readonly string[];
+	refreshNow: () => void;
+	quit: () => void;
+	/** The global commands the features own: p and m (actions), s (snapshots). */
+	features: Readonly<Record<string, () => void>>;
+}
+
+/** The global keys: panes, selection, refresh, help, the action log, quit, and the features' global commands. */
+export function globalLayer({dispatch, rowIds, refreshNow, quit, features}: AppCommandsDeps): KeyLayer {
+	return {
+		scope: 'global',
+		run(command) {
+			if (isPaneId(command)) {
+				dispatch({type: 'show-pane', pane: command});
+				return;
+			}
+
+			switch (command) {
+				case 'next-pane':
+				case 'previous-pane': {
+					dispatch({type: 'cycle-pane', step: command === 'next-pane' ? 1 : -1});
+					break;
+				}
+
+				case 'select-next':
+				case 'select-previous': {
+					dispatch({type: 'move-selection', step: command === 'select-next' ? 1 : -1, rowIds: rowIds()});
+					break;
+				}
+
+				case 'refresh': {
+					refreshNow();
+					break;
+				}
+
+				case 'toggle-help':
+				case 'toggle-action-log': {
+					dispatch({type: command});
+					break;
+				}
+
+				case 'quit': {
+					quit();
+					break;
+				}
+
+				default: {
+					features[command]?.();
+				}
+			}
+		},
+	};
+}
+
+/** Help's keys: close it, scroll it. `maxOffset` is how far it scrolls at this size. */
+export function helpLayer(dispatch: (event: AppEvent) => void, maxOffset: () => number): KeyLayer {
+	return {
+		scope: 'help',
+		modal: true,
+		run(command) {
+			dispatch(command === 'close' ? {type: 'close-help'} : {type: 'scroll-help', step: command === 'help-down' ? 1 : -1, maxOffset: maxOffset()});
+		},
+	};
+}
+
+/** The action log's keys: close it. */
+export function actionLogLayer(dispatch: (event: AppEvent) => void): KeyLayer {
+	return {scope: 'action-log', modal: true, run: () => dispatch({type: 'toggle-action-log'})};
+}
+
+/** Which dialog is open, the first of: a confirmation, the snapshot form, help, the action log. */
+export function openDialog(state: AppState): 'confirm' | 'snapshot-form' | 'help' | 'action-log' | undefined {
+	return state.dialog === undefined ? state.snapshotForm === undefined ? state.helpOpen ? 'help' : state.actionLogOpen ? 'action-log' : undefined : 'snapshot-form' : 'confirm';
+}
