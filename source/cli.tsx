@@ -12,6 +12,7 @@ import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {runMemberCommand} from './headless/member-command.ts';
+import {writeNewFile} from './backup/write-new-file.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
 import {dashboardDriller} from './backup/dashboard-driller.ts';
@@ -169,6 +170,12 @@ async function runDashboard(service: ClusterService, settings: Settings, options
 		services: {
 			cluster,
 			actions: cluster,
+			membership: {
+				addMember: async request => service.addMember(request),
+				removeMember: async memberId => service.removeMember(memberId),
+				askPeer: async peerUrl => service.askPeer(peerUrl),
+				writeNewFile,
+			},
 			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
 			drillSnapshot: dashboardDriller(settings.connection, process.env['PATH']),
 			logSource: new LogSource(options.logSettings, {secrets: secretsOf(settings.connection)}),

@@ -13,7 +13,7 @@ import type {MembershipContext} from '../model/membership/membership-rows.ts';
 import {newMemberSettings, renderSettings, settingsFileName} from '../model/membership/new-member-settings.ts';
 import {noRejoins, trackRejoins, type RejoinState} from '../model/membership/rejoin-tracker.ts';
 import {isConfirmed} from '../model/membership/membership-dialog-state.ts';
-import {membershipUiReducer, noMembershipUi, type MembershipUi} from '../model/membership/membership-ui-state.ts';
+import {membershipUiReducer, noMembershipUi, parseAddLine, type MembershipUi} from '../model/membership/membership-ui-state.ts';
 import {useSyncReducer} from './use-sync-reducer.ts';
 
 /** The membership writes and reads the dashboard asks of the cluster; none throws. */
@@ -42,6 +42,13 @@ export interface Membership {
 	ui: MembershipUi;
 	/** What the member rows need beyond the summary. */
 	context: MembershipContext;
+	/** Opens the add line (+), where the operator types NAME PEER-URL. */
+	openAddForm: () => void;
+	formType: (text: string) => void;
+	formErase: () => void;
+	/** Enter on the add line: the confirmation, or what is wrong (said on the line, also logged when a check refused). */
+	formSubmit: () => void;
+	formCancel: () => void;
 	/** Opens the add confirmation, or returns why it is refused (also logged). */
 	askAdd: (request: AddRequest) => string | undefined;
 	/** Opens the remove confirmation, or returns why it is refused (also logged). */
@@ -146,6 +153,30 @@ export function useMembership(input: MembershipInput): Membership {
 		context: {history, peers, rejoins, now: reading?.takenAt ?? 0},
 		askAdd,
 		askRemove,
+		openAddForm() {
+			dispatch({type: 'open-form'});
+		},
+		formType(text) {
+			dispatch({type: 'form-type', text});
+		},
+		formErase() {
+			dispatch({type: 'form-erase'});
+		},
+		formSubmit() {
+			const form = readUi().form;
+			if (form === undefined) {
+				return;
+			}
+
+			const request = parseAddLine(form.text);
+			const problem = typeof request === 'string' ? request : askAdd(request);
+			if (problem !== undefined) {
+				dispatch({type: 'form-problem', text: problem});
+			}
+		},
+		formCancel() {
+			dispatch({type: 'close-form'});
+		},
 		type(text) {
 			dispatch({type: 'dialog', event: {type: 'type', text}});
 		},

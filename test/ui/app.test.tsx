@@ -89,12 +89,14 @@ void test('the healthy dashboard at 100x30, line by line', async () => {
 		'etcdeck  cluster cdf818194e3a8c32  leader etcd-1',
 		'voters 3  learners 1  healthy 3/3  quorum 2  tolerates 1 failure, 1 left now',
 		` ${panes.map(pane => `${pane.number} ${pane.title}`).join('  ')}`,
-		'ID                STATUS   NAME    PEER ADDRS            CLIENT ADDRS          IS LEARNER',
-		'8e9e05c52164694d  started  etcd-1  http://10.0.0.1:2380  http://10.0.0.1:2379  false',
-		'91bc3c398fb3c146  started  etcd-2  http://10.0.0.2:2380  http://10.0.0.2:2379  false',
-		'fd422379fda50e48  started  etcd-3  http://10.0.0.3:2380  http://10.0.0.3:2379  false',
-		'2f0fd4b3a5cb0e1a  started  etcd-4  http://10.0.0.4:2380  http://10.0.0.4:2379  true',
-		...Array.from({length: 20}, () => ''),
+		// With a learner joining, pane 1 says where each member stands (issue 18); PEER ADDRS gives way at 100 columns.
+		'ID                STATUS   NAME    CLIENT ADDRS          IS LEARNER  STATE',
+		'8e9e05c52164694d  started  etcd-1  http://10.0.0.1:2379  false       leader',
+		'91bc3c398fb3c146  started  etcd-2  http://10.0.0.2:2379  false       follower',
+		'fd422379fda50e48  started  etcd-3  http://10.0.0.3:2379  false       follower',
+		'2f0fd4b3a5cb0e1a  started  etcd-4  http://10.0.0.4:2379  true        3 entries behind',
+		'hidden: SAFE TO STOP, PEER ADDRS',
+		...Array.from({length: 19}, () => ''),
 		'refreshed 12:34:56 UTC in 12 ms · every 60000 ms · ? help · q quit',
 	]);
 	assert.equal(lines.length, sizes.roomy.rows - 1, 'one line short of the terminal');

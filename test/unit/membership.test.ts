@@ -220,3 +220,11 @@ void test('action log: a membership change is logged with the etcdctl command to
 	assert.equal(membershipCancelledEntry(removal, 10).etcdctl, `etcdctl --endpoints=${etcd1.endpoint} member remove ${etcd3.id}`);
 	assert.deepEqual(membershipRefusedEntry('member remove', 'etcd-1', 'Cannot remove etcd-1: it is the leader', 11), {at: 11, action: 'member remove', target: 'etcd-1', outcome: 'refused', message: 'Cannot remove etcd-1: it is the leader', etcdctl: undefined});
 });
+
+void test('the add line: NAME PEER-URL[,PEER-URL], then "voter" for a voter; anything else says what it expects', async () => {
+	const {parseAddLine} = await import('../../source/model/membership/membership-ui-state.ts');
+	assert.deepEqual(parseAddLine(' etcd-4  https://10.0.0.4:2380,https://10.1.0.4:2380 '), {name: 'etcd-4', peerUrls: ['https://10.0.0.4:2380', 'https://10.1.0.4:2380'], asVoter: false});
+	assert.deepEqual(parseAddLine('etcd-4 https://10.0.0.4:2380 voter'), {name: 'etcd-4', peerUrls: ['https://10.0.0.4:2380'], asVoter: true});
+	assert.match(parseAddLine('etcd-4') as string, /type the new member's NAME and PEER-URL/);
+	assert.equal(parseAddLine('etcd-4 https://10.0.0.4:2380 learner'), 'expected NAME PEER-URL[,PEER-URL] and optionally "voter", got 3 words');
+});

@@ -2,6 +2,7 @@ import type {PeerAnswer} from '../../cluster/membership/peer-answer.ts';
 import type {ClusterSummary} from '../cluster/cluster-summary.ts';
 import type {LagHistory} from '../lag/lag-history.ts';
 import type {Column, Row} from '../shared/table.ts';
+import {memberColumns, memberRows, type MemberColumnKey} from '../cluster/member-rows.ts';
 import {answers} from './membership-checks.ts';
 import {joinStatus} from './join-status.ts';
 import {rejoinText, type RejoinState} from './rejoin-tracker.ts';
@@ -52,6 +53,11 @@ export function memberState(summary: ClusterSummary, memberId: string, context: 
 	return {text: view.isLeader ? 'leader' : 'follower', tone: 'normal'};
 }
 
+/** A state worth a line of its own: anything but a leader or follower that may stop. */
+function notable(state: {text: string}, safety: {safe: boolean}): boolean {
+	return !safety.safe || (state.text !== 'leader' && state.text !== 'follower');
+}
+
 export function membershipRows(summary: ClusterSummary, context: MembershipContext): Array<Row<MembershipColumnKey>> {
 	return summary.views
 		.filter(view => view.member !== undefined)
@@ -62,7 +68,7 @@ export function membershipRows(summary: ClusterSummary, context: MembershipConte
 			return {
 				id: member.id,
 				tone: state.tone,
-				detail: `${member.name || member.id}: ${state.text}; ${safety.reason}`,
+				...(notable(state, safety) ? {detail: `${member.name || member.id}: ${state.text}; ${safety.reason}`} : {}),
 				cells: {
 					id: member.id,
 					status: member.started ? 'started' : 'unstarted',
@@ -74,4 +80,40 @@ export function membershipRows(summary: ClusterSummary, context: MembershipConte
 				},
 			};
 		});
+}
+
+export type MemberStateColumnKey = MemberColumnKey | 'state' | 'safeToStop';
+
+/** Pane 1: `etcdctl member list`'s columns, then each member's state and whether it may stop (hidden first when narrow). */
+export const memberStateColumns: ReadonlyArray<Column<MemberStateColumnKey>> = [
+	...memberColumns,
+	{key: 'state', title: 'STATE', align: 'left', priority: 5.5, shrinkable: true},
+	{key: 'safeToStop', title: 'SAFE TO STOP', align: 'left', priority: 3, shrinkable: true},
+];
+
+/**
+ * The member list's rows with the membership columns filled in (the detail line says both in full), or
+ * undefined when no member has anything to say (every one a leader or follower that may stop): the
+ * member list then stays as etcdctl prints it.
+ */
+export function memberStateRows(summary: ClusterSummary, context: MembershipContext): Array<Row<MemberStateColumnKey>> | undefined {
+	const stateRows = membershipRows(summary, context);
+	if (stateRows.every(row => row.detail === undefined)) {
+		return undefined;
+	}
+
+	const states = new Map(stateRows.map(row => [row.id, row]));
+	return memberRows(summary).map(row => {
+		const state = states.get(row.id);
+		if (state === undefined) {
+			return {...row, cells: {...row.cells, state: '', safeToStop: ''}};
+		}
+
+		return {
+			...row,
+			tone: row.tone === 'error' ? 'error' : state.tone,
+			detail: row.detail === undefined ? state.detail : `${row.detail}; ${state.cells.state}`,
+			cells: {...row.cells, state: state.cells.state, safeToStop: state.cells.safeToStop},
+		};
+	});
 }

@@ -1,7 +1,7 @@
 import type {ClusterSummary} from '../cluster/cluster-summary.ts';
-import {inSyncEntries} from '../lag/catch-up.ts';
 import {formatDuration, plural} from '../shared/format.ts';
 import {answers} from './membership-checks.ts';
+import {restartInSyncEntries} from './restart-safety.ts';
 
 /** One member's way back after it went down: down, back and catching up, back and in sync. */
 export type Rejoin =
@@ -33,7 +33,7 @@ export function trackRejoins(state: RejoinState, summary: ClusterSummary, takenA
 		const before = state[id];
 		const up = answers(view);
 		const lag = view.lagEntries;
-		const inSync = up && (view.status === undefined || (lag !== undefined && lag <= inSyncEntries));
+		const inSync = up && (view.status === undefined || (lag !== undefined && lag < restartInSyncEntries));
 		if (!up) {
 			next[id] = before?.phase === 'down' ? before : {phase: 'down', downSince: takenAt};
 			continue;

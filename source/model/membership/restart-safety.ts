@@ -1,7 +1,6 @@
-import type {ClusterSummary} from '../cluster/cluster-summary.ts';
+import {lagWarningEntries, type ClusterSummary} from '../cluster/cluster-summary.ts';
 import type {MemberView} from '../cluster/member-view.ts';
 import {quorumSize} from '../cluster/quorum.ts';
-import {inSyncEntries} from '../lag/catch-up.ts';
 import {plural} from '../shared/format.ts';
 import {answers} from './membership-checks.ts';
 
@@ -14,6 +13,12 @@ export interface StopSafety {
 function nameOf(view: MemberView): string {
 	return view.name || view.id || 'unknown member';
 }
+
+/**
+ * Behind the leader by fewer entries than this, a member counts as in sync for a restart: the header's
+ * own line for lagging, since a few entries between two status calls are normal on a busy cluster.
+ */
+export const restartInSyncEntries = lagWarningEntries;
 
 /**
  * The restart runbook's question for one member: may it stop now? Only if the voters left keep their
@@ -57,7 +62,7 @@ export function stopSafety(summary: ClusterSummary, memberId: string): StopSafet
 		return {safe: false, reason: 'not safe: no leader known'};
 	}
 
-	const behind = others.filter(view => view.lagEntries === undefined ? view.status !== undefined : view.lagEntries > inSyncEntries);
+	const behind = others.filter(view => view.lagEntries === undefined ? view.status !== undefined : view.lagEntries >= restartInSyncEntries);
 	if (behind.length > 0) {
 		const detail = behind.map(view => `${nameOf(view)} ${view.lagEntries === undefined ? 'has an unknown raft index' : `is ${plural(view.lagEntries, 'entry', 'entries')} behind`}`);
 		return {safe: false, reason: `not safe yet: ${detail.join(', ')}; wait until in sync`};

@@ -24,6 +24,9 @@ import {paneOf, panes} from './panes.ts';
 import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
 import {useAppKeys} from './use-app-keys.ts';
+import {useMembership} from '../../hooks/use-membership.ts';
+import {MembershipViews, membershipViewOpen} from '../membership/MembershipViews.tsx';
+import {membershipLayer, membershipNotOffered} from '../membership/membership-layer.ts';
 
 export interface AppProps {
 	services: DashboardServices;
@@ -63,13 +66,14 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		keysListRows: keysState => keysViewport(keysState, columns, latest.current.context?.height ?? rows).listRows,
 	});
 	const snapshots = useSnapshotCommands({services, snapshotDir, dispatch, currentState, reading: () => data.reading, log});
+	const membership = useMembership({actions: services.membership ?? membershipNotOffered, reading: data.reading, summary: data.summary, history: data.history, record: log.record, settingsDir: snapshotDir, latestSummary: () => data.summary});
 	const lastAction = log.entries.at(-1);
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
 	const height = rows - 1;
 	const jobHeight = snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill);
 	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, data.extraWarnings) - 2 - jobHeight;
 	const pane = paneOf(state.pane);
-	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'})};
+	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'}), membership: membership.context};
 	const rowIds = pane.rowIds?.({...base, selectedId: undefined}) ?? [];
 	const context: PaneContext = {...base, selectedId: effectiveSelection(state.selectedId, rowIds)};
 	latest.current.context = context;
@@ -79,6 +83,11 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const layers = (): KeyLayer[] => {
 		const now = currentState();
 		const dialog = openDialog(now);
+		const membershipKeys = dialog === undefined ? membershipLayer(membership) : undefined;
+		if (membershipKeys !== undefined) {
+			return [membershipKeys];
+		}
+
 		if (dialog !== undefined) {
 			return [{confirm: members.confirmLayer(now), 'snapshot-form': snapshots.formLayer, help: helpLayer(dispatch, () => maxHelpOffset(commandTable, columns, height - 1, helpLegend.length)), 'action-log': actionLogLayer(dispatch)}[dialog]];
 		}
@@ -93,7 +102,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		const global = globalLayer({dispatch, rowIds: () => focused.rowIds?.(context) ?? [], refreshNow: data.refreshNow, quit: () => {
 			onQuit?.();
 			exit();
-		}, features: {promote: () => members.ask('promote'), 'move-leader': () => members.ask('move-leader'), snapshot: snapshots.showForm}});
+		}, features: {promote: () => members.ask('promote'), 'move-leader': () => members.ask('move-leader'), snapshot: snapshots.showForm, 'member-add': membership.openAddForm, 'member-remove': () => dispatch({type: 'notice', text: membership.askRemove(context.selectedId ?? '')})}});
 		return [snapshots.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
 
@@ -122,6 +131,10 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		if (state.dialog !== undefined) {
 			const {confirmation, pending} = state.dialog;
 			return <ConfirmDialog title={confirmation.title} facts={confirmation.facts} command={confirmation.etcdctl} pending={pending} width={columns} />;
+		}
+
+		if (membershipViewOpen(membership.ui)) {
+			return <MembershipViews ui={membership.ui} width={columns} />;
 		}
 
 		return state.actionLogOpen ? <ActionLog entries={log.entries} width={columns} height={paneHeight} /> : pane.view(context);

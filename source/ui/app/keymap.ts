@@ -6,13 +6,14 @@ import {lagKeymap, lagScopeTitles} from '../lag/lag-pane.tsx';
 import {logsKeymap, logsScopeTitles, type LogsCommand} from '../logs/logs-keymap.ts';
 import {snapshotDialogKeymap, snapshotKeymap, snapshotsScopeTitles, type SnapshotsCommand} from '../snapshots/snapshots-keymap.ts';
 import {panes, type PaneId} from './panes.ts';
+import {membershipDialogKeymap, membershipKeymap, membershipScopeTitles, type MembershipCommand} from '../membership/membership-keymap.ts';
 
 export {panes, type PaneId} from './panes.ts';
 
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | ActionsCommand | SnapshotsCommand | HelpCommand | LogsCommand | KeysCommand | MembershipCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global'})),
@@ -35,6 +36,7 @@ const quitKeymap: ReadonlyArray<Binding<AppCommand>> = [
 export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...appKeymap,
 	...memberActionKeymap,
+	...membershipKeymap,
 	...snapshotKeymap,
 	...actionLogKeymap,
 	...helpOpenKeymap,
@@ -43,12 +45,13 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...logsKeymap,
 	...keysKeymap,
 	...actionsDialogKeymap,
+	...membershipDialogKeymap,
 	...snapshotDialogKeymap,
 	...actionLogDialogKeymap,
 	...helpKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof helpScopeTitles | keyof typeof membershipScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
@@ -56,6 +59,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	...logsScopeTitles,
 	...keysScopeTitles,
 	confirm: actionsScopeTitles.confirm,
+	...membershipScopeTitles,
 	...snapshotsScopeTitles,
 	'action-log': actionsScopeTitles['action-log'],
 	...helpScopeTitles,

@@ -1,6 +1,7 @@
 import React from 'react';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../../model/cluster/member-rows.ts';
 import {DataTable} from '../shared/DataTable.tsx';
+import {memberStateColumns, memberStateRows} from '../../model/membership/membership-rows.ts';
 import type {PaneContext, PaneEntry} from '../shared/pane.ts';
 
 const members = ({data}: PaneContext) => (data.summary === undefined ? [] : memberRows(data.summary));
@@ -16,6 +17,12 @@ export const membersPane: PaneEntry<'members'> = {
 	view(context) {
 		const {reading} = context.data;
 		const emptyText = reading === undefined ? 'connecting…' : `no member list: ${reading.memberListError ?? 'unknown error'}`;
+		const {summary} = context.data;
+		const withStates = summary === undefined || context.membership === undefined ? undefined : memberStateRows(summary, context.membership);
+		if (withStates !== undefined) {
+			return <DataTable columns={memberStateColumns} rows={withStates} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} />;
+		}
+
 		return <DataTable columns={memberColumns} rows={members(context)} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} />;
 	},
 };

@@ -1,5 +1,6 @@
 import type {ReactElement} from 'react';
 import type {DashboardData} from '../../hooks/use-dashboard-data.ts';
+import type {MembershipContext} from '../../model/membership/membership-rows.ts';
 import type {KeyLayer, PaneInfo} from '../keymap/binding.ts';
 
 /** What a pane is drawn from: the dashboard's data, its own room on screen, and the shell's state it shares. */
@@ -12,6 +13,8 @@ export interface PaneContext {
 	/** The lag chart: every member but the leader, or the selected one alone (c toggles it). */
 	lagChart: 'all' | 'selected';
 	toggleLagChart: () => void;
+	/** What pane 1's member states need beyond the summary (rejoins, peer answers); undefined before the shell has them. */
+	membership?: MembershipContext;
 }
 
 /**
