@@ -10,6 +10,7 @@ import {statusExitCode} from './model/cluster/cluster-summary.ts';
 import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
+import {runMemberCommand} from './headless/member-command.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import type {ClusterReading} from './cluster/cluster-reading.ts';
 import {loadDashboardView} from './load-dashboard-view.ts';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
 	const [command, ...rest] = cli.input;
 	// A password is asked for on the terminal, as etcdctl does, only when stdin is one.
 	const terminal = process.stdin.isTTY ? {input: process.stdin, output: process.stderr} : undefined;
-	const misplaced = command === 'restore-plan' ? undefined : misplacedRestorePlanFlag(cli.flags);
+	const misplaced = command === 'restore-plan' || command === 'member' ? undefined : misplacedRestorePlanFlag(cli.flags);
 	if (misplaced !== undefined) {
 		fail(`${misplaced} only applies to "etcdeck restore-plan"`, 2);
 	}
@@ -94,6 +95,11 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	if (command === 'member') {
+		process.exitCode = await runMemberCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
+		return;
+	}
+
 	if (command === 'restore-plan') {
 		process.exitCode = await runRestorePlanCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
 		return;
@@ -110,7 +116,11 @@ async function main(): Promise<void> {
 	}
 
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "snapshot save|verify|drill", "restore-plan SNAPSHOT", "contexts", "defrag", "recover-space" or "check"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "member list|add|remove", "snapshot save|verify|drill", "restore-plan SNAPSHOT", "contexts", "defrag", "recover-space" or "check"; see --help`, 2);
+	}
+
+	if (cli.flags.yes || cli.flags.voter) {
+		fail(`${cli.flags.yes ? '--yes' : '--voter'} only applies to "etcdeck member add|remove"`, 2);
 	}
 
 	if (cli.flags.keep !== undefined || cli.flags.drill) {

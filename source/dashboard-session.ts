@@ -1,5 +1,6 @@
 import {dashboardDriller} from './backup/dashboard-driller.ts';
 import {dashboardSaver} from './backup/dashboard-saver.ts';
+import {writeNewFile} from './backup/write-new-file.ts';
 import {ClusterService} from './cluster/cluster-service.ts';
 import type {ClusterReading} from './cluster/cluster-reading.ts';
 import {secretsOf} from './cluster/describe-error.ts';
@@ -75,6 +76,12 @@ export function openDashboardSession(settings: Settings, options: DashboardOptio
 		services: {
 			cluster,
 			actions: cluster,
+			membership: {
+				addMember: async request => service.addMember(request),
+				removeMember: async memberId => service.removeMember(memberId),
+				askPeer: async peerUrl => service.askPeer(peerUrl),
+				writeNewFile,
+			},
 			saveSnapshot: dashboardSaver(settings.connection, options.keyBrowsing.separator),
 			drillSnapshot: dashboardDriller(settings.connection, env['PATH']),
 			logSource: clusterLogSource(options.logSettings, secretsOf(settings.connection)),

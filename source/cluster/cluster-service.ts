@@ -1,4 +1,4 @@
-import {EtcdPermissionDeniedError, type Etcd3, type IMember, type IStatusResponse} from 'etcd3';
+import {EtcdPermissionDeniedError, type Etcd3, type IStatusResponse} from 'etcd3';
 import type {ConnectionSettings} from '../config/settings.ts';
 import {fetchEtcdMetrics} from '../metrics/fetch-etcd-metrics.ts';
 import {metricsUrl} from '../metrics/metrics-targets.ts';
@@ -11,6 +11,11 @@ import {decimalIdToHex} from './ids.ts';
 import {diagnoseScheme} from './scheme-check.ts';
 import {memberClientUrl, plaintextRefusal} from './plaintext-refusal.ts';
 import {moveLeader, promoteMember, type ActionTransport} from './member-actions.ts';
+import {toMemberInfo} from './member-info.ts';
+import {addMember, removeMember} from './membership/member-changes.ts';
+import {askPeer} from './membership/peer-probe.ts';
+import type {PeerAnswer} from './membership/peer-answer.ts';
+import type {MembershipResult} from './membership/membership-result.ts';
 import type {MemberActionResult} from './member-action-result.ts';
 import type {ClusterAlarm, ClusterReading, EndpointProbe, EndpointStatus, MemberInfo} from './cluster-reading.ts';
 import {alarmsFromStatusErrors, mergeAlarms} from './status-alarms.ts';
@@ -99,6 +104,21 @@ export class ClusterService {
 	/** Moves leadership to a voter (hex ID), sent to whichever member leads right now. Never throws. */
 	async moveLeader(targetId: string): Promise<MemberActionResult> {
 		return moveLeader(this.actionTransport(), targetId);
+	}
+
+	/** Adds a member (a learner unless isLearner is false) through the current leader. Never throws. */
+	async addMember(request: {name: string; peerUrls: readonly string[]; isLearner: boolean}): Promise<MembershipResult> {
+		return addMember(this.actionTransport(), request);
+	}
+
+	/** Removes a member (hex ID) through the current leader; never the leader itself. Never throws. */
+	async removeMember(memberId: string): Promise<MembershipResult> {
+		return removeMember(this.actionTransport(), memberId);
+	}
+
+	/** Which cluster the etcd on an added member's peer URL is in, if any. Never throws. */
+	async askPeer(peerUrl: string): Promise<PeerAnswer> {
+		return askPeer(peerUrl, {timeoutMs: this.settings.timeoutMs, tls: this.settings.tls});
 	}
 
 	/** Closes every client. The service cannot be used afterwards. */
@@ -279,16 +299,6 @@ function attributeProbes<P extends EndpointProbe>(probes: P[], members: readonly
 	return [...ownProbes, ...extras];
 }
 
-function toMemberInfo(member: IMember): MemberInfo {
-	return {
-		id: decimalIdToHex(member.ID),
-		name: member.name,
-		peerUrls: member.peerURLs,
-		clientUrls: member.clientURLs,
-		isLearner: member.isLearner,
-		started: member.name !== '' || member.clientURLs.length > 0,
-	};
-}
 
 /**
  * The active alarms, from the Status answers (every member reports the cluster's alarms; etcd's Alarm

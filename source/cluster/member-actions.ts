@@ -18,7 +18,7 @@ export interface ActionTransport {
 }
 
 /** The cluster as it is right now, read just before an action is sent. */
-interface ClusterNow {
+export interface ClusterNow {
 	members: MemberInfo[];
 	/** Every started voter's own status. */
 	probes: EndpointProbe[];
@@ -116,7 +116,7 @@ function moveLeaderRefusal(target: MemberInfo, now: ClusterNow): string | undefi
 }
 
 /** A fresh member list and every started voter's status, or why they could not be read. */
-async function lookNow(transport: ActionTransport): Promise<ClusterNow | string> {
+export async function lookNow(transport: ActionTransport): Promise<ClusterNow | string> {
 	let members: MemberInfo[];
 	try {
 		members = await transport.memberList();

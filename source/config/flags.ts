@@ -45,7 +45,7 @@ export const flagSections = [
 			{name: 'refresh', type: 'number', usage: 'MS', help: ['time between refreshes, 100 to 3600000', `                              (default ${defaults.refreshMs})`]},
 			{name: 'quotaBytes', type: 'number', usage: 'BYTES', help: ['DB quota to measure sizes against, instead of', 'each member\'s own (from its /metrics)']},
 			// No default: a context's read-only must show through when the flag is not given.
-			{name: 'readOnly', type: 'boolean', help: ['no write keys: promote, move-leader, defragment,', 'compact and recover-space are not bound']},
+			{name: 'readOnly', type: 'boolean', help: ['no write keys: promote, move-leader, member add', 'and remove, defragment, compact and recover-space', 'are not bound']},
 		],
 	},
 	{
@@ -80,16 +80,23 @@ export const flagSections = [
 		],
 	},
 	{
+		title: 'Membership (etcdeck member add|remove)',
+		flags: [
+			{name: 'yes', type: 'boolean', default: false, help: ['do not ask for confirmation (scripts)']},
+			{name: 'voter', type: 'boolean', default: false, help: ['with member add: a voter, not a learner']},
+		],
+	},
+	{
 		title: 'Restore plan (etcdeck restore-plan SNAPSHOT)',
 		flags: [
 			{name: 'members', type: 'string', usage: 'NAME=URL[,...]', help: ['the new cluster\'s members and peer URLs', '(default: the voters the manifest recorded)']},
-			{name: 'clientUrls', type: 'string', usage: 'NAME=URL,...', help: ['their client URLs (default: the peer URL\'s host', 'with the port the member had, or 2379)']},
+			{name: 'clientUrls', type: 'string', usage: 'NAME=URL,...', help: ['their client URLs (default: the peer URL\'s host', 'with the port the member had, or 2379); with', 'member add: URL[,URL], the new member\'s']},
 			{name: 'dataDir', type: 'string', usage: 'DIR', help: ['where each member\'s data goes; {name} and {token}', 'are filled in (default: /var/lib/etcd/dh/{token}', 'for dh-etcd, /var/lib/etcd for etcd)']},
 			{name: 'token', type: 'string', usage: 'T', help: ['the new cluster\'s token (default: a new one)']},
 			{name: 'unit', type: 'string', usage: 'dh-etcd|etcd|none', help: ['the systemd unit to stop and start; none: stop it', 'yourself, and start runs etcd with the flags the', 'restored member needs           (default etcd)']},
 			{name: 'owner', type: 'string', usage: 'USER[:GROUP]', help: ['who gets the data directory     (default etcd:etcd)']},
 			{name: 'etcdVersion', type: 'string', usage: 'V', help: ['the cluster\'s etcd line, when the manifest has none', '(3.5 and later restore with etcdutl, 3.4 etcdctl)']},
-			{name: 'format', type: 'string', usage: 'text|sh', help: ['text (default), or one sh script holding every', 'member\'s steps: sh restore.sh restore NAME [STEP...],', 'then sh restore.sh check']},
+			{name: 'format', type: 'string', usage: 'text|sh', help: ['text (default), or one sh script holding every', 'member\'s steps: sh restore.sh restore NAME [STEP...],', 'then sh restore.sh check; with member add: env', '(ETCD_* lines, default), flags or yaml']},
 		],
 	},
 	{
@@ -140,6 +147,16 @@ const intro = `
     $ etcdeck status --all-contexts  a line per context of the config file (or --json),
                                      refreshed in parallel; exit with the worst code
     $ etcdeck contexts [--json]      list the config file's contexts; connects nowhere
+    $ etcdeck member list            members with where each stands (unstarted, catching
+                                     up, ready to promote) and whether it may stop now
+    $ etcdeck member add NAME PEER-URL[,PEER-URL]
+                                     add a learner (--voter: a voter) after the same
+                                     checks as the dashboard; prints the new member's
+                                     settings on stdout (--format env|flags|yaml)
+    $ etcdeck member remove MEMBER   remove a member (name or ID): never the leader,
+                                     never below quorum. add and remove ask on the
+                                     terminal (--yes: do not ask); exit 0 done, 1 etcd
+                                     refused, 2 refused before asking etcd
     $ etcdeck snapshot save [PATH]   stream a snapshot from a healthy, up-to-date member
                                      to PATH (a file, or a directory for the default
                                      name), fsync, verify it, then move it into place

@@ -7,6 +7,7 @@ import type {KeyBrowserSource} from './use-key-browser.ts';
 import type {LogTailSource} from './use-log-tail.ts';
 import type {MetricsRound} from '../metrics/etcd-metrics.ts';
 import type {MaintenanceJobs} from '../model/maintenance/maintenance-events.ts';
+import type {MembershipActions} from './use-membership.ts';
 
 /** The writes the dashboard can ask of the cluster; both answer with what happened and never throw. */
 export interface MemberActions {
@@ -23,6 +24,8 @@ export interface DashboardServices {
 	cluster: ReadingSource<ClusterReading>;
 	/** Promote and move-leader. */
 	actions: MemberActions;
+	/** Member add and remove, and what unstarted members' peer URLs say; undefined: not offered in this session. */
+	membership?: MembershipActions;
 	/** Streams, verifies and places a snapshot file (s). */
 	saveSnapshot: SaveSnapshot;
 	/** Restores a saved snapshot into a throwaway etcd and compares it with its manifest (d after a save). */

@@ -14,6 +14,7 @@ import type {MetricsRound} from '../../source/metrics/etcd-metrics.ts';
 import type {MemberActionResult} from '../../source/cluster/member-action-result.ts';
 import {App} from '../../source/ui/app/App.tsx';
 import type {MemberActions} from '../../source/hooks/dashboard-services.ts';
+import type {MembershipActions} from '../../source/hooks/use-membership.ts';
 import {keymap, type CommandId, type KeyScope} from '../../source/ui/app/keymap.ts';
 import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import {FixtureSource, fixtureQuotaBytes} from './reading-fixtures.ts';
@@ -90,6 +91,8 @@ export interface RenderAppOptions {
 	onQuit?: () => void;
 	/** Opened as a context of the fleet. */
 	context?: ClusterContext;
+	/** Member add and remove; without it the session offers none. */
+	membership?: MembershipActions;
 }
 
 /** A log tail that never sends anything: the Logs pane stays on its starting status. */
@@ -163,6 +166,7 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
 				logSource: options.logSource ?? silentLogs,
 				metrics: options.metrics,
 				keyBrowser: options.keyBrowser ?? noKeys,
+				...(options.membership === undefined ? {} : {membership: options.membership}),
 			}}
 			snapshotDir={options.snapshotDir ?? '/backups'}
 			logLines={options.logLines ?? 1000}

@@ -4,6 +4,7 @@ import {drillSummary} from '../snapshots/drill-report.ts';
 import type {MemberActionResult} from '../../cluster/member-action-result.ts';
 import {moveLeaderCommand, promoteCommand, type Confirmation, type MemberActionKind} from './member-action-checks.ts';
 import type {MaintenanceStepKind} from '../maintenance/maintenance-events.ts';
+import type {MembershipActionKind} from '../membership/membership-confirmation.ts';
 
 /**
  * succeeded: etcd did it. failed: sent, and etcd refused or did not answer. refused: etcdeck did not
@@ -16,7 +17,7 @@ export interface ActionLogEntry {
 	/** When the outcome was known, ms since the epoch. */
 	at: number;
 	/** `key`: etcdeck failed handling a key press (a bug), logged so the operator sees what happened. */
-	action: MemberActionKind | 'snapshot' | 'drill' | 'key' | MaintenanceStepKind;
+	action: MemberActionKind | MembershipActionKind | 'snapshot' | 'drill' | 'key' | MaintenanceStepKind;
 	/** The member acted on, as the confirmation named it; for `key`, the key. */
 	target: string;
 	outcome: ActionOutcome;

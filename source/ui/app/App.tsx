@@ -40,6 +40,9 @@ import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
 import {useAppKeys} from './use-app-keys.ts';
 import {contextCommands, type ClusterContext} from '../fleet/context-commands.ts';
+import {useMembership} from '../../hooks/use-membership.ts';
+import {MembershipViews, membershipViewOpen} from '../membership/MembershipViews.tsx';
+import {membershipLayer, membershipNotOffered} from '../membership/membership-layer.ts';
 
 export interface AppProps {
 	services: DashboardServices;
@@ -85,12 +88,13 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 	const extraWarnings = [...data.extraWarnings, ...maintenance.warnings];
 	// The last action's outcome stays in the header a few seconds; the status line and the action log keep it.
 	const lastAction = useRecentAction(log.entries);
+	const membership = useMembership({actions: services.membership ?? membershipNotOffered, reading: data.reading, summary: data.summary, history: data.history, record: log.record, settingsDir: snapshotDir, latestSummary: () => data.summary});
 	const lastActionLine = lastAction === undefined ? undefined : actionHeadline(lastAction);
 	const height = rows - 1;
 	const jobHeight = (snapshots.job === undefined ? 0 : snapshotJobHeight(snapshots.job, columns, snapshots.drill)) + (maintenance.job === undefined ? 0 : maintenanceJobHeight(maintenance.job));
 	const paneHeight = height - headerHeight(data.summary, maxHeaderWarnings, lastActionLine, extraWarnings) - 2 - jobHeight;
 	const pane = paneOf(state.pane);
-	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'}), filter: filterOf(state, state.pane)};
+	const base = {data, width: columns, height: paneHeight, lagChart: state.lagChart, toggleLagChart: () => dispatch({type: 'toggle-lag-chart'}), filter: filterOf(state, state.pane), membership: membership.context};
 	const rowIds = pane.rowIds?.({...base, selectedId: undefined}) ?? [];
 	const context: PaneContext = {...base, selectedId: effectiveSelection(state.selectedId, rowIds)};
 	latest.current.context = context;
@@ -127,6 +131,11 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			return [maintenanceDialog];
 		}
 
+		const membershipKeys = dialog === undefined ? membershipLayer(membership) : undefined;
+		if (membershipKeys !== undefined) {
+			return [membershipKeys];
+		}
+
 		if (dialog !== undefined) {
 			return [{confirm: members.confirmLayer(now), 'snapshot-form': snapshots.formLayer, help: helpLayer(dispatch, () => maxHelpOffset(commandTable, columns, height - 1, helpLegend.length)), 'action-log': actionLogLayer(dispatch)}[dialog]];
 		}
@@ -158,6 +167,8 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			warnings: warningsOverlay.show,
 			'filter-open': () => filtering({type: 'open'}),
 			'filter-clear': () => filtering({type: 'clear'}),
+			'member-add': membership.openAddForm,
+			'member-remove': args => dispatch({type: 'notice', text: membership.askRemove(args.member?.id ?? context.selectedId ?? '')}),
 		}});
 		return [snapshots.jobLayer, maintenance.jobLayer, paneLayer, global].filter(layer => layer !== undefined);
 	};
@@ -195,6 +206,10 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 
 		if (warningsOverlay.state.open) {
 			return <WarningsOverlay warnings={warnings} now={warningsNow} width={columns} height={paneHeight} offset={warningsOverlay.state.offset} />;
+		}
+
+		if (membershipViewOpen(membership.ui)) {
+			return <MembershipViews ui={membership.ui} width={columns} />;
 		}
 
 		return state.actionLogOpen ? <ActionLog entries={log.entries} width={columns} height={paneHeight} /> : pane.view(context);

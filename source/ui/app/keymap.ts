@@ -13,13 +13,14 @@ import {snapshotDialogKeymap, snapshotKeymap, snapshotsScopeTitles, type Snapsho
 import {contextsKeymap, type ContextsCommand} from '../fleet/contexts-keymap.ts';
 import {fleetKeymap, fleetScopeTitles, type FleetCommand} from '../fleet/fleet-bindings.ts';
 import {panes, type PaneId} from './panes.ts';
+import {membershipDialogKeymap, membershipKeymap, membershipScopeTitles, type MembershipCommand} from '../membership/membership-keymap.ts';
 
 export {panes, type PaneId} from './panes.ts';
 
 /** The shell's own commands: a pane's id shows it. */
 export type AppCommand = PaneId | 'next-pane' | 'previous-pane' | 'select-previous' | 'select-next' | 'refresh' | 'quit';
 
-export type CommandId = AppCommand | CommandLineCommand | WarningsCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | FilterCommand | ContextsCommand | FleetCommand | 'toggle-lag-chart';
+export type CommandId = AppCommand | CommandLineCommand | WarningsCommand | ActionsCommand | SnapshotsCommand | MaintenanceCommand | HelpCommand | LogsCommand | KeysCommand | MembershipCommand | FilterCommand | ContextsCommand | FleetCommand | 'toggle-lag-chart';
 
 const appKeymap: ReadonlyArray<Binding<AppCommand>> = [
 	...panes.map((pane): Binding<AppCommand> => ({command: pane.id, chords: [{input: pane.number}], description: `${pane.title} pane`, scope: 'global', name: pane.id, args: pane.args})),
@@ -42,6 +43,7 @@ const quitKeymap: ReadonlyArray<Binding<AppCommand>> = [
 export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...appKeymap,
 	...memberActionKeymap,
+	...membershipKeymap,
 	...snapshotKeymap,
 	...maintenanceKeymap,
 	...actionLogKeymap,
@@ -56,6 +58,7 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...keysKeymap,
 	...filterTypingKeymap,
 	...actionsDialogKeymap,
+	...membershipDialogKeymap,
 	...snapshotDialogKeymap,
 	...maintenanceDialogKeymap,
 	...actionLogDialogKeymap,
@@ -65,7 +68,7 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...fleetKeymap,
 ];
 
-export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof fleetScopeTitles | keyof typeof warningsScopeTitles | keyof typeof filterScopeTitles;
+export type KeyScope = 'global' | keyof typeof lagScopeTitles | keyof typeof logsScopeTitles | keyof typeof keysScopeTitles | keyof typeof actionsScopeTitles | keyof typeof snapshotsScopeTitles | keyof typeof maintenanceScopeTitles | keyof typeof helpScopeTitles | keyof typeof commandLineScopeTitles | keyof typeof fleetScopeTitles | keyof typeof warningsScopeTitles | keyof typeof filterScopeTitles | keyof typeof membershipScopeTitles;
 
 export const scopeTitles: Record<KeyScope, string> = {
 	global: 'Everywhere',
@@ -74,6 +77,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	...keysScopeTitles,
 	...filterScopeTitles,
 	confirm: actionsScopeTitles.confirm,
+	...membershipScopeTitles,
 	...snapshotsScopeTitles,
 	...maintenanceScopeTitles,
 	'action-log': actionsScopeTitles['action-log'],

@@ -2,6 +2,7 @@ import React from 'react';
 import {endpointColumns, endpointRows, memberColumns, memberRows} from '../../model/cluster/member-rows.ts';
 import {filterTable} from '../../model/shared/row-filter.ts';
 import {DataTable} from '../shared/DataTable.tsx';
+import {memberStateColumns, memberStateRows} from '../../model/membership/membership-rows.ts';
 import type {PaneContext, PaneEntry} from '../shared/pane.ts';
 
 const members = ({data, filter}: PaneContext) => filterTable(data.summary === undefined ? [] : memberRows(data.summary), filter);
@@ -18,6 +19,13 @@ export const membersPane: PaneEntry<'members'> = {
 	view(context) {
 		const {reading} = context.data;
 		const emptyText = reading === undefined ? 'connecting…' : `no member list: ${reading.memberListError ?? 'unknown error'}`;
+		const {summary} = context.data;
+		const withStates = summary === undefined || context.membership === undefined ? undefined : memberStateRows(summary, context.membership);
+		if (withStates !== undefined) {
+			const filtered = filterTable(withStates, context.filter);
+			return <DataTable columns={memberStateColumns} rows={filtered.rows} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} filterLabel={filtered.label} />;
+		}
+
 		const {rows, label} = members(context);
 		return <DataTable columns={memberColumns} rows={rows} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} filterLabel={label} />;
 	},

@@ -2,6 +2,7 @@ import type {ReactElement} from 'react';
 import type {DashboardData} from '../../hooks/use-dashboard-data.ts';
 import type {RowFilter} from '../../model/shared/row-filter.ts';
 import type {CommandArgument, KeyLayer, PaneInfo} from '../keymap/binding.ts';
+import type {MembershipContext} from '../../model/membership/membership-rows.ts';
 
 /** What a pane is drawn from: the dashboard's data, its own room on screen, and the shell's state it shares. */
 export interface PaneContext {
@@ -15,6 +16,8 @@ export interface PaneContext {
 	toggleLagChart: () => void;
 	/** This pane's `/` filter (for a pane whose table it filters: PaneInfo.filterable). */
 	filter: RowFilter;
+	/** What pane 1's member states need beyond the summary (rejoins, peer answers); undefined before the shell has them. */
+	membership?: MembershipContext;
 }
 
 /**

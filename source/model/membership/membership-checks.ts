@@ -1,0 +1,289 @@
+import type {ClusterSummary} from '../cluster/cluster-summary.ts';
+import type {MemberView} from '../cluster/member-view.ts';
+import {evenSizeAddsNothing, failuresTolerated, quorumSize} from '../cluster/quorum.ts';
+import {lacksRootRole, rootRoleNeeded} from '../cluster/root-role.ts';
+import {memberLabel, type ConfirmationFact} from '../actions/member-action-checks.ts';
+import {plural} from '../shared/format.ts';
+import {hasControlCharacters} from '../shared/shell-quote.ts';
+import {urlProblem} from '../snapshots/restore-plan.ts';
+import {memberAddCommand, memberRemoveCommand, type MembershipCheck} from './membership-confirmation.ts';
+
+/** What the operator asked to add. */
+export interface AddRequest {
+	name: string;
+	peerUrls: readonly string[];
+	/** A voter from the start: only when asked for explicitly (the runbooks add learners). */
+	asVoter: boolean;
+}
+
+type KnownView = MemberView & {member: NonNullable<MemberView['member']>};
+
+function known(summary: ClusterSummary): KnownView[] {
+	return summary.views.filter((view): view is KnownView => view.member !== undefined);
+}
+
+/** A member answered its own status call (with figures, or refusing Status to this user). */
+export function answers(view: MemberView): boolean {
+	return view.status !== undefined || view.probe?.statusDenied !== undefined;
+}
+
+function labelOf(view: KnownView): string {
+	return memberLabel(view.name, view.member.id);
+}
+
+function refuse(reason: string): {allowed: false; reason: string} {
+	return {allowed: false, reason};
+}
+
+/** Why a member name cannot be handed to etcd and --initial-cluster, or undefined when it can. */
+export function memberNameProblem(name: string): string | undefined {
+	if (name.trim() === '') {
+		return 'the new member needs a name';
+	}
+
+	if (hasControlCharacters(name)) {
+		return `member name ${JSON.stringify(name)} has control characters`;
+	}
+
+	if (name.includes(',') || name.includes('=') || /\s/.test(name)) {
+		return `member name ${JSON.stringify(name)} holds "," "=" or a space, which --initial-cluster cannot carry`;
+	}
+
+	return undefined;
+}
+
+/**
+ * A membership change needs the cluster able to commit it and nothing half-done: quorum, every voter
+ * answering, a leader, no member added and never started. The first that fails, as a reason.
+ */
+function membershipBlocker(summary: ClusterSummary): string | undefined {
+	if (lacksRootRole(summary.views.map(view => view.probe))) {
+		return rootRoleNeeded;
+	}
+
+	if (summary.quorumLost) {
+		return `the cluster has no quorum (${summary.healthyVoters} of ${summary.voters} voters answer, ${summary.quorum} needed): a membership change cannot be committed`;
+	}
+
+	if (summary.leader === undefined) {
+		return 'no leader known: no member reports itself as leader';
+	}
+
+	return undefined;
+}
+
+function leaderView(views: readonly KnownView[]): KnownView | undefined {
+	return views.find(view => view.isLeader);
+}
+
+function endpointOf(view: KnownView | undefined): string | undefined {
+	return view === undefined ? undefined : view.probe?.endpoint ?? view.member.clientUrls[0];
+}
+
+function tolerates(voters: number): string {
+	return plural(failuresTolerated(voters), 'failure');
+}
+
+function votersFact(before: number, after: number): ConfirmationFact {
+	return {label: 'Voters', value: `${before} → ${after} (quorum ${quorumSize(before)} → ${quorumSize(after)})`};
+}
+
+function toleratesFact(before: number, after: number): ConfirmationFact {
+	return {label: 'Tolerates', value: `${tolerates(before)} → ${tolerates(after)}`};
+}
+
+function evenWarning(voters: number): string | undefined {
+	return evenSizeAddsNothing(voters) ? `${voters} voters: an even count tolerates no more failures than ${voters - 1} (${tolerates(voters)}); add or remove one more` : undefined;
+}
+
+/** `member add`: what would change, or why etcdeck does not ask etcd at all. */
+export function checkAdd(summary: ClusterSummary | undefined, request: AddRequest): MembershipCheck {
+	const name = request.name;
+	const refuseAdd = (why: string) => refuse(`Cannot add ${name === '' ? 'a member' : name}: ${why}`);
+	if (summary === undefined) {
+		return refuseAdd('no refresh yet');
+	}
+
+	const nameProblem = memberNameProblem(name);
+	if (nameProblem !== undefined) {
+		return refuseAdd(nameProblem);
+	}
+
+	if (request.peerUrls.length === 0) {
+		return refuseAdd('give its peer URL (https://HOST:2380)');
+	}
+
+	for (const url of request.peerUrls) {
+		const problem = urlProblem(url);
+		if (problem !== undefined) {
+			return refuseAdd(`peer URL ${problem}`);
+		}
+	}
+
+	if (new Set(request.peerUrls).size !== request.peerUrls.length) {
+		return refuseAdd('a peer URL is given twice');
+	}
+
+	const views = known(summary);
+	const sameName = views.find(view => view.name === name);
+	if (sameName !== undefined) {
+		return refuseAdd(`the name is taken by member ${sameName.member.id}`);
+	}
+
+	for (const url of request.peerUrls) {
+		const owner = views.find(view => view.member.peerUrls.some(peerUrl => sameUrl(peerUrl, url)));
+		if (owner !== undefined) {
+			return refuseAdd(`peer URL ${url} belongs to member ${labelOf(owner)} already`);
+		}
+	}
+
+	const blocker = membershipBlocker(summary);
+	if (blocker !== undefined) {
+		return refuseAdd(blocker);
+	}
+
+	const down = views.filter(view => !view.isLearner && view.member.started && !answers(view));
+	if (down.length > 0) {
+		return refuseAdd(`voter ${down.map(labelOf).join(', ')} does not answer: bring it back (or remove it) before adding a member`);
+	}
+
+	const unstarted = views.find(view => !view.member.started);
+	if (unstarted !== undefined) {
+		return refuseAdd(`${unstarted.isLearner ? 'learner' : 'voter'} ${unstarted.member.id} (${unstarted.member.peerUrls.join(',')}) was added but never started: start it, or remove it, first`);
+	}
+
+	const learner = views.find(view => view.isLearner);
+	if (!request.asVoter && learner !== undefined) {
+		return refuseAdd(`${labelOf(learner)} is a learner already, and etcd allows one learner at a time by default: promote or remove it first`);
+	}
+
+	const voters = summary.voters;
+	const learners = summary.learners;
+	const votersAfter = request.asVoter ? voters + 1 : voters;
+	const leader = leaderView(views);
+	const endpoint = endpointOf(leader);
+	const warnings: string[] = [];
+	if (request.asVoter) {
+		warnings.push(`A voter counts toward quorum from the moment it is added, before its etcd starts: until it has joined, ${voters} of ${votersAfter} voters answer and the cluster tolerates ${plural(Math.max(0, voters - quorumSize(votersAfter)), 'failure')}`);
+		const even = evenWarning(votersAfter);
+		if (even !== undefined) {
+			warnings.push(even);
+		}
+	}
+
+	return {
+		allowed: true,
+		confirmation: {
+			action: 'member add',
+			target: name,
+			targetId: undefined,
+			title: `Add ${name} as a ${request.asVoter ? 'voter' : 'learner'}?`,
+			facts: [
+				{label: 'Member', value: name},
+				{label: 'Peer URLs', value: request.peerUrls.join(', ')},
+				{label: 'As', value: request.asVoter ? 'voter: it votes from the moment it is added' : 'learner: it does not vote until promoted'},
+				votersFact(voters, votersAfter),
+				{label: 'Learners', value: `${learners} → ${request.asVoter ? learners : learners + 1}`},
+				toleratesFact(voters, votersAfter),
+				{label: 'Sent to', value: `the leader${endpoint === undefined ? '' : ` at ${endpoint}`}, looked up again on confirm`},
+			],
+			warnings,
+			etcdctl: memberAddCommand(endpoint, name, request.peerUrls, request.asVoter),
+			typeToConfirm: undefined,
+		},
+	};
+}
+
+/** The members a name or hex ID given by the operator means (more than one: a name used twice). */
+export function findMembers(summary: ClusterSummary, ref: string): MemberView[] {
+	const views = known(summary);
+	const byId = views.filter(view => view.member.id.toLowerCase() === ref.toLowerCase().replace(/^0x/, ''));
+	return byId.length > 0 ? byId : views.filter(view => view.name === ref);
+}
+
+/** `member remove`: what would change, or why etcdeck does not ask etcd at all. */
+export function checkRemove(summary: ClusterSummary | undefined, ref: string): MembershipCheck {
+	const refuseRemove = (who: string, why: string) => refuse(`Cannot remove ${who}: ${why}`);
+	if (summary === undefined) {
+		return refuseRemove(ref, 'no refresh yet');
+	}
+
+	const found = findMembers(summary, ref) as KnownView[];
+	if (found.length === 0) {
+		return refuseRemove(ref, 'no member has that name or ID');
+	}
+
+	if (found.length > 1) {
+		return refuseRemove(ref, `${found.length} members have that name (${found.map(view => view.member.id).join(', ')}): give the ID`);
+	}
+
+	const target = found[0]!;
+	const label = labelOf(target);
+	const views = known(summary);
+	const blocker = membershipBlocker(summary);
+	if (blocker !== undefined) {
+		return refuseRemove(label, blocker);
+	}
+
+	if (target.isLeader) {
+		const successor = views.find(view => !view.isLearner && !view.isLeader && answers(view) && (view.lagEntries ?? Infinity) <= 1);
+		return refuseRemove(label, `it is the leader: move leadership first (m on ${successor === undefined ? 'another voter' : labelOf(successor)}, or etcdctl move-leader ${successor?.member.id ?? 'ID'}), then remove it`);
+	}
+
+	const voters = summary.voters;
+	const targetAnswers = answers(target) && target.member.started;
+	const warnings: string[] = [];
+	let votersAfter = voters;
+	let healthyAfter = summary.healthyVoters;
+	if (!target.isLearner) {
+		votersAfter = voters - 1;
+		healthyAfter = summary.healthyVoters - (answers(target) ? 1 : 0);
+		if (votersAfter === 0) {
+			return refuseRemove(label, 'it is the last voter');
+		}
+
+		if (healthyAfter < quorumSize(votersAfter)) {
+			const down = views.filter(view => !view.isLearner && view !== target && !answers(view)).map(labelOf);
+			return refuseRemove(label, `the ${votersAfter} voters left would have ${healthyAfter} answering, fewer than their quorum of ${quorumSize(votersAfter)}${down.length > 0 ? ` (${down.join(', ')} ${down.length === 1 ? 'does' : 'do'} not answer)` : ''}`);
+		}
+
+		const even = evenWarning(votersAfter);
+		if (even !== undefined) {
+			warnings.push(even);
+		}
+	}
+
+	const leader = leaderView(views);
+	const endpoint = endpointOf(leader);
+	const role = `${target.isLearner ? 'learner' : 'voter'}, ${!target.member.started ? 'unstarted (added, never joined): nothing depends on it' : targetAnswers ? 'answering' : 'not answering'}`;
+	return {
+		allowed: true,
+		confirmation: {
+			action: 'member remove',
+			target: label,
+			targetId: target.member.id,
+			title: `Remove ${target.isLearner ? 'learner' : 'voter'} ${target.name || target.member.id}?`,
+			facts: [
+				{label: 'Member', value: label},
+				{label: 'Role', value: role},
+				votersFact(voters, votersAfter),
+				toleratesFact(voters, votersAfter),
+				{label: 'Answering', value: `${summary.healthyVoters} of ${voters} voters → ${healthyAfter} of ${votersAfter}`},
+				{label: 'Sent to', value: `the leader${endpoint === undefined ? '' : ` at ${endpoint}`}, looked up again on confirm`},
+			],
+			warnings,
+			etcdctl: memberRemoveCommand(endpoint, target.member.id),
+			typeToConfirm: target.name === '' ? target.member.id : target.name,
+		},
+	};
+}
+
+function sameUrl(a: string, b: string): boolean {
+	if (!URL.canParse(a) || !URL.canParse(b)) {
+		return a === b;
+	}
+
+	const left = new URL(a);
+	const right = new URL(b);
+	return left.protocol === right.protocol && left.hostname.toLowerCase() === right.hostname.toLowerCase() && left.port === right.port;
+}
