@@ -59,7 +59,7 @@ void test('bad lines say what is wrong, never nothing', () => {
 	assert.equal(message('members now'), ':members takes no arguments (got "now")');
 	assert.equal(message('promote etcd-1 etcd-2'), 'too many arguments: :promote MEMBER (got "etcd-1 etcd-2")');
 	assert.match(message('frobnicate'), /^no command :frobnicate; Tab lists them$/);
-	assert.match(message('mem'), /^no command :mem \(did you mean :members\?\); Tab lists them$/);
+	assert.match(message('mem'), /^no command :mem \(did you mean :members, :member add, :member remove\?\); Tab lists them$/);
 	assert.equal(message(''), 'Type a command: Tab lists them');
 	assert.equal(message('promote etcd-1', {members: undefined, prefixes: undefined}), 'no member named etcd-1: no member list yet (wait for the first refresh)');
 });
@@ -75,9 +75,9 @@ void test('two members of one name: the hex ID decides', () => {
 void test('Tab completes a command name, to the end when one matches (a space when it takes arguments)', () => {
 	assert.deepEqual(completeCommand('prom', keymap, sources), {text: 'promote ', candidates: [], hint: undefined});
 	assert.deepEqual(completeCommand('hea', keymap, sources), {text: 'health', candidates: [], hint: undefined});
-	assert.deepEqual(completeCommand('', keymap, sources).candidates, ['members', 'endpoints', 'lag', 'logs', 'keys', 'health', 'db', 'promote', 'move-leader', 'snapshot', 'defrag', 'compact', 'recover-space', 'check', 'fleet', 'ctx', 'warnings', 'q']);
+	assert.deepEqual(completeCommand('', keymap, sources).candidates, ['members', 'endpoints', 'lag', 'logs', 'keys', 'health', 'db', 'promote', 'move-leader', 'member add', 'member remove', 'snapshot', 'defrag', 'compact', 'recover-space', 'check', 'fleet', 'ctx', 'warnings', 'filter', 'q']);
 	const several = completeCommand('m', keymap, sources);
-	assert.deepEqual(several.candidates, ['members', 'move-leader']);
+	assert.deepEqual(several.candidates, ['members', 'move-leader', 'member add', 'member remove']);
 	assert.equal(several.text, 'm');
 	const common = completeCommand('l', keymap, sources);
 	assert.deepEqual(common.candidates, ['lag', 'logs']);
@@ -130,4 +130,22 @@ void test('history: ↑ walks back through this session\'s commands, ↓ comes b
 	apply({type: 'close'});
 	assert.equal(state.draft, undefined);
 	assert.deepEqual(state.history, ['lag', 'promote etcd-4'], 'Esc keeps nothing');
+});
+
+void test('a name of two words (:member add, :member remove) is parsed and completed as one command', () => {
+	const remove = parseCommand('member remove etcd-3', keymap, sources);
+	assert.ok(remove.ok);
+	assert.equal(remove.binding.command, 'member-remove');
+	assert.deepEqual(remove.args, {member: {id: 'fd422379fda50e48', name: 'etcd-3'}});
+
+	const add = parseCommand('member add etcd-5 https://10.0.0.5:2380,https://10.0.0.15:2380', keymap, sources);
+	assert.ok(add.ok);
+	assert.equal(add.binding.command, 'member-add');
+	assert.deepEqual(add.args, {text: 'etcd-5 https://10.0.0.5:2380,https://10.0.0.15:2380'});
+
+	assert.deepEqual(completeCommand('member ', keymap, sources).candidates, ['member add', 'member remove']);
+	assert.equal(completeCommand('member r', keymap, sources).text, 'member remove ');
+	assert.deepEqual(completeCommand('member remove etcd-', keymap, sources).candidates, ['etcd-1', 'etcd-2', 'etcd-3']);
+	const unknown = parseCommand('member frobnicate', keymap, sources);
+	assert.equal(unknown.ok, false);
 });

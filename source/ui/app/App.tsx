@@ -167,7 +167,13 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			warnings: warningsOverlay.show,
 			'filter-open': () => filtering({type: 'open'}),
 			'filter-clear': () => filtering({type: 'clear'}),
-			'member-add': membership.openAddForm,
+			// `:member add NAME PEER-URL` opens the add line with them typed: Enter checks and confirms as for +.
+			'member-add': args => {
+				membership.openAddForm();
+				if (args.text !== undefined) {
+					membership.formType(args.text);
+				}
+			},
 			'member-remove': args => dispatch({type: 'notice', text: membership.askRemove(args.member?.id ?? context.selectedId ?? '')}),
 		}});
 		return [snapshots.jobLayer, maintenance.jobLayer, paneLayer, global].filter(layer => layer !== undefined);

@@ -36,12 +36,24 @@ export function namedBindings(keymap: readonly Binding[]): Binding[] {
 
 
 /**
+ * The command name a line starts with: a name of several words (`member add`) when the line starts with
+ * all of them, else its first word.
+ */
+function leadingName(trimmed: string, named: readonly Binding[]): string {
+	const multiWord = named
+		.map(binding => binding.name!)
+		.filter(name => name.includes(' ') && (trimmed === name || (trimmed.startsWith(name) && /^\s/.test(trimmed.slice(name.length)))))
+		.sort((a, b) => b.length - a.length);
+	return multiWord[0] ?? trimmed.split(/\s+/, 1)[0] ?? '';
+}
+
+/**
  * The words of a line. The last argument of a command, when it is a path or text, takes the rest of the
  * line as typed, so a path or a filter may hold spaces.
  */
 function words(text: string, binding: Binding | undefined): string[] {
 	const trimmed = text.trimStart();
-	const name = trimmed.split(/\s+/, 1)[0] ?? '';
+	const name = leadingName(trimmed, binding === undefined ? [] : [binding]);
 	const args = binding?.args ?? [];
 	const takesRest = args.length > 0 && (args.at(-1)!.kind === 'path' || args.at(-1)!.kind === 'text');
 	const parts = [name];
@@ -118,7 +130,7 @@ function describeNeed(arg: CommandArgument, sources: CommandLineSources): string
 
 /** A typed line as a command to run: its binding by name, and each argument checked and typed. */
 export function parseCommand(text: string, keymap: readonly Binding[], sources: CommandLineSources): ParsedCommand {
-	const name = text.trim().split(/\s+/, 1)[0] ?? '';
+	const name = leadingName(text.trim(), namedBindings(keymap));
 	if (name === '') {
 		return {ok: false, message: 'Type a command: Tab lists them'};
 	}
@@ -200,8 +212,9 @@ function candidatesFor(arg: CommandArgument, sources: CommandLineSources): reado
 export function completeCommand(text: string, keymap: readonly Binding[], sources: CommandLineSources): Completion {
 	const named = namedBindings(keymap);
 	const trimmed = text.trimStart();
-	const name = trimmed.split(/\s+/, 1)[0] ?? '';
-	const onName = !/\s/.test(trimmed);
+	const name = leadingName(trimmed, named);
+	// Still on the name: one word so far, or the first words of a longer name (`member ` → `member add`).
+	const onName = !/\s/.test(trimmed) || (!named.some(binding => binding.name === name) && named.some(binding => binding.name!.startsWith(trimmed)));
 	const offer = (word: string, options: readonly string[], complete: (value: string) => string, noneHint: string): Completion => {
 		const matches = options.filter(option => option.startsWith(word));
 		if (matches.length === 0) {
@@ -217,10 +230,10 @@ export function completeCommand(text: string, keymap: readonly Binding[], source
 	};
 
 	if (onName) {
-		return offer(name, named.map(binding => binding.name!), value => {
+		return offer(trimmed, named.map(binding => binding.name!), value => {
 			const binding = named.find(candidate => candidate.name === value);
 			return `${value}${(binding?.args ?? []).length > 0 ? ' ' : ''}`;
-		}, `no command starts with ${name}`);
+		}, `no command starts with ${trimmed}`);
 	}
 
 	const binding = named.find(candidate => candidate.name === name);

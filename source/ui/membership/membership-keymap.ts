@@ -27,7 +27,7 @@ function inMembersPane(what: string) {
 export const membershipKeymap: ReadonlyArray<Binding<MembershipCommand>> = [
 	{
 		command: 'member-add', chords: [{input: '+'}], description: 'Add a learner', scope: 'global', writes: true, disabled: inMembersPane('Add'),
-		name: 'member add', args: [{name: 'NAME', kind: 'text'}, {name: 'PEER-URL[,PEER-URL]', kind: 'text'}],
+		name: 'member add', args: [{name: 'NAME PEER-URL[,PEER-URL]', kind: 'text', optional: true}],
 	},
 	{
 		command: 'member-remove', chords: [{input: '-'}], description: 'Remove selected member', scope: 'global', writes: true, disabled: inMembersPane('Remove'),
