@@ -81,7 +81,7 @@ void test('the dashboard after the prompt: the member\'s row says why it is not 
 			await session.frame('the selection to move', () => true, {after: pressed});
 		}
 
-		const selected = await session.frame('sneaky\'s row and why', text => /^› .* sneaky /m.test(text) && text.includes(`sneaky: ${refusal()}`));
+		const selected = await session.frame('sneaky\'s row and why', text => /^› .* sneaky /m.test(text) && text.includes(`sneaky: unreachable: ${refusal()}`));
 		assert.ok(selected);
 		for (const pane of ['endpoints', 'lag', 'health', 'keys', 'members'] as const) {
 			const pressed = session.press(chordBytes(chordFor(pane)));

@@ -156,7 +156,7 @@ void test(':snapshot PATH opens the snapshot form with that path', async () => {
 void test('help lists each command beside its keys', async () => {
 	const app = await started({source: inSyncSource()});
 	await pressAndWait(app, 'toggle-help', frame => frame.includes('etcdeck keys'), 'help');
-	assert.match(app.frame(), /p +Promote selected learner {2}:promote MEMBER/);
+	assert.match(app.frame(), /p +Promote selected learner {2}:promote/);
 	assert.match(app.frame(), /5 +Keys pane {2}:keys \[PREFIX\]/);
 	assert.match(app.frame(), /: +Command line \(Tab completes\)/);
 });

@@ -113,7 +113,8 @@ export function memberStateRows(summary: ClusterSummary, context: MembershipCont
 			...row,
 			tone: row.tone === 'error' ? 'error' : state.tone,
 			detail: row.detail === undefined ? state.detail : `${row.detail}; ${state.cells.state}`,
-			cells: {...row.cells, state: state.cells.state, safeToStop: state.cells.safeToStop},
+			// ROLE already says leader or follower: STATE only says what is news (joining, catching up, rejoined).
+			cells: {...row.cells, state: state.cells.state === row.cells['role'] ? '' : state.cells.state, safeToStop: state.cells.safeToStop},
 		};
 	});
 }

@@ -40,6 +40,7 @@ import {StatusLine} from './StatusLine.tsx';
 import {minimumSize, TooSmall} from './TooSmall.tsx';
 import {useAppKeys} from './use-app-keys.ts';
 import {contextCommands, type ClusterContext} from '../fleet/context-commands.ts';
+import {noFleetReason} from '../fleet/contexts-keymap.ts';
 import {useMembership} from '../../hooks/use-membership.ts';
 import {MembershipViews, membershipViewOpen} from '../membership/MembershipViews.tsx';
 import {membershipLayer, membershipNotOffered} from '../membership/membership-layer.ts';
@@ -166,7 +167,20 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			...contextCommands(clusterContext, dispatch),
 			warnings: warningsOverlay.show,
 			'filter-open': () => filtering({type: 'open'}),
-			'filter-clear': () => filtering({type: 'clear'}),
+			'filter-clear': () => {
+				const filter = filterOf(now, now.pane);
+				if (filter.text === '' && filter.draft === undefined) {
+					if (clusterContext === undefined) {
+						dispatch({type: 'notice', text: noFleetReason});
+					} else {
+						clusterContext.navigation.toFleet();
+					}
+
+					return;
+				}
+
+				filtering({type: 'clear'});
+			},
 			// `:member add NAME PEER-URL` opens the add line with them typed: Enter checks and confirms as for +.
 			'member-add': args => {
 				membership.openAddForm();

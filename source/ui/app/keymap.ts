@@ -48,10 +48,11 @@ export const keymap: ReadonlyArray<Binding<CommandId>> = [
 	...maintenanceKeymap,
 	...actionLogKeymap,
 	...helpOpenKeymap,
+	// The filter's Esc first: it clears a filter, and goes back to the fleet only when there is none.
+	...filterKeymap,
 	...contextsKeymap,
 	...warningsOpenKeymap,
 	...commandLineOpenKeymap,
-	...filterKeymap,
 	...quitKeymap,
 	...lagKeymap,
 	...logsKeymap,

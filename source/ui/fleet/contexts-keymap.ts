@@ -4,8 +4,10 @@ import type {Binding, CommandContext} from '../keymap/binding.ts';
 export type ContextsCommand = 'fleet' | 'ctx';
 
 /** Why the context commands cannot run: this dashboard was not opened from a fleet. */
+export const noFleetReason = 'no fleet to go to: etcdeck was started for one cluster (a config file and no endpoints, or --fleet, opens the fleet)';
+
 function withoutFleet(context: CommandContext): string | undefined {
-	return context.contexts === undefined ? 'no fleet to go to: etcdeck was started for one cluster (a config file and no endpoints, or --fleet, opens the fleet)' : undefined;
+	return context.contexts === undefined ? noFleetReason : undefined;
 }
 
 /**
