@@ -75,7 +75,7 @@ void test('two members of one name: the hex ID decides', () => {
 void test('Tab completes a command name, to the end when one matches (a space when it takes arguments)', () => {
 	assert.deepEqual(completeCommand('prom', keymap, sources), {text: 'promote ', candidates: [], hint: undefined});
 	assert.deepEqual(completeCommand('hea', keymap, sources), {text: 'health', candidates: [], hint: undefined});
-	assert.deepEqual(completeCommand('', keymap, sources).candidates, ['members', 'endpoints', 'lag', 'logs', 'keys', 'health', 'db', 'promote', 'move-leader', 'member add', 'member remove', 'snapshot', 'defrag', 'compact', 'recover-space', 'check', 'fleet', 'ctx', 'warnings', 'filter', 'q']);
+	assert.deepEqual(completeCommand('', keymap, sources).candidates, ['members', 'endpoints', 'lag', 'logs', 'keys', 'health', 'db', 'promote', 'move-leader', 'member add', 'member remove', 'snapshot', 'defrag', 'compact', 'recover-space', 'check', 'filter', 'fleet', 'ctx', 'warnings', 'q']);
 	const several = completeCommand('m', keymap, sources);
 	assert.deepEqual(several.candidates, ['members', 'move-leader', 'member add', 'member remove']);
 	assert.equal(several.text, 'm');

@@ -70,7 +70,7 @@ test('the worst exit code and the counts by health, worst first', () => {
 
 test('a line for status --all-contexts, and the table\'s cells', () => {
 	const row = fleetRow({name: 'eqiad', readOnly: true, quotaBytes: undefined}, reading(voterUnreachableReading()));
-	assert.equal(fleetLine(row), `eqiad (read-only): degraded; leader etcd-1; voters 2/3 healthy, quorum 2; learners 1; largest DB 20 kB/2.1 GB 0.0% on etcd-1; etcd 3.5.17; last answer ${new Date(fixtureTakenAt).toISOString()}; WARNING: etcd-3 unreachable: connect ECONNREFUSED 10.0.0.3:2379`);
+	assert.equal(fleetLine(row), `eqiad (read-only): degraded; leader etcd-1; voters 2/3 healthy, quorum 2; learners 1; largest DB 20 kB/2.1 GB 0.0% on etcd-1; etcd 3.5.17; last answer ${new Date(fixtureTakenAt).toISOString()}; CRITICAL: etcd-3 unreachable: connect ECONNREFUSED 10.0.0.3:2379`);
 	const [cells] = fleetTableRows([row], fixtureTakenAt + 1000);
 	assert.equal(cells!.cells.context, 'eqiad (read-only)');
 	assert.equal(cells!.cells.voters, '2/3 q2');
