@@ -60,7 +60,7 @@ async function assertRefused(args: string[], endpoint: string, expected: string 
 	assert.equal(status.code, 2, `${args.join(' ')}\n${status.stdout}${status.stderr}`);
 	const reason = typeof expected === 'string' ? expected : new RegExp(`CRITICAL: no endpoint answers: (${expected.source})\n`).exec(status.stdout)?.[1] ?? String(expected);
 	assert.ok(status.stdout.includes(`CRITICAL: no endpoint answers: ${reason}\n`), `status names the reason "${reason}":\n${status.stdout}`);
-	assert.ok(status.stdout.includes(`WARNING: ${endpoint} unreachable: ${reason}\n`), `status names the endpoint:\n${status.stdout}`);
+	assert.ok(status.stdout.includes(`CRITICAL: ${endpoint} unreachable: ${reason}\n`), `status names the endpoint:\n${status.stdout}`);
 	assert.equal(status.stderr, '');
 	const dashboard = await runCli([...timeout, ...args], env);
 	assert.equal(dashboard.code, 2, dashboard.stderr);
@@ -227,7 +227,7 @@ void describe('TLS', () => {
 		const byName = endpoint().replace('127.0.0.1', 'localhost');
 		const status = await runCli(['status', ...timeout, '--endpoints', byName, '--cacert', ca.certFile]);
 		assert.equal(status.code, 2, status.stdout);
-		assert.match(status.stdout, /WARNING: https:\/\/localhost:\d+ unreachable: TLS: the server's certificate is not for this address: use an endpoint address it names \(Hostname\/IP does not match certificate's altnames: Host: localhost\./);
+		assert.match(status.stdout, /CRITICAL: https:\/\/localhost:\d+ unreachable: TLS: the server's certificate is not for this address: use an endpoint address it names \(Hostname\/IP does not match certificate's altnames: Host: localhost\./);
 	});
 
 	void test('CA files missing, empty or not PEM are refused before connecting', async () => {

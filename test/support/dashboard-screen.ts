@@ -85,5 +85,12 @@ export function memberLines(screen: string): MemberLine[] {
 	const cell = (line: string, title: string, next: string) => line.slice(header.indexOf(title), header.indexOf(next)).trim();
 	return lines.slice(lines.indexOf(header) + 1)
 		.filter(line => /^[› ] [\da-f]{16} /.test(line))
-		.map(line => ({line, status: cell(line, 'STATUS', 'NAME'), name: cell(line, 'NAME', 'ROLE'), role: cell(line, 'ROLE', 'PEER ADDRS')}));
+		// ROLE ends where the next column starts, whichever it is (PEER ADDRS gives way on narrow screens).
+		.map(line => ({line, status: cell(line, 'STATUS', 'NAME'), name: cell(line, 'NAME', 'ROLE'), role: line.slice(header.indexOf('ROLE'), afterRole(header)).trim()}));
+}
+
+function afterRole(header: string): number | undefined {
+	const start = header.indexOf('ROLE');
+	const next = /\S/.exec(header.slice(start + 'ROLE'.length).replace(/^\s*/, match => ' '.repeat(match.length)));
+	return next === null ? undefined : start + 'ROLE'.length + next.index;
 }
