@@ -113,7 +113,13 @@ export class ClusterLogSource {
 			return;
 		}
 
-		tail.pending.push(...lines);
+		// A flood can hand over more lines than a spread may pass as arguments: keep only what the budget can hold.
+		const kept = lines.length > this.settings.lines ? lines.slice(lines.length - this.settings.lines) : lines;
+		tail.skipped += lines.length - kept.length;
+		for (const line of kept) {
+			tail.pending.push(line);
+		}
+
 		const over = tail.pending.length - this.settings.lines;
 		if (over > 0) {
 			tail.pending.splice(0, over);

@@ -115,7 +115,7 @@ test('status --all-contexts: a line per cluster as each is, the dead ones unreac
 	const version = etcdLineVersion();
 	const leader = escaped(safeText(hostileVoter));
 	assert.match(lineOf(result.stdout, 'eqiad') ?? '', new RegExp(`^eqiad \\(read-only\\): healthy; leader ${leader}; voters 1/1 healthy, quorum 1; learners 1; largest DB [^;]+ on \\S+; etcd ${escaped(version)}; last answer \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z$`));
-	assert.match(lineOf(result.stdout, 'codfw') ?? '', /^codfw: degraded; leader m\d; voters 2\/3 healthy, quorum 2; learners 0; .*; last answer [\dT:.-]+Z; WARNING: /);
+	assert.match(lineOf(result.stdout, 'codfw') ?? '', /^codfw: degraded; leader m\d; voters 2\/3 healthy, quorum 2; learners 0; .*; last answer [\dT:.-]+Z; CRITICAL: /);
 	assert.match(lineOf(result.stdout, 'lab') ?? '', /^lab: unreachable; last answer never; CRITICAL: no endpoint answers: connection refused/);
 	assert.match(lineOf(result.stdout, 'void') ?? '', /^void: unreachable; last answer never; CRITICAL: /);
 	assert.ok(lineOf(result.stdout, 'eqiad-reader') !== undefined, result.stdout);

@@ -22,8 +22,10 @@ export const membersPane: PaneEntry<'members'> = {
 		const {summary} = context.data;
 		const withStates = summary === undefined || context.membership === undefined ? undefined : memberStateRows(summary, context.membership);
 		if (withStates !== undefined) {
-			const filtered = filterTable(withStates, context.filter);
-			return <DataTable columns={memberStateColumns} rows={filtered.rows} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} filterLabel={filtered.label} />;
+			// Filtered on the member's own cells: SAFE TO STOP names the other members ("m3 is down").
+			const filtered = members(context);
+			const shown = new Set(filtered.rows.map(row => row.id));
+			return <DataTable columns={memberStateColumns} rows={withStates.filter(row => shown.has(row.id))} width={context.width} height={context.height} selectedId={context.selectedId} emptyText={emptyText} filterLabel={filtered.label} />;
 		}
 
 		const {rows, label} = members(context);
