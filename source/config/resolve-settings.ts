@@ -21,21 +21,12 @@ export interface RawOptions {
 
 type Environment = Record<string, string | undefined>;
 
-/** The fields a named context (source/config/contexts/) gives, in flag form, already read and checked for shape. */
-export interface ContextValues {
-	endpoints?: string;
-	user?: string;
-	/** Read from the variable named by password-env or the file named by password-file: never written in the file. */
-	password?: string;
-	cacert?: string;
-	cert?: string;
-	key?: string;
-	clientDir?: string;
-	refresh?: number;
-	timeout?: number;
-	quotaBytes?: number;
-	readOnly?: boolean;
-}
+/**
+ * The fields a named context (source/config/contexts/) gives, in flag form, already read and checked for
+ * shape: the same fields as the flags. Its password is read from the variable named by password-env or the
+ * file named by password-file, never written in the file.
+ */
+export type ContextValues = RawOptions;
 
 /**
  * A context as a source of settings: it ranks below the flags and, being a complete description of
