@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {LocalCluster, type LocalClusterAuth} from '../../source/demo/local-cluster.ts';
 import {safeText} from '../../source/model/shared/safe-text.ts';
+import {moveLeaderTo} from '../support/cluster.ts';
 import {etcdLineVersion} from '../support/etcd-line.ts';
 import {runCli, type CliResult} from '../support/run-cli.ts';
 
@@ -37,6 +38,8 @@ before(async () => {
 		{voters: 1},
 	]) as [LocalCluster, LocalCluster, LocalCluster];
 	auth = await eqiad.enableAuth();
+	// A follower, and not the seed: the two left keep their leader, so codfw is degraded, not between elections.
+	await moveLeaderTo(codfw, codfw.members[0]!);
 	await codfw.kill(codfw.members[2]!.name);
 	await lab.stop();
 	// Accepts and never answers: a firewall that drops, a host half up.

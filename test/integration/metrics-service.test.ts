@@ -100,7 +100,13 @@ test('a killed member shows its error while the others still parse', async () =>
 		const health = advanceHealth(undefined, round);
 		const killed = health.members.find(member => member.name === victim)!;
 		assert.equal(killed.error, dead.error);
-		assert.deepEqual(health.warnings, [{severity: 'warning', text: `${victim}: no metrics: ${dead.error} (${dead.url})`}]);
+		assert.deepEqual(health.warnings, [{
+			severity: 'warning',
+			text: `${victim}: no metrics: ${dead.error} (${dead.url})`,
+			member: victim,
+			source: 'metrics',
+			advice: 'is the member up, and is /metrics on its client URL (or --listen-metrics-urls)?',
+		}]);
 	} finally {
 		await cluster().ensureRunning(victim);
 	}

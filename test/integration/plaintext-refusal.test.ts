@@ -74,7 +74,7 @@ test('the cluster service never connects there: the member\'s row says why; the 
 		}
 
 		const row = memberRows(summarize(again, {quotaBytes: 2 * 1024 ** 3})).find(candidate => candidate.cells.name === 'sneaky');
-		assert.equal(row?.detail, `sneaky: ${refusal()}`);
+		assert.equal(row?.detail, `sneaky: unreachable: ${refusal()}`);
 		assert.equal(row?.tone, 'error');
 	} finally {
 		service.close();

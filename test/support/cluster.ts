@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {LocalCluster, type LocalClusterOptions, type LocalMember} from '../../source/demo/local-cluster.ts';
-import {parseEtcdJson, type EtcdctlEndpointStatus} from './etcd-json.ts';
+import {hex, parseEtcdJson, type EtcdctlEndpointStatus} from './etcd-json.ts';
 import {startForFile} from './for-file.ts';
 
 /** A real etcd cluster started before the tests of a file and stopped after them. */
@@ -15,4 +15,25 @@ export async function leaderOf(etcd: LocalCluster): Promise<LocalMember> {
 	const leading = statuses.find(entry => entry.Status.leader === entry.Status.header.member_id);
 	assert.ok(leading, 'a running member says it leads');
 	return etcd.members.find(member => member.clientUrl === leading.Endpoint)!;
+}
+
+/**
+ * Makes `target` the leader (etcdctl move-leader, sent to the current leader) unless it leads already,
+ * and waits until it says it leads; a test that kills "a follower" then knows which members keep going.
+ */
+export async function moveLeaderTo(etcd: LocalCluster, target: LocalMember, deadlineMs = 20_000): Promise<void> {
+	const leader = await leaderOf(etcd);
+	if (leader === target) {
+		return;
+	}
+
+	const [own] = parseEtcdJson<EtcdctlEndpointStatus>(await etcd.etcdctl(['endpoint', 'status', '-w', 'json'], {endpoints: [target.clientUrl]}));
+	await etcd.etcdctl(['move-leader', hex(own!.Status.header.member_id)], {endpoints: [leader.clientUrl]});
+	const deadline = Date.now() + deadlineMs;
+	while (await leaderOf(etcd) !== target) {
+		assert.ok(Date.now() < deadline, `${target.name} leads within ${deadlineMs} ms`);
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+	}
 }
