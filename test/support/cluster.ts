@@ -37,3 +37,10 @@ export async function moveLeaderTo(etcd: LocalCluster, target: LocalMember, dead
 		});
 	}
 }
+
+/** The voters' names as etcdeck lists them: the leader first, then the others by name. */
+export async function leaderFirstNames(etcd: LocalCluster): Promise<string> {
+	const leader = await leaderOf(etcd);
+	const others = etcd.members.filter(member => member !== leader && !member.isLearner).map(member => member.name).sort();
+	return [leader.name, ...others].join(', ');
+}
