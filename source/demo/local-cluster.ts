@@ -33,6 +33,15 @@ export interface AddMemberOptions {
 	alsoListenOn?: string;
 }
 
+/**
+ * What an operator hands a node that joins an existing cluster: etcd flags (`--name=etcd-4`) and
+ * `ETCD_*` variables (an etcd.conf), used as given.
+ */
+export interface JoiningSettings {
+	flags?: readonly string[];
+	environment?: Readonly<Record<string, string>>;
+}
+
 export interface LocalClusterOptions {
 	voters?: number;
 	/** The voters' names (etcd --name takes any text, control characters too); m1, m2, … otherwise. */
@@ -138,6 +147,8 @@ export class LocalCluster {
 	/** Set once {@link enableAuth} has run; the cluster's own etcdctl calls then log in as root. */
 	auth: LocalClusterAuth | undefined;
 	private readonly token = `etcdeck-${randomBytes(4).toString('hex')}`;
+	/** Members started by {@link startJoining}: the settings they were given and their certificate (a restart needs both again). */
+	private readonly joined = new Map<LocalMember, {settings: JoiningSettings; server: IssuedCertificate | undefined}>();
 
 	private constructor(readonly baseDir: string, private readonly etcdArgs: string[], private readonly voterNames: readonly string[]) {}
 
@@ -178,6 +189,35 @@ export class LocalCluster {
 		return member;
 	}
 
+	/**
+	 * Starts an etcd that joins with settings made elsewhere (etcdeck's for a member it added), exactly as
+	 * given. The cluster adds only what is the node's own: an empty data directory, its log, and, when the
+	 * cluster serves TLS, a certificate from its CA for the host the node advertises to clients. The node
+	 * counts as a learner until {@link promoted}; stop() ends it. Waits until it answers.
+	 */
+	async startJoining(settings: JoiningSettings): Promise<LocalMember> {
+		const name = joiningSetting(settings, 'name');
+		const clientUrl = joiningSetting(settings, 'advertise-client-urls').split(',')[0]!;
+		const dataDir = path.join(this.baseDir, /^[\w.-]+$/.test(name) ? name : `member-${this.members.length + 1}`);
+		const member: LocalMember = {name, clientUrl, peerUrl: joiningSetting(settings, 'initial-advertise-peer-urls').split(',')[0]!, dataDir, logFile: `${dataDir}.log`, isLearner: true, process: undefined};
+		const server = this.tls === undefined ? undefined : await issueCertificate(this.tls.ca, path.join(this.baseDir, 'tls'), `server-${path.basename(dataDir)}`, [new URL(clientUrl).hostname]);
+		this.members.push(member);
+		this.joined.set(member, {settings, server});
+		this.spawnJoining(member);
+		// Through the voters: a learner refuses a client that logs in on it, and takes a token from them.
+		await waitFor(`${name} to answer endpoint status`, async () => {
+			this.assertRunning();
+			const statuses = await this.etcdctl(['endpoint', 'status', '--cluster'], {endpoints: this.voterEndpoints, timeoutMs: 5000});
+			return statuses.includes(clientUrl) ? true : undefined;
+		}, {timeoutMs: 30_000, intervalMs: 200});
+		return member;
+	}
+
+	/** Records that a member is a voter now, promoted by someone else (etcdeck, in a test). */
+	promoted(name: string): void {
+		this.member(name).isLearner = false;
+	}
+
 	/** Sends a signal to one member: SIGKILL kills it, SIGSTOP hangs it, SIGCONT resumes it. */
 	signal(name: string, signal: NodeJS.Signals): void {
 		const member = this.member(name);
@@ -203,7 +243,12 @@ export class LocalCluster {
 			throw new Error(`${name} is still running`);
 		}
 
-		this.spawnMember(member, []);
+		if (this.joined.has(member)) {
+			this.spawnJoining(member);
+		} else {
+			this.spawnMember(member, []);
+		}
+
 		await this.waitUntilAnswering(member);
 	}
 
@@ -296,12 +341,14 @@ export class LocalCluster {
 		this.tls = {ca, server, client, clientCertAuth};
 	}
 
-	private tlsArgs(): string[] {
+	/** The flags that serve clients over TLS: the cluster's certificate for 127.0.0.1 unless given another. */
+	private tlsArgs(certificate?: IssuedCertificate): string[] {
 		if (this.tls === undefined) {
 			return [];
 		}
 
-		const {ca, server, clientCertAuth} = this.tls;
+		const {ca, clientCertAuth} = this.tls;
+		const server = certificate ?? this.tls.server;
 		return ['--cert-file', server.certFile, '--key-file', server.keyFile, ...(clientCertAuth ? ['--client-cert-auth', '--trusted-ca-file', ca.certFile] : [])];
 	}
 
@@ -320,8 +367,7 @@ export class LocalCluster {
 	}
 
 	private spawnMember(member: LocalMember, clusterArgs: string[]): void {
-		const log = openSync(member.logFile, 'a');
-		const child = spawn(etcdProgram('etcd'), [
+		this.spawnEtcd(member, [
 			'--name', member.name,
 			'--data-dir', member.dataDir,
 			'--listen-client-urls', [member.clientUrl, ...(member.alsoListenOn === undefined ? [] : [member.alsoListenOn])].join(','),
@@ -329,12 +375,21 @@ export class LocalCluster {
 			'--listen-peer-urls', member.peerUrl,
 			'--initial-advertise-peer-urls', member.peerUrl,
 			'--initial-cluster-token', this.token,
-			'--logger', 'zap',
-			'--log-outputs', 'stderr',
 			...clusterArgs,
 			...this.tlsArgs(),
 			...this.etcdArgs,
-		], {stdio: ['ignore', log, log]});
+		], {});
+	}
+
+	private spawnJoining(member: LocalMember): void {
+		const {settings, server} = this.joined.get(member)!;
+		this.spawnEtcd(member, [...settings.flags ?? [], '--data-dir', member.dataDir, ...this.tlsArgs(server), ...this.etcdArgs], settings.environment ?? {});
+	}
+
+	/** Spawns one etcd logging to the member's log file, with `environment` over this process's own. */
+	private spawnEtcd(member: LocalMember, args: string[], environment: Readonly<Record<string, string>>): void {
+		const log = openSync(member.logFile, 'a');
+		const child = spawn(etcdProgram('etcd'), ['--logger', 'zap', '--log-outputs', 'stderr', ...args], {stdio: ['ignore', log, log], env: {...process.env, ...environment}});
 		closeSync(log);
 		// Without a listener, a failed spawn (no etcd at that path) would throw from an event.
 		child.once('error', error => {
@@ -401,6 +456,17 @@ async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise
 	const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
 	await exited;
 	clearTimeout(timer);
+}
+
+/** One setting by etcd's name for it: its flag (`--name=VALUE`) or else its variable (`ETCD_NAME`). */
+function joiningSetting(settings: JoiningSettings, name: string): string {
+	const flag = settings.flags?.find(each => each.startsWith(`--${name}=`))?.slice(name.length + 3);
+	const value = flag ?? settings.environment?.[`ETCD_${name.toUpperCase().replaceAll('-', '_')}`];
+	if (value === undefined || value === '') {
+		throw new Error(`the joining settings give no ${name}`);
+	}
+
+	return value;
 }
 
 function tail(file: string): string {

@@ -84,7 +84,8 @@ export function memberLines(screen: string): MemberLine[] {
 
 	const cell = (line: string, title: string, next: string) => line.slice(header.indexOf(title), header.indexOf(next)).trim();
 	return lines.slice(lines.indexOf(header) + 1)
-		.filter(line => /^[› ] [\da-f]{16} /.test(line))
+		// IDs in hex as etcdctl prints them, without leading zeros: one in sixteen is shorter than 16 digits.
+		.filter(line => /^[› ] [\da-f]{1,16} /.test(line))
 		// ROLE ends where the next column starts, whichever it is (PEER ADDRS gives way on narrow screens).
 		.map(line => ({line, status: cell(line, 'STATUS', 'NAME'), name: cell(line, 'NAME', 'ROLE'), role: line.slice(header.indexOf('ROLE'), afterRole(header)).trim()}));
 }
