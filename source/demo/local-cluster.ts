@@ -1,94 +1,21 @@
-import {spawn, execFile, type ChildProcess} from 'node:child_process';
-import {mkdtempSync, openSync, closeSync, readFileSync, rmSync, existsSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
-import {etcdProgram, pathWithEtcdBinDir} from './etcd-binaries.ts';
 import {freePorts} from '../backup/free-ports.ts';
-import {createCertificateAuthority, issueCertificate, type CertificateAuthority, type IssuedCertificate} from './throwaway-pki.ts';
-import {StopWaiting, waitFor} from './wait-for.ts';
+import {enableClusterAuth} from './cluster-auth.ts';
+import {issueServerCertificate, makeClusterTls, serverTlsArgs} from './cluster-tls.ts';
+import {assertMembersRunning, spawnEtcd, stopProcess} from './etcd-process.ts';
+import type {JoiningSettings} from './joining-settings.ts';
+import type {AddMemberOptions, EtcdctlOptions, LocalClusterAuth, LocalClusterOptions, LocalClusterTls, LocalMember} from './local-cluster-types.ts';
+import {runEtcdctl, txnPutBatches} from './run-etcdctl.ts';
+import {joiningMember, localMember, ownMemberFlags} from './member-layout.ts';
+import type {IssuedCertificate} from './throwaway-pki.ts';
+import {waitFor} from './wait-for.ts';
 
-/** One etcd process of a local cluster. */
-export interface LocalMember {
-	name: string;
-	clientUrl: string;
-	peerUrl: string;
-	dataDir: string;
-	logFile: string;
-	isLearner: boolean;
-	/** What the member advertises to clients when it is not its own client URL (a test's listener). */
-	advertiseClientUrl?: string;
-	/** Another URL it serves clients on, besides its client URL (plain http beside https). */
-	alsoListenOn?: string;
-	process: ChildProcess | undefined;
-	/** Why the process could not be started (spawn's own error, such as no etcd at that path). */
-	spawnError?: Error;
-}
-
-/** How {@link LocalCluster.addLearner} sets a member up beyond its name. */
-export interface AddMemberOptions {
-	/** --advertise-client-urls, when it is not the URL the member listens on. */
-	advertiseClientUrl?: string;
-	/** One more --listen-client-urls entry, e.g. http:// beside the cluster's https://. */
-	alsoListenOn?: string;
-}
-
-export interface LocalClusterOptions {
-	voters?: number;
-	/** The voters' names (etcd --name takes any text, control characters too); m1, m2, … otherwise. */
-	voterNames?: readonly string[];
-	learners?: number;
-	/** Extra flags for every etcd process. */
-	etcdArgs?: string[];
-	/** Where to put data directories; a fresh temp dir by default. */
-	baseDir?: string;
-	/**
-	 * Serve clients over https with a certificate for 127.0.0.1 from a throwaway CA made in the
-	 * cluster's directory; with clientCertAuth, etcd also demands a client certificate from that CA.
-	 * Peers keep talking plain http.
-	 */
-	tls?: {clientCertAuth?: boolean};
-}
-
-/** The TLS material of a cluster started with the tls option, as files in its directory. */
-export interface LocalClusterTls {
-	ca: CertificateAuthority;
-	/** The certificate every member serves, for IP 127.0.0.1. */
-	server: IssuedCertificate;
-	/** A certificate from the same CA for clients (common name etcdeck-client). */
-	client: IssuedCertificate;
-	clientCertAuth: boolean;
-}
-
-/** An etcd user and its password. */
-export interface EtcdUser {
-	username: string;
-	password: string;
-}
-
-/** The users made by {@link LocalCluster.enableAuth}. */
-export interface LocalClusterAuth {
-	root: EtcdUser;
-	/** A user whose only role may read keys under {@link limitedPrefix}, nothing else. */
-	limited: EtcdUser;
-	limitedPrefix: string;
-}
-
-export interface EtcdctlOptions {
-	endpoints?: string[];
-	input?: string;
-	env?: Record<string, string>;
-	timeoutMs?: number;
-	/** Leave the user out even once auth is enabled: what a client without credentials is allowed. */
-	withoutUser?: boolean;
-}
-
-const processesToReap = new Set<ChildProcess>();
-process.once('exit', () => {
-	for (const child of processesToReap) {
-		child.kill('SIGKILL');
-	}
-});
+export type {AddMemberOptions, EtcdctlOptions, EtcdUser, LocalClusterAuth, LocalClusterOptions, LocalClusterTls, LocalMember} from './local-cluster-types.ts';
+export type {JoiningSettings} from './joining-settings.ts';
+export {runEtcdctl} from './run-etcdctl.ts';
 
 /**
  * Real etcd processes on 127.0.0.1 with free ports and a throwaway data directory: the demo's cluster
@@ -101,12 +28,11 @@ export class LocalCluster {
 		const cluster = new LocalCluster(baseDir, options.etcdArgs ?? [], options.voterNames ?? []);
 		try {
 			if (options.tls !== undefined) {
-				await cluster.makeTls(options.tls.clientCertAuth ?? false);
+				cluster.tls = await makeClusterTls(baseDir, options.tls.clientCertAuth ?? false);
 			}
 
 			await cluster.startVoters(voters);
 			for (let index = 0; index < (options.learners ?? 0); index++) {
-				 
 				await cluster.addLearner();
 			}
 		} catch (error) {
@@ -138,6 +64,8 @@ export class LocalCluster {
 	/** Set once {@link enableAuth} has run; the cluster's own etcdctl calls then log in as root. */
 	auth: LocalClusterAuth | undefined;
 	private readonly token = `etcdeck-${randomBytes(4).toString('hex')}`;
+	/** Members started by {@link startJoining}: the settings they were given and their certificate (a restart needs both again). */
+	private readonly joined = new Map<LocalMember, {settings: JoiningSettings; server: IssuedCertificate | undefined}>();
 
 	private constructor(readonly baseDir: string, private readonly etcdArgs: string[], private readonly voterNames: readonly string[]) {}
 
@@ -162,7 +90,7 @@ export class LocalCluster {
 	/** Adds a learner with `etcdctl member add --learner`, starts it, and waits until it answers. */
 	async addLearner(name = `learner${this.members.filter(member => member.isLearner).length + 1}`, options: AddMemberOptions = {}): Promise<LocalMember> {
 		const [clientPort, peerPort] = await freePorts(2);
-		const member: LocalMember = {...this.describe(name, clientPort!, peerPort!, true), ...options};
+		const member: LocalMember = {...localMember(this.baseDir, this.members.length + 1, name, {client: clientPort!, peer: peerPort!}, {https: this.tls !== undefined, isLearner: true}), ...options};
 		// Right after start-up etcd refuses member add with "unhealthy cluster" for a few seconds.
 		const output = await waitFor('member add --learner to be accepted', async () =>
 			this.etcdctl(['member', 'add', name, '--learner', `--peer-urls=${member.peerUrl}`], {endpoints: this.voterEndpoints}),
@@ -176,6 +104,32 @@ export class LocalCluster {
 		this.spawnMember(member, ['--initial-cluster', initialCluster, '--initial-cluster-state', 'existing']);
 		await this.waitUntilAnswering(member);
 		return member;
+	}
+
+	/**
+	 * Starts an etcd that joins with settings made elsewhere (etcdeck's for a member it added), exactly as
+	 * given. The cluster adds only what is the node's own: an empty data directory, its log, and, when the
+	 * cluster serves TLS, a certificate from its CA for the host the node advertises to clients. The node
+	 * counts as a learner until {@link promoted}; stop() ends it. Waits until it answers.
+	 */
+	async startJoining(settings: JoiningSettings): Promise<LocalMember> {
+		const member = joiningMember(this.baseDir, this.members.length + 1, settings);
+		const server = this.tls === undefined ? undefined : await issueServerCertificate(this.baseDir, this.tls, path.basename(member.dataDir), new URL(member.clientUrl).hostname);
+		this.members.push(member);
+		this.joined.set(member, {settings, server});
+		this.spawnJoining(member);
+		// Through the voters: a learner refuses a client that logs in on it, and takes a token from them.
+		await waitFor(`${member.name} to answer endpoint status`, async () => {
+			assertMembersRunning(this.members);
+			const statuses = await this.etcdctl(['endpoint', 'status', '--cluster'], {endpoints: this.voterEndpoints, timeoutMs: 5000});
+			return statuses.includes(member.clientUrl) ? true : undefined;
+		}, {timeoutMs: 30_000, intervalMs: 200});
+		return member;
+	}
+
+	/** Records that a member is a voter now, promoted by someone else (etcdeck, in a test). */
+	promoted(name: string): void {
+		this.member(name).isLearner = false;
 	}
 
 	/** Sends a signal to one member: SIGKILL kills it, SIGSTOP hangs it, SIGCONT resumes it. */
@@ -203,7 +157,12 @@ export class LocalCluster {
 			throw new Error(`${name} is still running`);
 		}
 
-		this.spawnMember(member, []);
+		if (this.joined.has(member)) {
+			this.spawnJoining(member);
+		} else {
+			this.spawnMember(member, []);
+		}
+
 		await this.waitUntilAnswering(member);
 	}
 
@@ -212,10 +171,8 @@ export class LocalCluster {
 	 * (JSON string syntax is a subset etcdctl unquotes), so any text survives.
 	 */
 	async putKeys(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
-		for (let start = 0; start < entries.length; start += 100) {
-			const puts = entries.slice(start, start + 100).map(([key, value]) => `put ${JSON.stringify(key)} ${JSON.stringify(value)}`);
-			 
-			await this.etcdctl(['txn'], {endpoints: this.voterEndpoints, input: `\n${puts.join('\n')}\n\n\n`});
+		for (const input of txnPutBatches(entries)) {
+			await this.etcdctl(['txn'], {endpoints: this.voterEndpoints, input});
 		}
 	}
 
@@ -243,17 +200,7 @@ export class LocalCluster {
 			return this.auth;
 		}
 
-		const password = () => `pw-${randomBytes(9).toString('base64url')}`;
-		const auth: LocalClusterAuth = {root: {username: 'root', password: password()}, limited: {username: 'limited', password: password()}, limitedPrefix: '/limited/'};
-		const endpoints = this.voterEndpoints;
-		await this.etcdctl(['role', 'add', 'root'], {endpoints});
-		await this.etcdctl(['user', 'add', auth.root.username, `--new-user-password=${auth.root.password}`], {endpoints});
-		await this.etcdctl(['user', 'grant-role', auth.root.username, 'root'], {endpoints});
-		await this.etcdctl(['role', 'add', 'reader'], {endpoints});
-		await this.etcdctl(['role', 'grant-permission', 'reader', 'read', auth.limitedPrefix, '--prefix=true'], {endpoints});
-		await this.etcdctl(['user', 'add', auth.limited.username, `--new-user-password=${auth.limited.password}`], {endpoints});
-		await this.etcdctl(['user', 'grant-role', auth.limited.username, 'reader'], {endpoints});
-		await this.etcdctl(['auth', 'enable'], {endpoints});
+		const auth = await enableClusterAuth(async (args, options) => this.etcdctl(args, options), this.voterEndpoints);
 		this.auth = auth;
 		return auth;
 	}
@@ -273,7 +220,7 @@ export class LocalCluster {
 	private async startVoters(count: number): Promise<void> {
 		const ports = await freePorts(count * 2);
 		for (let index = 0; index < count; index++) {
-			this.members.push(this.describe(this.voterNames[index] ?? `m${index + 1}`, ports[index * 2]!, ports[(index * 2) + 1]!, false));
+			this.members.push(localMember(this.baseDir, index + 1, this.voterNames[index] ?? `m${index + 1}`, {client: ports[index * 2]!, peer: ports[(index * 2) + 1]!}, {https: this.tls !== undefined, isLearner: false}));
 		}
 
 		const initialCluster = this.members.map(member => `${member.name}=${member.peerUrl}`).join(',');
@@ -282,131 +229,26 @@ export class LocalCluster {
 		}
 
 		await waitFor('every voter to report healthy', async () => {
-			this.assertRunning();
+			assertMembersRunning(this.members);
 			await this.etcdctl(['endpoint', 'health'], {endpoints: this.voterEndpoints, timeoutMs: 5000});
 			return true;
 		}, {timeoutMs: 30_000, intervalMs: 200});
 	}
 
-	private async makeTls(clientCertAuth: boolean): Promise<void> {
-		const dir = path.join(this.baseDir, 'tls');
-		const ca = await createCertificateAuthority(dir, 'ca');
-		const server = await issueCertificate(ca, dir, 'server', ['127.0.0.1']);
-		const client = await issueCertificate(ca, dir, 'etcdeck-client');
-		this.tls = {ca, server, client, clientCertAuth};
-	}
-
-	private tlsArgs(): string[] {
-		if (this.tls === undefined) {
-			return [];
-		}
-
-		const {ca, server, clientCertAuth} = this.tls;
-		return ['--cert-file', server.certFile, '--key-file', server.keyFile, ...(clientCertAuth ? ['--client-cert-auth', '--trusted-ca-file', ca.certFile] : [])];
-	}
-
-	private describe(name: string, clientPort: number, peerPort: number, isLearner: boolean): LocalMember {
-		// A name may hold anything etcd takes (a test's hostile names): the directory gets a tame one.
-		const dataDir = path.join(this.baseDir, /^[\w.-]+$/.test(name) ? name : `member-${this.members.length + 1}`);
-		return {
-			name,
-			clientUrl: `${this.tls === undefined ? 'http' : 'https'}://127.0.0.1:${clientPort}`,
-			peerUrl: `http://127.0.0.1:${peerPort}`,
-			dataDir,
-			logFile: `${dataDir}.log`,
-			isLearner,
-			process: undefined,
-		};
-	}
-
 	private spawnMember(member: LocalMember, clusterArgs: string[]): void {
-		const log = openSync(member.logFile, 'a');
-		const child = spawn(etcdProgram('etcd'), [
-			'--name', member.name,
-			'--data-dir', member.dataDir,
-			'--listen-client-urls', [member.clientUrl, ...(member.alsoListenOn === undefined ? [] : [member.alsoListenOn])].join(','),
-			'--advertise-client-urls', member.advertiseClientUrl ?? member.clientUrl,
-			'--listen-peer-urls', member.peerUrl,
-			'--initial-advertise-peer-urls', member.peerUrl,
-			'--initial-cluster-token', this.token,
-			'--logger', 'zap',
-			'--log-outputs', 'stderr',
-			...clusterArgs,
-			...this.tlsArgs(),
-			...this.etcdArgs,
-		], {stdio: ['ignore', log, log]});
-		closeSync(log);
-		// Without a listener, a failed spawn (no etcd at that path) would throw from an event.
-		child.once('error', error => {
-			member.spawnError = error;
-		});
-		processesToReap.add(child);
-		child.once('exit', () => {
-			processesToReap.delete(child);
-		});
-		member.process = child;
+		spawnEtcd(member, [...ownMemberFlags(member, this.token), ...clusterArgs, ...serverTlsArgs(this.tls), ...this.etcdArgs]);
 	}
 
-	private assertRunning(): void {
-		for (const member of this.members) {
-			if (member.spawnError !== undefined) {
-				throw new StopWaiting(`cannot start etcd ${member.name} (${etcdProgram('etcd')}): ${member.spawnError.message}`);
-			}
-
-			if (member.process?.exitCode !== null && member.process?.exitCode !== undefined) {
-				throw new StopWaiting(`etcd ${member.name} exited with code ${member.process.exitCode}: ${tail(member.logFile)}`);
-			}
-		}
+	private spawnJoining(member: LocalMember): void {
+		const {settings, server} = this.joined.get(member)!;
+		spawnEtcd(member, [...settings.flags ?? [], '--data-dir', member.dataDir, ...serverTlsArgs(this.tls, server), ...this.etcdArgs], settings.environment ?? {});
 	}
 
 	private async waitUntilAnswering(member: LocalMember): Promise<void> {
 		await waitFor(`${member.name} to answer endpoint status`, async () => {
-			this.assertRunning();
+			assertMembersRunning(this.members);
 			await this.etcdctl(['endpoint', 'status'], {endpoints: [member.clientUrl], timeoutMs: 5000});
 			return true;
 		}, {timeoutMs: 30_000, intervalMs: 200});
 	}
-}
-
-/** Runs etcdctl with a clean environment (no stray ETCDCTL_* of the caller's) and returns stdout. */
-export async function runEtcdctl(args: string[], options: EtcdctlOptions = {}): Promise<string> {
-	const env: Record<string, string> = {PATH: pathWithEtcdBinDir(), ETCDCTL_API: '3', ...options.env};
-	return new Promise((resolve, reject) => {
-		const child = execFile(etcdProgram('etcdctl'), ['--dial-timeout=3s', '--command-timeout=5s', ...args], {env, timeout: options.timeoutMs ?? 15_000, maxBuffer: 256 * 1024 * 1024}, (error, stdout, stderr) => {
-			if (error) {
-				reject(new Error(`etcdctl ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
-				return;
-			}
-
-			resolve(stdout);
-		});
-		if (options.input !== undefined) {
-			child.stdin?.end(options.input);
-		}
-	});
-}
-
-async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-	// No pid: the spawn itself failed, and no 'exit' will ever come.
-	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-		return;
-	}
-
-	const exited = new Promise<void>(resolve => {
-		child.once('exit', () => {
-			resolve();
-		});
-	});
-	child.kill(signal);
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-	await exited;
-	clearTimeout(timer);
-}
-
-function tail(file: string): string {
-	if (!existsSync(file)) {
-		return '(no log)';
-	}
-
-	return readFileSync(file, 'utf8').trim().split('\n').slice(-5).join('\n');
 }

@@ -52,6 +52,11 @@ export class TmuxTerminal {
 		await this.tmux(['send-keys', '-t', 'main', 'Enter']);
 	}
 
+	/** Types text without Enter: into a line the program edits, whose Enter is a key of the keymap. */
+	async write(text: string): Promise<void> {
+		await this.tmux(['send-keys', '-t', 'main', '-l', text]);
+	}
+
 	/** Presses one key of the keymap, as the terminal would send it. */
 	async press(chord: KeyChord): Promise<void> {
 		// As bytes (-H): the very bytes the component tests write, which the decoder reads back as this chord.
