@@ -5,7 +5,7 @@ import {SnapshotError} from '../backup/snapshot-error.ts';
 import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/snapshots/restore-plan.ts';
 import {planScript, planText} from '../model/snapshots/restore-plan-render.ts';
-import type {CommandIo} from './command-io.ts';
+import {Refusal, reportRefusals, type CommandIo} from './command-io.ts';
 import {printLaidOut, printLines} from './print.ts';
 
 /** The flags only `etcdeck restore-plan` reads, as meow names them, with the flag the operator typed. */
@@ -31,29 +31,13 @@ export function misplacedRestorePlanFlag(flags: Record<string, unknown>): string
 	return given === undefined ? undefined : restorePlanFlags[given];
 }
 
-/** Refused: the message, and detail lines shown under it. */
-class Refusal extends Error {
-	constructor(message: string, readonly details: readonly string[] = []) {
-		super(message);
-	}
-}
-
 /**
  * `etcdeck restore-plan SNAPSHOT`: verifies the snapshot, then prints every member's restore steps
  * and the checks after them (text, or an sh script). Needs no cluster: a copied snapshot and its
  * manifest are enough.
  */
 export async function runRestorePlanCommand(args: readonly string[], flags: RestorePlanFlags, io: CommandIo): Promise<number> {
-	try {
-		return await plan(args, flags, io);
-	} catch (error) {
-		if (error instanceof Refusal) {
-			printLines(io.stderr, [`etcdeck: ${error.message}`, ...error.details.map(detail => `  ${detail}`)]);
-			return restorePlanExitCodes.refused;
-		}
-
-		throw error;
-	}
+	return reportRefusals(io, restorePlanExitCodes.refused, async () => plan(args, flags, io));
 }
 
 async function plan(args: readonly string[], flags: RestorePlanFlags, io: CommandIo): Promise<number> {
