@@ -1,12 +1,11 @@
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {etcdeckVersion} from '../backup/etcdeck-version.ts';
-import {SnapshotError} from '../backup/snapshot-error.ts';
-import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/snapshots/restore-plan.ts';
 import {planScript, planText} from '../model/snapshots/restore-plan-render.ts';
 import {Refusal, reportRefusals, type CommandIo} from './command-io.ts';
 import {printLaidOut, printLines} from './print.ts';
+import {verificationOf} from './snapshot-verify-command.ts';
 
 /** The flags only `etcdeck restore-plan` reads, as meow names them, with the flag the operator typed. */
 export const restorePlanFlags = {
@@ -70,16 +69,7 @@ async function plan(args: readonly string[], flags: RestorePlanFlags, io: Comman
 	}
 
 	const file = path.resolve(io.cwd, args[0]!);
-	let verification;
-	try {
-		verification = await verifySnapshot(file);
-	} catch (error) {
-		if (error instanceof SnapshotError) {
-			throw new Refusal(error.message);
-		}
-
-		throw error;
-	}
+	const verification = await verificationOf(file);
 
 	if (verification.problems.length > 0) {
 		printLines(io.stderr, [

@@ -7,12 +7,10 @@ import {Refusal, type CommandIo} from './command-io.ts';
 import {printLines} from './print.ts';
 import {snapshotExitCodes} from './snapshot-exit-codes.ts';
 
-/** `etcdeck snapshot verify FILE`: the file's trailing hash, its manifest and etcd's status of it. */
-export async function verifySnapshotCommand(fileOperand: string, io: CommandIo): Promise<number> {
-	const file = path.resolve(io.cwd, fileOperand);
-	let verification;
+/** What verifying `file` found; a file that cannot be read at all is a refusal (exit 2), not a failed check. */
+export async function verificationOf(file: string): Promise<Awaited<ReturnType<typeof verifySnapshot>>> {
 	try {
-		verification = await verifySnapshot(file);
+		return await verifySnapshot(file);
 	} catch (error) {
 		if (error instanceof SnapshotError) {
 			throw new Refusal(error.message);
@@ -20,6 +18,12 @@ export async function verifySnapshotCommand(fileOperand: string, io: CommandIo):
 
 		throw error;
 	}
+}
+
+/** `etcdeck snapshot verify FILE`: the file's trailing hash, its manifest and etcd's status of it. */
+export async function verifySnapshotCommand(fileOperand: string, io: CommandIo): Promise<number> {
+	const file = path.resolve(io.cwd, fileOperand);
+	const verification = await verificationOf(file);
 
 	const {check, manifest, problems} = verification;
 	const lines = [
