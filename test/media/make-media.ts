@@ -48,8 +48,13 @@ function chosenScenes(names: string[]): readonly Scene[] {
 
 async function main(): Promise<void> {
 	const request = parseDemoArguments(process.argv.slice(2), demoScenarios.map(each => each.name));
-	if (request.kind !== 'run') {
-		throw new Error(request.kind === 'help' ? `npm run media -- [--scenario NAME] [SCENE...]; the scenes: ${scenes.map(scene => scene.name).join(', ')}\n${demoHelp(demoScenarios).slice(4).join('\n')}` : request.message);
+	if (request.kind === 'help') {
+		process.stdout.write(`npm run media -- [--scenario NAME] [SCENE...]\n  the scenes: ${scenes.map(scene => scene.name).join(', ')}\n\n${demoHelp(demoScenarios).slice(4).join('\n')}\n`);
+		return;
+	}
+
+	if (request.kind === 'refused') {
+		throw new Error(request.message);
 	}
 
 	const scenario = scenarioNamed(request.scenario)!;
