@@ -4,6 +4,7 @@ import {ClusterService} from './cluster/cluster-service.ts';
 import {PromptCancelled, resolveSettingsAsking} from './config/password-prompt.ts';
 import {ConfigError, type Settings} from './config/settings.ts';
 import {flags, helpText} from './config/flags.ts';
+import {checkFlags} from './config/flag-check.ts';
 import {summarize} from './model/cluster/cluster-summary.ts';
 import {nothingAnswers} from './model/cluster/reachability.ts';
 import {statusExitCode} from './model/cluster/cluster-summary.ts';
@@ -11,6 +12,7 @@ import {statusJson, statusLines} from './headless/status-report.ts';
 import {printLines, writeScreenControl} from './headless/print.ts';
 import {runSnapshotCommand} from './headless/snapshot-command.ts';
 import {runMemberCommand} from './headless/member-command.ts';
+import {subcommandSummary} from './headless/subcommands.ts';
 import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
 import type {ClusterReading} from './cluster/cluster-reading.ts';
 import {loadDashboardView} from './load-dashboard-view.ts';
@@ -30,14 +32,21 @@ import type {Instance} from 'ink';
 
 type DashboardView = typeof import('./dashboard-view.tsx');
 
-// booleanDefault undefined: a boolean flag not given stays undefined, so a context's read-only shows through.
-const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false, booleanDefault: undefined});
-
 /** Says why etcdeck stops (with detail lines indented under it) and exits with `code`. */
 function fail(message: string, code: number, details: readonly string[] = []): never {
 	printLines(process.stderr, [`etcdeck: ${message}`, ...details.map(detail => `  ${detail}`)]);
 	process.exit(code);
 }
+
+// Checked before meow, whose own refusal is a bare "Unknown flag" and whose numbers turn "abc" into NaN.
+const flagCheck = checkFlags(process.argv.slice(2));
+if (flagCheck.kind === 'refused') {
+	fail(flagCheck.message, 2);
+}
+
+// booleanDefault undefined: a boolean flag not given stays undefined, so a context's read-only shows through.
+// meow prints --help (and exits 0) only when it is the one argument: -h, or --help among others, is given it so.
+const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false, booleanDefault: undefined, ...(flagCheck.kind === 'help' ? {argv: ['--help']} : {})});
 
 /**
  * `--password X` or `--user NAME:X` shows X to everyone who lists processes (ps reads
@@ -116,7 +125,7 @@ async function main(): Promise<void> {
 	}
 
 	if (rest.length > 0 || (command !== undefined && command !== 'status')) {
-		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "member list|add|remove", "snapshot save|verify|drill", "restore-plan SNAPSHOT", "contexts", "defrag", "recover-space" or "check"; see --help`, 2);
+		fail(`unknown command "${cli.input.join(' ')}": expected no command (the dashboard), "status", "${subcommandSummary('member')}", "${subcommandSummary('snapshot')}", "restore-plan SNAPSHOT", "contexts", "defrag", "recover-space" or "check"; see --help`, 2);
 	}
 
 	if (cli.flags.yes || cli.flags.voter) {

@@ -1,8 +1,9 @@
-import {existsSync, readFileSync, statSync} from 'node:fs';
-import path from 'node:path';
+import {readClientDir, type ClientDirValues} from './client-dir.ts';
 import {parseEndpoints} from './endpoints.ts';
-import {ConfigError, defaults, PasswordNeeded, type AuthSettings, type Settings, type TlsSettings} from './settings.ts';
-import {checkCertificates, checkKeyPair, type TlsFile} from './tls-files.ts';
+import {positiveInteger, timerMs} from './number-settings.ts';
+import type {Sourced} from './setting-files.ts';
+import {ConfigError, defaults, PasswordNeeded, type AuthSettings, type Settings} from './settings.ts';
+import {readTlsFile, resolveTls} from './tls-settings.ts';
 
 /** What the operator typed: flags as meow parsed them. Undefined means "not given". */
 export interface RawOptions {
@@ -45,14 +46,6 @@ export interface ResolveOptions {
 	endpoints?: 'required' | 'optional';
 	/** The named context the flags override (--context, or one row of the fleet). */
 	context?: ContextLayer;
-}
-
-interface Sourced {
-	value: string;
-	/** Where the value came from, named as the operator knows it (a flag, a variable, a file). */
-	origin: string;
-	/** Lower wins: flags, the flags' --client-dir, a context, its client-dir, ETCDCTL_* variables. */
-	precedence: number;
 }
 
 type ConnectionField = 'endpoints' | 'user' | 'password' | 'cacert' | 'cert' | 'key';
@@ -169,162 +162,4 @@ function resolveAuth(user: Sourced | undefined, password: Sourced | undefined): 
 	}
 
 	return {username, password: secret};
-}
-
-function readTlsFile(source: Sourced | undefined): TlsFile | undefined {
-	if (source === undefined) {
-		return undefined;
-	}
-
-	return {content: readReadableFile(source.value, source.origin), origin: source.origin, path: source.value};
-}
-
-function resolveTls(ca: TlsFile | undefined, cert: TlsFile | undefined, key: TlsFile | undefined): TlsSettings | undefined {
-	if ((cert === undefined) !== (key === undefined)) {
-		const given = cert ?? key;
-		const missing = cert === undefined ? '--cert (or ETCDCTL_CERT)' : '--key (or ETCDCTL_KEY)';
-		throw new ConfigError(`${given?.origin} is given without ${missing}: a client certificate needs both`);
-	}
-
-	if (ca === undefined && cert === undefined) {
-		return undefined;
-	}
-
-	if (ca !== undefined) {
-		checkCertificates(ca);
-	}
-
-	if (cert !== undefined && key !== undefined) {
-		checkKeyPair(cert, key);
-	}
-
-	return {
-		...(ca === undefined ? {} : {ca: ca.content}),
-		...(cert === undefined ? {} : {cert: cert.content}),
-		...(key === undefined ? {} : {key: key.content}),
-	};
-}
-
-function readReadableFile(file: string, origin: string): Buffer {
-	if (file === '') {
-		throw new ConfigError(`${origin} is empty: give the path of a file`);
-	}
-
-	if (!existsSync(file)) {
-		throw new ConfigError(`${origin}: file ${file} does not exist`);
-	}
-
-	if (!statSync(file).isFile()) {
-		throw new ConfigError(`${origin}: ${file} is not a file`);
-	}
-
-	try {
-		return readFileSync(file);
-	} catch (error) {
-		throw new ConfigError(`${origin}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-	}
-}
-
-interface ClientDirValues {
-	endpoints?: Sourced;
-	user?: Sourced;
-	password?: Sourced;
-	/** The path of the CA bundle: the cacert file itself when it holds PEM, else the path it names. */
-	cacert?: Sourced;
-}
-
-/**
- * Reads a Deephaven etcd client directory (e.g. /etc/sysconfig/deephaven/etcd/client/root): files
- * `endpoints`, `user`, `password`, and optionally `cacert` (a PEM file, or a file naming one).
- */
-function readClientDir(dir: string, named: string, precedence: number): ClientDirValues {
-	if (dir === '') {
-		throw new ConfigError(`${named} is empty: give the path of a directory`);
-	}
-
-	if (!existsSync(dir)) {
-		throw new ConfigError(`${named}: ${dir} does not exist`);
-	}
-
-	if (!statSync(dir).isDirectory()) {
-		throw new ConfigError(`${named}: ${dir} is not a directory`);
-	}
-
-	const read = (name: string): Sourced | undefined => {
-		const file = path.join(dir, name);
-		if (!existsSync(file)) {
-			return undefined;
-		}
-
-		const origin = `${named} ${file}`;
-		return {value: readReadableFile(file, origin).toString('utf8').trim(), origin, precedence};
-	};
-
-	const endpoints = read('endpoints');
-	if (endpoints === undefined) {
-		throw new ConfigError(`${named}: ${dir} has no "endpoints" file`);
-	}
-
-	const user = read('user');
-	const password = read('password');
-	if (user !== undefined && password === undefined) {
-		throw new ConfigError(`${named}: ${dir} has a "user" file but no "password" file`);
-	}
-
-	if (user === undefined && password !== undefined) {
-		throw new ConfigError(`${named}: ${dir} has a "password" file but no "user" file`);
-	}
-
-	if (password?.value === '') {
-		throw new ConfigError(`${password.origin} is empty`);
-	}
-
-	const cacert = read('cacert');
-	return {
-		endpoints,
-		...(user === undefined ? {} : {user}),
-		...(password === undefined ? {} : {password}),
-		...(cacert === undefined ? {} : {cacert: {...cacert, value: cacertPath(dir, cacert.value)}}),
-	};
-}
-
-function cacertPath(dir: string, cacertContent: string): string {
-	if (cacertContent.startsWith('-----BEGIN')) {
-		return path.join(dir, 'cacert');
-	}
-
-	// A relative path in the file is relative to the client directory, wherever etcdeck runs from.
-	return cacertContent === '' ? '' : path.resolve(dir, cacertContent);
-}
-
-/** The longest --timeout and --refresh: an hour, well inside what a Node timer holds (2^31-1 ms, about 24.8 days). */
-export const maxTimerMs = 3_600_000;
-export const minTimerMs = 100;
-
-/**
- * A duration that drives a timer. Node runs a timer of more than 2^31-1 ms after 1 ms instead (with a
- * warning), so --timeout 1e12 would time every call out at once: such values are refused, naming the range.
- */
-function timerMs(value: number | undefined, flag: string, fallback: number): number {
-	if (value === undefined) {
-		return fallback;
-	}
-
-	if (!Number.isInteger(value) || value < minTimerMs || value > maxTimerMs) {
-		throw new ConfigError(`${flag} must be a whole number of milliseconds from ${minTimerMs} to ${maxTimerMs} (one hour), got ${String(value)}`);
-	}
-
-	return value;
-}
-
-function positiveInteger(value: number | undefined, flag: string, fallback: number, minimum: number): number {
-	if (value === undefined) {
-		return fallback;
-	}
-
-	if (!Number.isInteger(value) || value < minimum) {
-		throw new ConfigError(`${flag} must be a whole number of at least ${minimum}, got ${String(value)}`);
-	}
-
-	return value;
 }

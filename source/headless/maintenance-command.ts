@@ -1,15 +1,15 @@
 import {MaintenanceService} from '../cluster/maintenance/maintenance-service.ts';
 import {runMaintenance} from '../maintenance/maintenance-jobs.ts';
-import {PromptCancelled, resolveSettingsAsking} from '../config/password-prompt.ts';
+import {resolveSettingsAsking} from '../config/password-prompt.ts';
 import type {RawOptions} from '../config/resolve-settings.ts';
-import {ConfigError, defaults} from '../config/settings.ts';
+import {defaults} from '../config/settings.ts';
 import {lagWarningEntries} from '../model/cluster/cluster-summary.ts';
 import {defaultDefragRule} from '../model/maintenance/defrag-plan.ts';
 import {maintenanceExitCode, maintenanceExitCodes, type MaintenanceEvent, type MaintenanceRequest} from '../model/maintenance/maintenance-events.ts';
 import {eventLines} from '../model/maintenance/maintenance-job.ts';
 import {listenForInterrupts, signalExitCode} from './interrupts.ts';
 import {printLines} from './print.ts';
-import type {CommandIo} from './command-io.ts';
+import {Refusal, reportRefusals, type CommandIo} from './command-io.ts';
 
 export type MaintenanceCommand = 'defrag' | 'recover-space' | 'check';
 
@@ -56,9 +56,6 @@ export function keepRevisionsOf(flags: Pick<MaintenanceFlags, 'keepRevisions'>):
 	return Number.isInteger(keepRevisions) && keepRevisions >= 0 ? keepRevisions : `--keep-revisions must be a whole number of at least 0, got ${String(flags.keepRevisions)}`;
 }
 
-/** Refused before anything was asked of the cluster. */
-class Refusal extends Error {}
-
 /**
  * `etcdeck defrag [--dry-run] [--compact] [--all] [--move-leader]`, `etcdeck recover-space` and
  * `etcdeck check`: the dashboard's maintenance flows without a prompt (the command is the decision),
@@ -66,7 +63,7 @@ class Refusal extends Error {}
  * differ, 2 refused before anything changed.
  */
 export async function runMaintenanceCommand(command: MaintenanceCommand, args: readonly string[], flags: MaintenanceFlags, io: CommandIo): Promise<number> {
-	try {
+	return reportRefusals(io, maintenanceExitCodes.refused, async () => {
 		if (args.length > 0) {
 			throw new Refusal(`"etcdeck ${command}" takes no operands, got "${args.join(' ')}"; see --help`);
 		}
@@ -94,19 +91,7 @@ export async function runMaintenanceCommand(command: MaintenanceCommand, args: r
 			interrupts.release();
 			service.close();
 		}
-	} catch (error) {
-		if (error instanceof PromptCancelled) {
-			printLines(io.stderr, [`etcdeck: ${error.message}`]);
-			return 130;
-		}
-
-		if (error instanceof Refusal || error instanceof ConfigError) {
-			printLines(io.stderr, [`etcdeck: ${error.message}`]);
-			return maintenanceExitCodes.refused;
-		}
-
-		throw error;
-	}
+	});
 }
 
 function requestFor(command: MaintenanceCommand, flags: MaintenanceFlags): MaintenanceRequest {

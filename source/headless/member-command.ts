@@ -2,9 +2,9 @@ import {createInterface} from 'node:readline/promises';
 import type {ClusterReading} from '../cluster/cluster-reading.ts';
 import {ClusterService} from '../cluster/cluster-service.ts';
 import type {PeerAnswer} from '../cluster/membership/peer-answer.ts';
-import {PromptCancelled, resolveSettingsAsking} from '../config/password-prompt.ts';
+import {resolveSettingsAsking} from '../config/password-prompt.ts';
 import type {RawOptions} from '../config/resolve-settings.ts';
-import {ConfigError, type Settings} from '../config/settings.ts';
+import type {Settings} from '../config/settings.ts';
 import {summarize, type ClusterSummary} from '../model/cluster/cluster-summary.ts';
 import {nothingAnswers} from '../model/cluster/reachability.ts';
 import {emptyLagHistory, recordLag} from '../model/lag/lag-history.ts';
@@ -13,7 +13,8 @@ import type {MembershipCheck, MembershipConfirmation} from '../model/membership/
 import {membershipColumns, membershipRows} from '../model/membership/membership-rows.ts';
 import {newMemberSettings, renderSettings, settingsFormats, type SettingsFormat} from '../model/membership/new-member-settings.ts';
 import {noRejoins} from '../model/membership/rejoin-tracker.ts';
-import type {CommandIo} from './command-io.ts';
+import {Refusal, reportRefusals, type CommandIo} from './command-io.ts';
+import {chooseSubcommand} from './subcommands.ts';
 import {printLines} from './print.ts';
 import {misplacedRestorePlanFlag} from './restore-plan-command.ts';
 import {textTable} from './text-table.ts';
@@ -37,36 +38,26 @@ export const memberExitCodes = {
 	refused: 2,
 } as const;
 
-class Refusal extends Error {
-	constructor(message: string, readonly details: readonly string[] = []) {
-		super(message);
-	}
-}
-
 /** How long `member list` waits between its two readings, so a learner's catch-up rate and readiness can be told. */
 const secondReadingAfterMs = 1000;
 
 /** `etcdeck member list`, `member add NAME PEER-URL[,PEER-URL]` and `member remove MEMBER`; returns the exit code. */
 export async function runMemberCommand(args: readonly string[], flags: MemberFlags, io: CommandIo): Promise<number> {
-	const [action, ...operands] = args;
-	let service: ClusterService | undefined;
-	try {
+	return reportRefusals(io, memberExitCodes.refused, async () => {
+		const chosen = chooseSubcommand('member', args);
+		if (!chosen.ok) {
+			throw new Refusal(chosen.message, chosen.details);
+		}
+
+		const {name: action, operands} = chosen;
 		const misplaced = misplacedRestorePlanFlag({...flags, format: undefined, clientUrls: undefined});
 		if (misplaced !== undefined) {
 			throw new Refusal(`${misplaced} only applies to "etcdeck restore-plan"`);
 		}
 
 		const format = settingsFormatOf(flags.format);
-		if (action === 'add' && operands.length === 2) {
-			if (flags.yes !== true && io.terminal === undefined) {
-				throw new Refusal('no terminal to confirm on: give --yes to add without asking');
-			}
-		} else if (action === 'remove' && operands.length === 1) {
-			if (flags.yes !== true && io.terminal === undefined) {
-				throw new Refusal('no terminal to confirm on: give --yes to remove without asking');
-			}
-		} else if (!(action === 'list' && operands.length === 0)) {
-			throw new Refusal(`expected "member list", "member add NAME PEER-URL[,PEER-URL]" or "member remove MEMBER", got "member ${args.join(' ')}"; see --help`);
+		if (action !== 'list' && flags.yes !== true && io.terminal === undefined) {
+			throw new Refusal(`no terminal to confirm on: give --yes to ${action} without asking`);
 		}
 
 		if (action !== 'add' && (flags.voter === true || flags.clientUrls !== undefined || flags.format !== undefined)) {
@@ -75,31 +66,26 @@ export async function runMemberCommand(args: readonly string[], flags: MemberFla
 
 		const settings = await resolveSettingsAsking(flags, io.env, io.terminal);
 		io.onSettings?.(settings);
-		service = new ClusterService(settings.connection);
-		const first = await readCluster(service);
-		if (action === 'list') {
-			return await list(service, settings, first, io);
-		}
+		const service = new ClusterService(settings.connection);
+		try {
+			const first = await readCluster(service);
+			switch (action) {
+				case 'list': {
+					return await list(service, settings, first, io);
+				}
 
-		return action === 'add'
-			? await add(service, settings, first, {name: operands[0]!, peerText: operands[1]!, format}, flags, io)
-			: await remove(service, settings, first, operands[0]!, flags, io);
-	} catch (error) {
-		if (error instanceof PromptCancelled) {
-			printLines(io.stderr, [`etcdeck: ${error.message}`]);
-			return 130;
-		}
+				case 'add': {
+					return await add(service, settings, first, {name: operands[0]!, peerText: operands[1]!, format}, flags, io);
+				}
 
-		if (error instanceof Refusal || error instanceof ConfigError) {
-			const details = error instanceof Refusal ? error.details : [];
-			printLines(io.stderr, [`etcdeck: ${error.message}`, ...details.map(detail => `  ${detail}`)]);
-			return memberExitCodes.refused;
+				case 'remove': {
+					return await remove(service, settings, first, operands[0]!, flags, io);
+				}
+			}
+		} finally {
+			service.close();
 		}
-
-		throw error;
-	} finally {
-		service?.close();
-	}
+	});
 }
 
 function settingsFormatOf(text: string | undefined): SettingsFormat {

@@ -1,12 +1,11 @@
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {etcdeckVersion} from '../backup/etcdeck-version.ts';
-import {SnapshotError} from '../backup/snapshot-error.ts';
-import {verifySnapshot} from '../backup/verify-snapshot.ts';
 import {buildRestorePlan, restoreUnits, type MemberSpec, type RestoreUnit} from '../model/snapshots/restore-plan.ts';
 import {planScript, planText} from '../model/snapshots/restore-plan-render.ts';
-import type {CommandIo} from './command-io.ts';
+import {Refusal, reportRefusals, type CommandIo} from './command-io.ts';
 import {printLaidOut, printLines} from './print.ts';
+import {verificationOf} from './snapshot-verify-command.ts';
 
 /** The flags only `etcdeck restore-plan` reads, as meow names them, with the flag the operator typed. */
 export const restorePlanFlags = {
@@ -31,29 +30,13 @@ export function misplacedRestorePlanFlag(flags: Record<string, unknown>): string
 	return given === undefined ? undefined : restorePlanFlags[given];
 }
 
-/** Refused: the message, and detail lines shown under it. */
-class Refusal extends Error {
-	constructor(message: string, readonly details: readonly string[] = []) {
-		super(message);
-	}
-}
-
 /**
  * `etcdeck restore-plan SNAPSHOT`: verifies the snapshot, then prints every member's restore steps
  * and the checks after them (text, or an sh script). Needs no cluster: a copied snapshot and its
  * manifest are enough.
  */
 export async function runRestorePlanCommand(args: readonly string[], flags: RestorePlanFlags, io: CommandIo): Promise<number> {
-	try {
-		return await plan(args, flags, io);
-	} catch (error) {
-		if (error instanceof Refusal) {
-			printLines(io.stderr, [`etcdeck: ${error.message}`, ...error.details.map(detail => `  ${detail}`)]);
-			return restorePlanExitCodes.refused;
-		}
-
-		throw error;
-	}
+	return reportRefusals(io, restorePlanExitCodes.refused, async () => plan(args, flags, io));
 }
 
 async function plan(args: readonly string[], flags: RestorePlanFlags, io: CommandIo): Promise<number> {
@@ -86,16 +69,7 @@ async function plan(args: readonly string[], flags: RestorePlanFlags, io: Comman
 	}
 
 	const file = path.resolve(io.cwd, args[0]!);
-	let verification;
-	try {
-		verification = await verifySnapshot(file);
-	} catch (error) {
-		if (error instanceof SnapshotError) {
-			throw new Refusal(error.message);
-		}
-
-		throw error;
-	}
+	const verification = await verificationOf(file);
 
 	if (verification.problems.length > 0) {
 		printLines(io.stderr, [

@@ -110,8 +110,9 @@ test('bad input is refused before connecting, with the flag named', async () => 
 		[['--endpoints', 'http://127.0.0.1'], /has no port/],
 		[[], /no endpoints: pass --endpoints/],
 		[['--endpoints', cluster().endpoints[0]!, '--cacert', '/nonexistent/ca.pem'], /--cacert: file \/nonexistent\/ca\.pem does not exist/],
-		[['--endpoints', cluster().endpoints[0]!, '--refresh', 'soon'], /--refresh must be a whole number/],
-		[['--endpoints', cluster().endpoints[0]!, '--no-such-flag'], /Unknown flag/],
+		[['--endpoints', cluster().endpoints[0]!, '--refresh', 'soon'], /--refresh takes a number \(MS\), got "soon"/],
+		[['--endpoints', cluster().endpoints[0]!, '--refresh', '50'], /--refresh must be a whole number/],
+		[['--endpoints', cluster().endpoints[0]!, '--no-such-flag'], /unknown flag --no-such-flag; see etcdeck --help/],
 		[['frobnicate', '--endpoints', cluster().endpoints[0]!], /unknown command "frobnicate"/],
 	];
 	for (const [args, message] of cases) {

@@ -1,11 +1,15 @@
 // npm run media: pictures of the real etcdeck on a local demo cluster, for the README (media/*.png, *.svg).
 // Needs etcd and etcdctl, tmux, and Debian's fonts-dejavu-core (the font the pictures are drawn in).
-// `npm run media -- help logs-warnings` makes only the scenes named.
+// `npm run media -- help logs-warnings` makes only the scenes named; `--scenario NAME` starts the cluster
+// as `npm run demo -- --scenario NAME` does (default: the demo's first, healthy).
 import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {demoKeys} from '../../source/demo/demo-keys.ts';
+import {demoHelp, parseDemoArguments} from '../../source/demo/demo-arguments.ts';
+import {demoScenarios, scenarioNamed} from '../../source/demo/scenarios.ts';
+import type {Running} from '../../source/demo/scenario-steps.ts';
 import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {ensureEtcd} from '../../source/demo/etcd-binaries.ts';
 import {ensureTools} from '../../source/demo/system-tools.ts';
@@ -43,7 +47,18 @@ function chosenScenes(names: string[]): readonly Scene[] {
 }
 
 async function main(): Promise<void> {
-	const chosen = chosenScenes(process.argv.slice(2));
+	const request = parseDemoArguments(process.argv.slice(2), demoScenarios.map(each => each.name));
+	if (request.kind === 'help') {
+		process.stdout.write(`npm run media -- [--scenario NAME] [SCENE...]\n  the scenes: ${scenes.map(scene => scene.name).join(', ')}\n\n${demoHelp(demoScenarios).slice(4).join('\n')}\n`);
+		return;
+	}
+
+	if (request.kind === 'refused') {
+		throw new Error(request.message);
+	}
+
+	const scenario = scenarioNamed(request.scenario)!;
+	const chosen = chosenScenes([...request.etcdeckArgs]);
 	ensureEtcd();
 	ensureTools([{command: 'tmux', debianPackage: 'tmux'}]);
 	checkFonts();
@@ -51,11 +66,13 @@ async function main(): Promise<void> {
 	mkdirSync(mediaDir, {recursive: true});
 	const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'etcdeck-media-snapshots-'));
 	let cluster: LocalCluster | undefined;
+	let running: Running | undefined;
 	let terminal: TmuxTerminal | undefined;
 	let cleaning: Promise<void> | undefined;
 	const cleanUp = async () => {
 		cleaning ??= (async () => {
 			await terminal?.stop();
+			await running?.stop();
 			await cluster?.stop();
 			rmSync(snapshotDir, {recursive: true, force: true});
 		})();
@@ -69,11 +86,12 @@ async function main(): Promise<void> {
 	}
 
 	try {
-		say('starting a local etcd cluster: 3 voters and 1 learner on 127.0.0.1');
-		cluster = await LocalCluster.start({voters: 3, learners: 1});
+		say(`starting a local etcd cluster for scenario ${scenario.name}: ${scenario.description}`);
+		cluster = await LocalCluster.start(scenario.cluster);
 		await cluster.putKeys(demoKeys());
 		say(`writing ${reports.count.toLocaleString('en-US')} keys of ${reports.valueBytes} bytes`);
 		await seedKeys(cluster.voterEndpoints[0]!, reportKeys(reports.count, reports.valueBytes));
+		running = await scenario.setup(cluster);
 
 		terminal = await TmuxTerminal.start(screenSize);
 		const logFile = cluster.member(loggedMember).logFile;

@@ -1,10 +1,10 @@
 import {setTimeout as delay} from 'node:timers/promises';
 import {rateWindowMs} from '../../source/model/lag/catch-up.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
-import {writeEntries} from './load.ts';
 import {memberRow, type Scene} from './scene.ts';
 import type {ScreenCapture, Stage} from './stage.ts';
-import {throttle} from './throttle.ts';
+import {throttle} from '../../source/demo/throttle.ts';
+import {putEntries, quietFollower} from '../../source/demo/scenario-steps.ts';
 
 function learnerName(stage: Stage): string {
 	const learner = stage.cluster.members.find(member => member.isLearner);
@@ -32,7 +32,7 @@ export const lagScene: Scene = {
 		const stoppedAt = Date.now();
 		let slow: ReturnType<typeof throttle> | undefined;
 		try {
-			await writeEntries(stage.cluster, '/main/audit/', missed.entries, missed.valueBytes);
+			await putEntries(stage.cluster, '/main/audit/', missed.entries, missed.valueBytes);
 			// The catch-up rate compares with the oldest lag known in its window: once the window holds
 			// none from before the stop, the rate is the catch-up's own.
 			await delay(Math.max(0, stoppedAt + rateWindowMs + 1000 - Date.now()));
@@ -136,7 +136,7 @@ export const logsScene: Scene = {
 	async play(stage, shoot) {
 		await stage.showPane('logs');
 		await stage.waitForScreen('the tail of etcd\'s log', screen => /follow on · [\d,]+ lines · tailing/u.test(screen));
-		const victim = await quietVoter(stage);
+		const victim = (await quietFollower(stage.cluster, stage.cluster.member(stage.loggedMember))).name;
 		stage.cluster.signal(victim, 'SIGSTOP');
 		try {
 			await stage.waitForScreen(`the prober's warning naming ${victim}`, screen => screen.includes(`▲ peer ${victim}`) && screen.includes('unhealthy'), 60_000);
@@ -146,16 +146,3 @@ export const logsScene: Scene = {
 		}
 	},
 };
-
-/** A voter that is neither the leader nor the member whose log the pane tails: hanging it costs no election. */
-async function quietVoter(stage: Stage): Promise<string> {
-	// `endpoint status` prints: endpoint, ID, version, DB size, is leader, is learner, ...
-	const statuses = (await stage.cluster.etcdctl(['endpoint', 'status'], {endpoints: stage.cluster.voterEndpoints})).trim().split('\n').map(line => line.split(', '));
-	const leaders = new Set(statuses.filter(fields => fields[4] === 'true').map(fields => fields[0]));
-	const voter = stage.cluster.members.find(member => !member.isLearner && member.name !== stage.loggedMember && !leaders.has(member.clientUrl));
-	if (voter === undefined) {
-		throw new Error('no voter to hang besides the leader and the logged member');
-	}
-
-	return voter.name;
-}

@@ -1,4 +1,4 @@
-import {trickle} from './load.ts';
+import {trickle} from '../../source/demo/scenario-steps.ts';
 import {memberRow, type Scene} from './scene.ts';
 import type {Stage} from './stage.ts';
 

@@ -2,11 +2,13 @@ import {helpText} from '../../source/config/flags.ts';
 import {commandTable} from '../../source/ui/app/keymap.ts';
 import {keymapMarkdown} from '../../source/ui/keymap/keymap-markdown.ts';
 import {contextFieldsMarkdown} from '../../source/config/contexts/context-fields-markdown.ts';
+import {scenariosMarkdown} from '../../source/demo/scenarios.ts';
 
 /** README sections written from the source: name → content between `<!-- name:start -->` and `<!-- name:end -->`. */
 export const generatedSections: Record<string, () => string> = {
 	keymap: () => keymapMarkdown(commandTable),
 	contexts: contextFieldsMarkdown,
+	'demo-scenarios': scenariosMarkdown,
 	help: () => ['```', helpText.replace(/^\n/, '').replace(/\s+$/, ''), '```'].join('\n'),
 };
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair} from 'yaml';
 import {parseEndpoints} from '../endpoints.ts';
-import {maxTimerMs, minTimerMs} from '../resolve-settings.ts';
+import {maxTimerMs, minTimerMs} from '../number-settings.ts';
 import {ConfigError} from '../settings.ts';
 import {keyTextProblem} from '../../model/shared/key-text.ts';
 import {needsEscaping} from '../../model/shared/safe-text.ts';

@@ -1,5 +1,5 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import type {LocalCluster} from '../../source/demo/local-cluster.ts';
+import type {LocalCluster} from './local-cluster.ts';
 
 export interface Throttle {
 	/** Stops the cycle and leaves the member running. */
