@@ -1,4 +1,4 @@
-import {chmodSync, mkdirSync, readFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync, renameSync} from 'node:fs';
 import {isBuiltin} from 'node:module';
 import path from 'node:path';
 import {readFile, writeFile} from 'node:fs/promises';
@@ -136,9 +136,15 @@ export async function buildBundle(outfile: string): Promise<string> {
  * and its launcher (mode 755). Returns the launcher, which is what runs as `etcdeck`.
  */
 export async function buildCommand(directory = commandDirectory): Promise<string> {
-	await buildBundle(path.join(directory, commandFiles.bundle));
+	// Built beside and renamed into place: a command already running from dist/bin/ (another test run,
+	// another etcd line in CI) never reads a half-written bundle.
+	const partial = `.partial-${process.pid}`;
+	const bundle = path.join(directory, commandFiles.bundle);
+	await buildBundle(bundle + partial);
+	renameSync(bundle + partial, bundle);
 	const launcher = path.join(directory, commandFiles.launcher);
-	await writeFile(launcher, launcherSource());
-	chmodSync(launcher, 0o755);
+	await writeFile(launcher + partial, launcherSource());
+	chmodSync(launcher + partial, 0o755);
+	renameSync(launcher + partial, launcher);
 	return launcher;
 }
