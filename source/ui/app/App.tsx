@@ -166,7 +166,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			...maintenance.globalCommands,
 			...contextCommands(clusterContext, dispatch),
 			warnings: warningsOverlay.show,
-			'filter-open': () => filtering({type: 'open'}),
+			'filter-open': args => filtering(args.text === undefined ? {type: 'open'} : {type: 'set', text: args.text}),
 			'filter-clear': () => {
 				const filter = filterOf(now, now.pane);
 				if (filter.text === '' && filter.draft === undefined) {

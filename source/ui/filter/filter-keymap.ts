@@ -9,15 +9,17 @@ export const filterScopeTitles = {filter: 'While typing a table filter'} as cons
 
 /**
  * `/` filters the table of the pane on screen (members, endpoints, lag, health): rows whose cells hold
- * the text, ignoring case. The Logs and Keys panes have a `/` of their own, asked first.
+ * the text, ignoring case. The Logs and Keys panes have a `/` of their own, asked first. `:filter TEXT`
+ * sets the filter at once; `:filter` alone opens the `/` line.
  */
 export const filterKeymap: ReadonlyArray<Binding<FilterCommand>> = [
 	{
 		command: 'filter-open',
 		chords: [{input: '/'}],
-		description: 'Filter the table by text',
+		description: 'Filter the table by text (:filter TEXT sets it)',
 		scope: 'global',
 		name: 'filter',
+		args: [{name: 'TEXT', kind: 'text', optional: true}],
 		disabled: ({pane}) => (pane.filterable === true ? undefined : `the ${pane.title} pane has no table to filter`),
 	},
 	{command: 'filter-clear', chords: [{named: 'escape'}], description: 'Clear the table filter', scope: 'global'},
