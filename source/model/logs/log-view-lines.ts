@@ -44,6 +44,8 @@ function bottomIndex(state: LogViewState, matching: readonly LogEntry[], pageSiz
 
 export interface LogSlice {
 	entries: LogEntry[];
+	/** Index in `entries` of the cursor line while paused (following: undefined, the newest line is it). */
+	cursor: number | undefined;
 	/** Matching lines above and below the slice. */
 	above: number;
 	below: number;
@@ -56,7 +58,8 @@ export function visibleSlice(state: LogViewState, height: number): LogSlice {
 	const bottom = bottomIndex(state, matching, height);
 	const top = Math.max(0, bottom - height + 1);
 	const entries = matching.slice(top, bottom + 1);
-	return {entries, above: top, below: matching.length - 1 - bottom, matching: matching.length};
+	const cursor = state.follow || entries.length === 0 ? undefined : Math.max(0, entries.length - 1 - state.cursorAbove);
+	return {entries, cursor, above: top, below: matching.length - 1 - bottom, matching: matching.length};
 }
 
 /**
@@ -101,6 +104,22 @@ export function cycleMember(state: LogViewState, step: 1 | -1): LogViewState {
 	return {...state, memberFilter: wrapped === -1 ? undefined : choices[wrapped], follow: true, anchor: undefined};
 }
 
+/** The cursor line, which Enter opens. */
+export function cursorEntry(state: LogViewState, pageSize: number): LogEntry | undefined {
+	const matching = matchingEntries(state);
+	return matching[cursorIndex(state, matching, pageSize)];
+}
+
+/** The line opened whole, while the buffer still keeps it. */
+export function openedEntry(state: Pick<LogViewState, 'entries' | 'opened'>): LogEntry | undefined {
+	const seq = state.opened?.order.seq;
+	return seq === undefined ? undefined : state.entries.find(entry => entry.seq === seq);
+}
+
+/**
+ * Moves the cursor line by `lines` (negative: older). The view's bottom line is the cursor, except on
+ * the oldest page, which stays full: there the cursor climbs the page (`cursorAbove` lines above its bottom).
+ */
 export function scroll(state: LogViewState, lines: number, pageSize: number): LogViewState {
 	if (state.follow && lines >= 0) {
 		return state;
@@ -111,13 +130,20 @@ export function scroll(state: LogViewState, lines: number, pageSize: number): Lo
 		return state;
 	}
 
-	const target = bottomIndex(state, matching, pageSize) + lines;
+	const target = cursorIndex(state, matching, pageSize) + lines;
 	if (target >= matching.length - 1) {
-		return {...state, follow: true, anchor: undefined};
+		return {...state, follow: true, anchor: undefined, cursorAbove: 0};
 	}
 
 	const oldestPageBottom = Math.min(pageSize, matching.length) - 1;
-	return {...state, follow: false, anchor: orderOf(matching[Math.max(oldestPageBottom, target)]!)};
+	const bottom = Math.max(oldestPageBottom, target);
+	return {...state, follow: false, anchor: orderOf(matching[bottom]!), cursorAbove: bottom - Math.max(0, target)};
+}
+
+/** Index in `matching` of the cursor line: Enter opens it. */
+function cursorIndex(state: LogViewState, matching: readonly LogEntry[], pageSize: number): number {
+	const bottom = bottomIndex(state, matching, pageSize);
+	return state.follow ? bottom : Math.max(0, bottom - state.cursorAbove);
 }
 
 export function orderOf(entry: LogEntry): LogOrder {

@@ -41,6 +41,8 @@ export interface LogViewState {
 	follow: boolean;
 	/** When not following: the bottom line in view, so arrivals do not move it. */
 	anchor: LogOrder | undefined;
+	/** When not following: how many lines above the anchor the cursor line is (only the oldest page has it above 0). */
+	cursorAbove: number;
 	warningsOnly: boolean;
 	/** Case-insensitive text every shown line contains; '' for none. */
 	filter: string;
@@ -65,6 +67,8 @@ export interface LogViewState {
 	status: LogSourceStatus;
 	/** The time of the last append or tick: the end of the trouble windows. */
 	now: number;
+	/** The line Enter opened whole (it stays open while it is kept), and how far its view is scrolled. */
+	opened: {order: LogOrder; scroll: number} | undefined;
 }
 
 export type LogViewEvent =
@@ -87,7 +91,11 @@ export type LogViewEvent =
 	| {type: 'filter-erase'}
 	| {type: 'filter-apply'}
 	| {type: 'filter-cancel'}
-	| {type: 'filter-clear'};
+	| {type: 'filter-clear'}
+	/** Opens the cursor line whole (the line ↑/↓ move to). */
+	| {type: 'open-line'; pageSize: number}
+	| {type: 'scroll-line'; lines: number; maxOffset: number}
+	| {type: 'close-line'};
 
 export function initialLogViewState(capacity: number, status: LogSourceStatus, now: number): LogViewState {
 	return {
@@ -97,6 +105,7 @@ export function initialLogViewState(capacity: number, status: LogSourceStatus, n
 		dropped: 0,
 		follow: true,
 		anchor: undefined,
+		cursorAbove: 0,
 		warningsOnly: false,
 		filter: '',
 		draft: undefined,
@@ -111,5 +120,6 @@ export function initialLogViewState(capacity: number, status: LogSourceStatus, n
 		tails: [],
 		status,
 		now,
+		opened: undefined,
 	};
 }

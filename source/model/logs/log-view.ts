@@ -2,10 +2,10 @@ import {typedText} from '../shared/safe-text.ts';
 import {countTroubles} from './trouble-counts.ts';
 import type {LogViewEvent, LogViewState} from './log-view-state.ts';
 import {append, orderLabels, tailStatus} from './log-arrivals.ts';
-import {cycleMember, matchingEntries, orderOf, scroll} from './log-view-lines.ts';
+import {cursorEntry, cycleMember, matchingEntries, orderOf, scroll} from './log-view-lines.ts';
 
 export * from './log-view-state.ts';
-export {activeFilter, isWarningLine, matchingEntries, memberChoices, sourceLabel, visibleSlice, type LogSlice} from './log-view-lines.ts';
+export {activeFilter, isWarningLine, matchingEntries, memberChoices, openedEntry, sourceLabel, visibleSlice, type LogSlice} from './log-view-lines.ts';
 
 /** Pure transitions of the log pane: new lines, the source's state, and the operator's keys. */
 export function logViewReducer(state: LogViewState, event: LogViewEvent): LogViewState {
@@ -42,7 +42,7 @@ export function logViewReducer(state: LogViewState, event: LogViewEvent): LogVie
 		case 'toggle-follow': {
 			if (state.follow) {
 				const bottom = matchingEntries(state).at(-1);
-				return {...state, follow: false, anchor: bottom === undefined ? {time: Number.NEGATIVE_INFINITY, seq: 0} : orderOf(bottom)};
+				return {...state, follow: false, anchor: bottom === undefined ? {time: Number.NEGATIVE_INFINITY, seq: 0} : orderOf(bottom), cursorAbove: 0};
 			}
 
 			return {...state, follow: true, anchor: undefined};
@@ -63,7 +63,7 @@ export function logViewReducer(state: LogViewState, event: LogViewEvent): LogVie
 
 			const matching = matchingEntries(state);
 			const bottom = matching[Math.min(event.pageSize, matching.length) - 1];
-			return bottom === undefined || bottom === matching.at(-1) ? state : {...state, follow: false, anchor: orderOf(bottom)};
+			return bottom === undefined || bottom === matching.at(-1) ? state : {...state, follow: false, anchor: orderOf(bottom), cursorAbove: 0};
 		}
 
 		case 'filter-open': {
@@ -86,6 +86,19 @@ export function logViewReducer(state: LogViewState, event: LogViewEvent): LogVie
 
 		case 'filter-cancel': {
 			return state.draft === undefined ? state : {...state, filter: state.filterBeforeDraft, draft: undefined};
+		}
+
+		case 'open-line': {
+			const entry = cursorEntry(state, event.pageSize);
+			return entry === undefined ? state : {...state, opened: {order: orderOf(entry), scroll: 0}};
+		}
+
+		case 'scroll-line': {
+			return state.opened === undefined ? state : {...state, opened: {...state.opened, scroll: Math.min(Math.max(0, state.opened.scroll + event.lines), Math.max(0, event.maxOffset))}};
+		}
+
+		case 'close-line': {
+			return {...state, opened: undefined};
 		}
 
 		case 'filter-clear': {

@@ -16,7 +16,7 @@ export const filterKeymap: ReadonlyArray<Binding<FilterCommand>> = [
 	{
 		command: 'filter-open',
 		chords: [{input: '/'}],
-		description: 'Filter the table by text (:filter TEXT sets it)',
+		description: 'Filter the table by text',
 		scope: 'global',
 		name: 'filter',
 		args: [{name: 'TEXT', kind: 'text', optional: true}],
