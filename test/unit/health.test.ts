@@ -235,4 +235,7 @@ void test('a peer round-trip warning goes with the last bad sample leaving the p
 	assert.deepEqual(warnedAt, [30, 40, 50, 60, 70, 80, 90, 100, 110]);
 	assert.equal(defaultHealthOptions.percentileWindowMs, 60 * second);
 	assert.equal(state!.members[0]!.intervalMs, 60 * second);
+	// etcd observes its prober's smoothed round trip, which decays for minutes after a stall: the advice says so.
+	const warned = fold([[0, etcdMetrics({peerRoundTrips: [{peerId: m2.id, histogram: histogram(roundTripBounds, [0])}]})], [10 * second, etcdMetrics({peerRoundTrips: [{peerId: m2.id, histogram: bad}]})]]);
+	assert.match(warned.warnings[0]?.advice ?? '', /smoothed round trip every 30 s, so after a stall it takes a few minutes to fall back/);
 });
