@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
 import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
 import {healthyReading} from '../support/reading-fixtures.ts';
-import {renderApp, waitFor, type RenderedApp} from '../support/render.tsx';
+import {renderApp, sequencesFor, waitFor, type RenderedApp} from '../support/render.tsx';
 
 afterEach(() => {
 	cleanup();
@@ -47,8 +47,8 @@ void test('at 80x24 the action log scrolls to its earliest action, filters with 
 	await until(app, frame => frame.includes('/number 3▏  1 of 8'), 'the filter typed');
 	await app.press('filter-keep');
 	await until(app, frame => frame.includes('/number 3  1 of 8  (Esc clears)') && !frame.includes('number 7'), 'the filter kept');
-	await app.press('action-log-escape');
+	await app.send(sequencesFor('close', 'action-log')[0]!);
 	await until(app, frame => frame.includes('Action log') && !frame.includes('/number 3'), 'Esc cleared the filter');
-	await app.press('action-log-escape');
+	await app.send(sequencesFor('close', 'action-log')[0]!);
 	await until(app, frame => !frame.includes('Action log'), 'a second Esc closed the log');
 });

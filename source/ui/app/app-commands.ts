@@ -95,7 +95,7 @@ export function actionLogLayer(dispatch: (event: AppEvent) => void, filter: RowF
 				dispatch({type: 'scroll-action-log', step: command === 'action-log-older' ? 1 : -1, maxOffset: maxOffset()});
 			} else if (command === 'action-log-filter') {
 				filtering({type: 'open'});
-			} else if (command === 'action-log-escape' && filter.text !== '') {
+			} else if (command === 'close' && filter.text !== '') {
 				filtering({type: 'clear'});
 			} else {
 				dispatch({type: 'toggle-action-log'});
