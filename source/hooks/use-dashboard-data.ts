@@ -72,8 +72,8 @@ export function useDashboardData(services: DashboardServices, options: Dashboard
 			setKeysActive(true);
 		}
 	}, [focus.pane]);
-	const keys = useKeyBrowser(services.keyBrowser, {...options.keyBrowsing, active: keysActive}, focus.keysListRows);
 	const summary = reading === undefined ? undefined : summarize(reading, {quotaBytes: options.quotaBytes});
+	const keys = useKeyBrowser(services.keyBrowser, {...options.keyBrowsing, active: keysActive, quorumLost: summary?.quorumLost}, focus.keysListRows);
 	const memberNames = new Map((reading?.members ?? []).map(member => [member.id, member.name]));
 	const usages = reading === undefined ? [] : dbUsages(reading, dbHistory, options.quotaBytes);
 	const extraWarnings = [...headerHealthWarnings(health?.warnings ?? []), ...dbUsageWarnings(usages), ...recurringTroubleWarnings(logs.view.counts, logs.view.now, memberNames)];

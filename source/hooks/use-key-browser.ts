@@ -5,7 +5,7 @@ import {levelEntryOf, levelRange} from '../cluster/key-range.ts';
 import {unescapeKey} from '../model/shared/key-text.ts';
 
 /** The reads and watches the Keys pane needs (KeyBrowserService; tests may hand in another). */
-export type KeyBrowserSource = Pick<KeyBrowserService, 'defaultStartPrefix' | 'page' | 'count' | 'get' | 'watch'>;
+export type KeyBrowserSource = Pick<KeyBrowserService, 'defaultStartPrefix' | 'page' | 'count' | 'get' | 'watch' | 'quorumRestored'>;
 
 export interface KeyBrowserOptions {
 	/** --prefix as typed (`\xNN` for a byte); undefined: the separator when every key starts with it, else the top. */
@@ -17,6 +17,11 @@ export interface KeyBrowserOptions {
 	 * space costs etcd work no one asked for. Once started it stays started, keeping the operator's place.
 	 */
 	active: boolean;
+	/**
+	 * Whether the dashboard's latest reading found quorum lost (undefined before the first): when it
+	 * flips, the level's count is read again so the STALE / linearizable label follows the cluster.
+	 */
+	quorumLost?: boolean;
 }
 
 export interface KeyBrowser {
@@ -168,6 +173,22 @@ export function useKeyBrowser(source: KeyBrowserSource, options: KeyBrowserOptio
 		// openKeyHex stands for openKey: a Buffer is a new object on every state.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [source, openKeyHex, openRevision, dispatch]);
+
+	const quorumLost = options.quorumLost;
+	const lastQuorumLost = useRef(quorumLost);
+	useEffect(() => {
+		const before = lastQuorumLost.current;
+		lastQuorumLost.current = quorumLost;
+		if (before === undefined || quorumLost === undefined || before === quorumLost) {
+			return;
+		}
+
+		if (!quorumLost) {
+			source.quorumRestored();
+		}
+
+		dispatch({type: 'quorum-changed'});
+	}, [source, quorumLost, dispatch]);
 
 	const read = useCallback(() => current.current, []);
 	return {state, startError, dispatch, read};

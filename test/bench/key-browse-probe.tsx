@@ -72,6 +72,9 @@ function timedReads(service: KeyBrowserService, prefix: string, lastPress: () =>
 		count: async prefixBytes => service.count(prefixBytes),
 		get: async key => service.get(key),
 		watch: (start, end, afterRevision, listener) => service.watch(start, end, afterRevision, listener),
+		quorumRestored: () => {
+			service.quorumRestored();
+		},
 		async page(level, separatorBytes, pageRequest, limit) {
 			const result = await service.page(level, separatorBytes, pageRequest, limit);
 			if (pageRequest.from === 'start' && level.prefix.toString('utf8') === prefix) {

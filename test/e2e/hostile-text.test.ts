@@ -108,7 +108,7 @@ void test('the dashboard: every pane, a value of each kind, the logs, help, the 
 			const escaped = escapeKey(Buffer.from(name));
 			await key(session, '/', 'the / line', text => text.includes('Enter go'));
 			// Pasted with colour codes around it: they are ignored, the CR ending the chunk is Enter.
-			await key(session, `\u001B[31m${escaped}\u001B[0m\r`, `the level of ${escaped}`, text => text.includes(`names starting ${escapeKey(Buffer.from(name.slice('/hostile/'.length)))}`) && text.includes('row 1 of 1 read'));
+			await key(session, `\u001B[31m${escaped}\u001B[0m\r`, `the level of ${escaped}`, text => text.includes(`names starting ${escapeKey(Buffer.from(name.slice('/hostile/'.length)))}`) && text.includes('row 1 of 1 ·'));
 			await key(session, '\r', `the value of ${escaped}`, text => text.includes('create rev') && text.includes(`${escaped}  ·  `) && text.includes(`${Buffer.byteLength(value)} B`));
 			valueScreens.push(session.frames.lastFrame!.text);
 			await key(session, chordBytes({named: 'escape'}), 'back to the level', text => !text.includes('create rev'));

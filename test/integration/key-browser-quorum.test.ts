@@ -47,3 +47,35 @@ void test('without quorum, reads fall back to serializable ones from a member st
 		await cluster.ensureRunning('m1', 'm2');
 	}
 });
+
+void test('told that quorum is back, the browser reads linearizable at once instead of after its retry interval', async () => {
+	assert.ok(started);
+	const cluster = started;
+	const survivor = cluster.member('m3').clientUrl;
+	// Retried only every ten minutes by itself: only quorumRestored() can make the next read linearizable.
+	const browser = new KeyBrowserService({endpoints: [survivor], timeoutMs: 1500}, {linearizableRetryMs: 600_000});
+	const probe = new KeyBrowserService({endpoints: [survivor], timeoutMs: 1500}, {linearizableRetryMs: 0});
+	try {
+		await cluster.kill('m1');
+		await cluster.kill('m2');
+		const stale = await browser.count(Buffer.from('/app/'));
+		assert.ok(stale.ok && stale.read.mode === 'serializable', JSON.stringify(stale));
+
+		await cluster.ensureRunning('m1', 'm2');
+		await waitFor('a leader again', async () => {
+			const read = await probe.count(Buffer.from('/app/'));
+			return read.ok && read.read.mode === 'linearizable' ? read : undefined;
+		}, {timeoutMs: 30_000, intervalMs: 200});
+		const remembered = await browser.count(Buffer.from('/app/'));
+		assert.ok(remembered.ok && remembered.read.mode === 'serializable', 'without being told, it still reads serializable');
+
+		browser.quorumRestored();
+		const back = await browser.count(Buffer.from('/app/'));
+		assert.ok(back.ok && back.read.mode === 'linearizable', JSON.stringify(back));
+		assert.equal(back.value, 2);
+	} finally {
+		browser.close();
+		probe.close();
+		await cluster.ensureRunning('m1', 'm2');
+	}
+});

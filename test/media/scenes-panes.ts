@@ -84,7 +84,7 @@ async function jumpTo(stage: Stage, prefix: string): Promise<void> {
 	await stage.waitForScreen(`the keys under ${prefix}, read and counted`, screen => {
 		const lines = screen.split('\n');
 		const countsLoading = lines.some(line => /^[› ] /u.test(line) && line.trimEnd().endsWith('…'));
-		return lines.some(line => line.trimEnd() === breadcrumb) && /row [\d,]+ of [\d,]+ read/u.test(screen) && !screen.includes('reading…') && !countsLoading;
+		return lines.some(line => line.trimEnd() === breadcrumb) && /row [\d,]+ (of [\d,]+|· [\d,]+ read)/u.test(screen) && !screen.includes('reading…') && !countsLoading;
 	});
 }
 

@@ -7,9 +7,9 @@ import {KeysPane} from '../../source/ui/keys/KeysPane.tsx';
 import {useRoutedKeys} from './routed-keys.ts';
 
 /** The Keys pane on its own over a real key browser, its keys routed as the app routes them. */
-export function KeysProbe({source, prefix, separator = '/', width, height}: {source: KeyBrowserSource; prefix: string | undefined; separator?: string; width: number; height: number}) {
+export function KeysProbe({source, prefix, separator = '/', width, height, quorumLost}: {source: KeyBrowserSource; prefix: string | undefined; separator?: string; width: number; height: number; quorumLost?: boolean}) {
 	const viewport = (state: KeyBrowserState) => keysViewport(state, width, height);
-	const browser = useKeyBrowser(source, {prefix, separator, active: true}, state => viewport(state).listRows);
+	const browser = useKeyBrowser(source, {prefix, separator, active: true, quorumLost}, state => viewport(state).listRows);
 	useRoutedKeys(() => {
 		const state = browser.read();
 		return state === undefined ? [] : [keysKeyLayer(() => browser.read()!, browser.dispatch, viewport)];

@@ -105,6 +105,7 @@ const noKeys: KeyBrowserSource = {
 	count: () => Promise.reject(new Error('this test reads no keys')),
 	get: () => Promise.reject(new Error('this test reads no keys')),
 	watch: () => () => undefined,
+	quorumRestored: () => undefined,
 };
 
 /** A drill for tests that drill nothing: says so, if asked. */

@@ -72,3 +72,23 @@ void test('only the newest entries that fit are drawn, with a count of the earli
 void test('an empty log says no action was taken yet', () => {
 	assert.deepEqual(inside(draw([])), ['Action log (UTC, newest first)', 'No action taken yet in this session.']);
 });
+
+void test('scrolled, the log says how many newer actions are above; filtered, it shows the matches and says so', () => {
+	const entries = Array.from({length: 10}, (_, index) => entry(index, {outcome: index === 4 ? 'succeeded' : 'cancelled', message: `attempt ${index}`}));
+	const {lastFrame, rerender, unmount} = render(<ActionLog entries={entries} width={80} height={13} offset={7} />);
+	try {
+		const scrolled = inside(rawLinesOf(lastFrame()));
+		assert.equal(scrolled[1], '… 7 newer actions above');
+		assert.equal(scrolled[2], '12:34:58  promote etcd-4 (2f0fd4b3a5cb0e1a)  cancelled');
+		assert.ok(!scrolled.some(line => line.includes('earlier action')), scrolled.join('\n'));
+		rerender(<ActionLog entries={entries} width={80} height={13} filter={{text: 'SUCCEEDED', draft: undefined}} />);
+		const filtered = inside(rawLinesOf(lastFrame()));
+		assert.equal(filtered[1], '/SUCCEEDED  1 of 10  (Esc clears)');
+		assert.equal(filtered[2], '12:35:00  promote etcd-4 (2f0fd4b3a5cb0e1a)  succeeded');
+		assert.equal(filtered[3], '  attempt 4');
+		rerender(<ActionLog entries={entries} width={80} height={13} filter={{text: 'nothing like it', draft: undefined}} />);
+		assert.ok(inside(rawLinesOf(lastFrame())).includes('No action matches the filter.'), lastFrame());
+	} finally {
+		unmount();
+	}
+});

@@ -2,8 +2,7 @@ import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
 import type {SaveSnapshot} from '../../source/backup/dashboard-saver.ts';
-import type {LogListener} from '../../source/logs/log-source.ts';
-import type {LogTailSource} from '../../source/hooks/use-log-tail.ts';
+import {HandFedLogs} from '../support/hand-fed-logs.ts';
 import {healthyReading} from '../support/reading-fixtures.ts';
 import {chordBytes} from '../../source/ui/keymap/chord-bytes.ts';
 import {renderApp, sequencesFor, waitFor, type RenderedApp} from '../support/render.tsx';
@@ -14,19 +13,6 @@ afterEach(() => {
 
 /** Colour codes, a title, a mouse report, a focus report, an unknown key and a kitty key: what a paste or a terminal can send. */
 const pastes = ['\u001B[31m', 'red\u001B[31mtext\u001B[0m', '\u001B]0;PWN\u0007', '\u001B[<0;10;5M', '\u001B[I', '\u001B[99~', '\u001B[113u', '\u009B31m', '\u001BOP'];
-
-/** A log tail the test feeds by hand. */
-class HandFedLogs implements LogTailSource {
-	listener: LogListener | undefined;
-	start(listener: LogListener): void {
-		this.listener = listener;
-		listener.onStatus({state: 'streaming', message: 'tailing a test', severity: 'ok'});
-	}
-
-	stop(): void {
-		this.listener = undefined;
-	}
-}
 
 async function started(options: Parameters<typeof renderApp>[0] = {}): Promise<RenderedApp> {
 	const app = renderApp({snapshot: healthyReading(), ...options});

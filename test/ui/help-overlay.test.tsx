@@ -130,3 +130,24 @@ void test('the notes say how health percentiles are made and what the Keys pane 
 	assert.ok(helpNotes.some(note => note.includes('bucket deltas between scrapes')));
 	assert.ok(helpNotes.some(note => note.includes('without quorum')));
 });
+
+void test('at 80x24 every column starts with its group\'s heading, a continued group\'s again with "(cont.)", scrolled or not', () => {
+	const width = 80;
+	const height = 22;
+	const headings = new Set([...Object.values(scopeTitles), 'Notes']);
+	const full = [...headings].flatMap(heading => [heading, `${heading} (cont.)`]);
+	// A narrow column cuts a long heading with "…".
+	const isHeading = (text: string) => full.includes(text) || (text.endsWith('…') && full.some(heading => heading.startsWith(text.slice(0, -1))));
+	let continued = 0;
+	for (let offset = 0; offset <= maxHelpOffset(commandTable, width, height); offset++) {
+		// The box's border, the title, then the first row of each column side by side.
+		const columnsTop = inside(helpLines(width, height, offset)[2]!).split(/ {3,}/);
+		assert.equal(columnsTop.length, 2, `two columns at offset ${offset}: ${columnsTop.join(' | ')}`);
+		for (const top of columnsTop) {
+			assert.ok(isHeading(top), `offset ${offset}: a column starts with "${top}", not a heading`);
+			continued += /\(cont\.\)$|\(con…$/.test(top) ? 1 : 0;
+		}
+	}
+
+	assert.ok(continued > 0, 'some group goes on in the next column');
+});

@@ -88,3 +88,14 @@ void test('the / line shows what is typed; before the start is known the pane sa
 	assert.deepEqual(draw(undefined), ['finding where the keys start…']);
 	assert.deepEqual(draw(undefined, 80, 16, 'no endpoint answered'), ['no endpoint answered']);
 });
+
+void test('the footer counts the level\'s rows: after G on the 120th of 120 keys it says row 120 of 120', () => {
+	const names = Array.from({length: 120}, (_, index) => `k${String(index).padStart(3, '0')}`);
+	let state = levelWith('/l/', names.slice(0, 100), true);
+	state = reduce(state, {type: 'end', viewRows: 10}, pageAnswer(state, 'end', entries('/l/', names.slice(20)), true));
+	assert.match(draw(state).at(-1)!, /^last row · more above · Enter open/);
+	state = reduce(state, pageAnswer(state, 'backward', entries('/l/', names.slice(0, 20)), false));
+	const lines = draw(state);
+	assert.match(lines.at(-1)!, /^row 120 of 120 · Enter open/);
+	assert.ok(lines.some(line => line.startsWith('› ') && line.includes('k119')), lines.join('\n'));
+});

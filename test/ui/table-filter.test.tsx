@@ -76,3 +76,16 @@ void test('the Logs pane keeps its own / (its line filter), not the table filter
 	await typeAndWait(app, 'abc', () => app.frame().includes('abc'), 'typed into the logs filter');
 	assert.ok(!app.frame().includes('of 0  (Enter keeps'), app.frame());
 });
+
+void test(':filter TEXT sets the table filter at once; :filter alone opens the / line as / does', async () => {
+	const app = await started();
+	await app.press('command-line');
+	await app.send('filter cd-3');
+	await waitFor(() => rawLinesOf(app.lastFrame()).at(-1)?.startsWith(':filter cd-3') === true, 2000, `typed:\n${app.frame()}`);
+	await pressAndWait(app, 'command-run', () => app.frame().includes('/cd-3  1 of 4  (Esc clears)'), ':filter cd-3 kept as the filter');
+	assert.deepEqual(memberNamesShown(app), ['etcd-3']);
+	await app.press('command-line');
+	await app.send('filter');
+	await waitFor(() => rawLinesOf(app.lastFrame()).at(-1)?.startsWith(':filter') === true, 2000, `typed:\n${app.frame()}`);
+	await pressAndWait(app, 'command-run', () => app.frame().includes('/cd-3▏  1 of 4  (Enter keeps, Esc clears)'), 'bare :filter opens the line on the kept text');
+});

@@ -8,7 +8,7 @@ const state = (changes: Partial<AppState> = {}): AppState => ({...initialAppStat
 
 void describe('appReducer: panes', () => {
 	void test('the dashboard opens on the members pane, no help, no notice', () => {
-		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, actionLogOpen: false, dialog: undefined, snapshotForm: undefined, lagChart: 'all', notice: undefined, filters: {}});
+		assert.deepEqual(initialAppState, {pane: 'members', selectedId: undefined, helpOpen: false, helpOffset: 0, actionLogOpen: false, actionLogOffset: 0, actionLogFilter: {text: '', draft: undefined}, dialog: undefined, snapshotForm: undefined, lagChart: 'all', notice: undefined, filters: {}});
 	});
 
 	void test('each pane keeps its own / filter: typed, kept and cleared through the row filter', () => {

@@ -212,3 +212,30 @@ void test('counter increase: resets count from zero, readings outside the window
 	assert.equal(increaseWithin([reading(0, 5), reading(10, 9), reading(200, 9)], 100, 200), 0);
 	assert.equal(increaseWithin([], 100, 200), 0);
 });
+
+void test('a peer round-trip warning goes with the last bad sample leaving the percentile window, not later', () => {
+	// etcd observes a peer's round trip every 30 s; scrapes come every 10 s. Bad samples at 30 s and 60 s.
+	const good = histogram(roundTripBounds, [0, 0, 1]);
+	const bad = histogram(roundTripBounds, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+	let observed = histogram(roundTripBounds, [0]);
+	let state: HealthState | undefined;
+	const warnedAt: number[] = [];
+	for (let at = 0; at <= 180 * second; at += 10 * second) {
+		if (at % (30 * second) === 0) {
+			observed = plus(observed, at === 30 * second || at === 60 * second ? bad : good);
+		}
+
+		state = fold([[at, etcdMetrics({peerRoundTrips: [{peerId: m2.id, histogram: observed}]})]], state);
+		if (state.warnings.some(warning => warning.text.includes('round trip to etcd-2'))) {
+			warnedAt.push(at / second);
+		}
+	}
+
+	// Warned from the first bad sample while any is inside the 60 s window, then let go at once.
+	assert.deepEqual(warnedAt, [30, 40, 50, 60, 70, 80, 90, 100, 110]);
+	assert.equal(defaultHealthOptions.percentileWindowMs, 60 * second);
+	assert.equal(state!.members[0]!.intervalMs, 60 * second);
+	// etcd observes its prober's smoothed round trip, which decays for minutes after a stall: the advice says so.
+	const warned = fold([[0, etcdMetrics({peerRoundTrips: [{peerId: m2.id, histogram: histogram(roundTripBounds, [0])}]})], [10 * second, etcdMetrics({peerRoundTrips: [{peerId: m2.id, histogram: bad}]})]]);
+	assert.match(warned.warnings[0]?.advice ?? '', /smoothed round trip every 30 s, so after a stall it takes a few minutes to fall back/);
+});

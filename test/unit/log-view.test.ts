@@ -83,8 +83,11 @@ test('PgUp and PgDn move by the page the pane shows; Home shows the oldest page 
 	assert.deepEqual(shown(state, 4), ['line 13', 'line 14', 'line 15', 'line 16']);
 	state = run(state, page(-1), page(-1), page(-1), page(-1), page(-1));
 	assert.deepEqual(shown(state, 4), ['line 1', 'line 2', 'line 3', 'line 4'], 'stops at the oldest page');
+	// On the oldest page the cursor (the line Enter opens) climbed to its first line; a page down is four lines on.
+	assert.equal(visibleSlice(state, 4).cursor, 0);
 	state = run(state, page(1));
-	assert.deepEqual(shown(state, 4), ['line 5', 'line 6', 'line 7', 'line 8']);
+	assert.deepEqual(shown(state, 4), ['line 2', 'line 3', 'line 4', 'line 5']);
+	assert.equal(visibleSlice(state, 4).cursor, 3);
 	state = run(withLines(20), logsEventFor('logs-oldest', 4));
 	assert.deepEqual(shown(state, 4), ['line 1', 'line 2', 'line 3', 'line 4']);
 	state = run(state, logsEventFor('logs-newest', 4));
@@ -202,9 +205,11 @@ test('status events replace the source state; lines do not', () => {
 test('every key of the pane\'s table maps to a reducer event that changes something', () => {
 	const base = run(withLines(30), {type: 'scroll', lines: -10, pageSize: 2});
 	const typing = run(base, {type: 'filter-open'}, {type: 'filter-type', text: 'line'});
+	// A line opened whole and scrolled part way down its 10 rows.
+	const opened = run(base, {type: 'open-line', pageSize: 2}, {type: 'scroll-line', lines: 5, maxOffset: 10});
 	for (const binding of logsKeymap) {
-		const before = binding.scope === 'logs-filter' ? typing : binding.command === 'logs-filter-clear' ? run(base, {type: 'filter-open'}, {type: 'filter-type', text: 'x'}, {type: 'filter-apply'}) : base;
-		const after = logViewReducer(before, logsEventFor(binding.command, 5));
+		const before = binding.scope === 'logs-filter' ? typing : binding.scope === 'logs-line' ? opened : binding.command === 'logs-filter-clear' ? run(base, {type: 'filter-open'}, {type: 'filter-type', text: 'x'}, {type: 'filter-apply'}) : base;
+		const after = logViewReducer(before, logsEventFor(binding.command, 5, 10));
 		assert.notEqual(after, before, `${chordsLabel(binding.chords)} (${binding.description}) changed nothing`);
 	}
 });

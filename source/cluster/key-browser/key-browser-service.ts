@@ -77,6 +77,11 @@ export class KeyBrowserService {
 		});
 	}
 
+	/** Quorum is back (the dashboard's reading says so): the next read tries linearizable at once, not after the retry interval. */
+	quorumRestored(): void {
+		this.stale = undefined;
+	}
+
 	/** How many keys start with `prefix` (count-only: no key leaves etcd). */
 	async count(prefix: Buffer): Promise<ReadResult<number>> {
 		return this.settle(async () => {

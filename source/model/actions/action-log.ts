@@ -5,6 +5,7 @@ import type {MemberActionResult} from '../../cluster/member-action-result.ts';
 import {moveLeaderCommand, promoteCommand, type Confirmation, type MemberActionKind} from './member-action-checks.ts';
 import type {MaintenanceStepKind} from '../maintenance/maintenance-events.ts';
 import type {MembershipActionKind} from '../membership/membership-confirmation.ts';
+import {filterRows, type RowFilter} from '../shared/row-filter.ts';
 
 /**
  * succeeded: etcd did it. failed: sent, and etcd refused or did not answer. refused: etcdeck did not
@@ -33,6 +34,11 @@ export interface ActionLogState {
 }
 
 export type ActionLogEvent = {type: 'record'; entry: ActionLogEntry} | {type: 'clear'};
+
+/** The entries whose time, action, member, outcome, message or etcdctl holds the filter's text (any case). */
+export function filterActionLog(entries: readonly ActionLogEntry[], filter: RowFilter): ActionLogEntry[] {
+	return filterRows(entries, filter, entry => [clockTime(entry.at), entry.action, entry.target, entry.outcome, entry.message, entry.etcdctl ?? '']);
+}
 
 /** A dashboard session's actions fit; an endless one keeps its latest. */
 export const actionLogLimit = 200;

@@ -58,7 +58,7 @@ export function judgeMember(member: Figures): {warnings: Warning[]; severity: Se
 
 	for (const peer of member.peers) {
 		if (peer.p99 !== undefined && peer.p99 > healthRules.peerRoundTripP99Warning) {
-			add('warning', `round trip to ${peer.peerName} p99 ${formatLatency(peer.p99)} > ${formatLatency(healthRules.peerRoundTripP99Warning)}: slow network between members`, 'check the network path between the two members (latency, packet loss, bandwidth)');
+			add('warning', `round trip to ${peer.peerName} p99 ${formatLatency(peer.p99)} > ${formatLatency(healthRules.peerRoundTripP99Warning)}: slow network between members`, 'check the network path between the two members (latency, packet loss, bandwidth); etcd samples a smoothed round trip every 30 s, so after a stall it takes a few minutes to fall back');
 		}
 	}
 

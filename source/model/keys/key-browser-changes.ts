@@ -36,8 +36,9 @@ export function levelChanged(state: KeyBrowserState, change: KeyChange, entry: L
 	// Entries of a level do not overlap: one past the rows loaded (before the first, after the last) is not shown yet.
 	const first = state.hasBefore ? state.rows[0] : undefined;
 	const last = state.hasAfter ? state.rows.at(-1) : undefined;
-	if (change.kind === 'delete' || (first !== undefined && Buffer.compare(entry.bytes, first.bytes) < 0) || (last !== undefined && Buffer.compare(entry.bytes, last.bytes) > 0)) {
-		return {...state, total};
+	const before = first !== undefined && Buffer.compare(entry.bytes, first.bytes) < 0;
+	if (change.kind === 'delete' || before || (last !== undefined && Buffer.compare(entry.bytes, last.bytes) > 0)) {
+		return {...state, total, offset: before ? offsetAfter(state.offset, entry, mark) : state.offset};
 	}
 
 	const row: LevelRow = {...entry, change: {kind: 'created', revision: mark.revision}, ...(entry.kind === 'prefix' ? {count: {value: 1}} : {})};
@@ -45,6 +46,22 @@ export function levelChanged(state: KeyBrowserState, change: KeyChange, entry: L
 	const insertAt = at < 0 ? state.rows.length : at;
 	const shift = state.rows.length > 0 && insertAt <= state.selected ? 1 : 0;
 	return {...state, rows: [...state.rows.slice(0, insertAt), row, ...state.rows.slice(insertAt)], total, selected: state.selected + shift, top: state.top + shift};
+}
+
+/**
+ * The rows before the window after a change there: a key is a row of its own (one more when created,
+ * one fewer when deleted); a prefix may or may not be new, or emptied, so the count is no longer known.
+ */
+function offsetAfter(offset: number | undefined, entry: LevelEntry, mark: RowChange): number | undefined {
+	if (offset === undefined || mark.kind === 'updated') {
+		return offset;
+	}
+
+	if (entry.kind === 'prefix') {
+		return undefined;
+	}
+
+	return offset + (mark.kind === 'created' ? 1 : -1);
 }
 
 export function openKeyChanged(state: KeyBrowserState, change: KeyChange): KeyBrowserState {

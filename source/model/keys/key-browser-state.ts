@@ -85,6 +85,11 @@ export function keyBrowserReducer(state: KeyBrowserState, event: KeyBrowserEvent
 			return goTo(state, state.level);
 		}
 
+		case 'quorum-changed': {
+			// A count is one cheap request; its answer says how reads are served now (see total-loaded).
+			return {...state, total: undefined};
+		}
+
 		case 'enter': {
 			return openSelected(state);
 		}

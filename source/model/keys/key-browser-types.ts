@@ -57,6 +57,11 @@ export interface KeyBrowserState {
 	hasBefore: boolean;
 	hasAfter: boolean;
 	anchors: Anchor[];
+	/**
+	 * Rows of the level before the window's first: 0 from the start on; unknown after a jump to the
+	 * end until a read backward reaches the start (or a change before the window cannot be placed).
+	 */
+	offset: number | undefined;
 	pageWanted: PageDirection | undefined;
 	pageLoading: PageDirection | undefined;
 	/** The child prefix to select once the level is read (the one just left by going up). */
@@ -96,6 +101,7 @@ export function initialKeyBrowserState(start: Buffer, separator: Buffer): KeyBro
 		hasBefore: false,
 		hasAfter: false,
 		anchors: [],
+		offset: 0,
 		pageWanted: 'start',
 		pageLoading: undefined,
 		reselect: undefined,
@@ -122,6 +128,8 @@ export type KeyBrowserLoad =
 export type KeyBrowserEvent =
 	| {type: 'go'; level: LevelAddress}
 	| {type: 'reload'}
+	/** The cluster's quorum came or went: the level's count is read again, so the read label follows it. */
+	| {type: 'quorum-changed'}
 	| {type: 'enter'}
 	| {type: 'up'}
 	| {type: 'move'; step: number; viewRows: number}

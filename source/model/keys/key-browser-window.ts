@@ -34,6 +34,7 @@ function trim(state: KeyBrowserState, side: 'front' | 'back'): KeyBrowserState {
 		...state,
 		rows: state.rows.slice(excess),
 		hasBefore: true,
+		offset: state.offset === undefined ? undefined : state.offset + excess,
 		anchors: [...state.anchors, anchor],
 		selected: Math.max(0, state.selected - excess),
 		top: Math.max(0, state.top - excess),
@@ -48,11 +49,11 @@ export function pageLoaded(state: KeyBrowserState, event: Extract<KeyBrowserEven
 		case 'start': {
 			const reselected = state.reselect === undefined ? -1 : rows.findIndex(row => row.bytes.equals(state.reselect!));
 			const selected = Math.max(0, reselected);
-			return {...base, rows, hasBefore: false, hasAfter: event.more, anchors: [], selected, top: selected, reselect: undefined};
+			return {...base, rows, hasBefore: false, hasAfter: event.more, anchors: [], offset: 0, selected, top: selected, reselect: undefined};
 		}
 
 		case 'end': {
-			return {...base, rows, hasBefore: event.more, hasAfter: false, anchors: [], selected: Math.max(0, rows.length - 1), top: Math.max(0, rows.length - 1)};
+			return {...base, rows, hasBefore: event.more, hasAfter: false, anchors: [], offset: event.more ? undefined : 0, selected: Math.max(0, rows.length - 1), top: Math.max(0, rows.length - 1)};
 		}
 
 		case 'forward': {
@@ -67,7 +68,8 @@ export function pageLoaded(state: KeyBrowserState, event: Extract<KeyBrowserEven
 			const anchor = state.anchors.at(-1);
 			const hasBefore = anchor === undefined ? event.more : anchor.hadBefore;
 			const anchors = anchor === undefined ? state.anchors : state.anchors.slice(0, -1);
-			return trim({...base, rows: [...fresh, ...state.rows], hasBefore, anchors, selected: state.selected + fresh.length, top: state.top + fresh.length}, 'back');
+			const offset = !hasBefore ? 0 : state.offset === undefined ? undefined : state.offset - fresh.length;
+			return trim({...base, rows: [...fresh, ...state.rows], hasBefore, anchors, offset, selected: state.selected + fresh.length, top: state.top + fresh.length}, 'back');
 		}
 	}
 }
@@ -113,7 +115,10 @@ function nextPage(state: KeyBrowserState): {direction: PageDirection; request: P
 	}
 
 	const first = state.rows[0];
-	if (state.hasBefore && first !== undefined && state.selected < prefetchMargin) {
+	// Just after a jump to the end, one page above is read too: a level of a page or two then knows
+	// where its rows stand (row 120 of 120, not of the 100 read).
+	const placing = state.offset === undefined && state.anchors.length === 0 && state.rows.length <= pageSize;
+	if (state.hasBefore && first !== undefined && (state.selected < prefetchMargin || placing)) {
 		const anchor = state.anchors.at(-1);
 		// Rows dropped while scrolling down are read again forward from where they started: cheaper for
 		// etcd than a descending read, which sorts the whole range it covers.

@@ -13,7 +13,9 @@ export type RowFilterEvent =
 	| {type: 'type'; text: string}
 	| {type: 'erase'}
 	| {type: 'keep'}
-	| {type: 'clear'};
+	| {type: 'clear'}
+	/** `:filter TEXT`: kept at once, nothing left being typed. */
+	| {type: 'set'; text: string};
 
 export const noFilter: RowFilter = {text: '', draft: undefined};
 
@@ -37,6 +39,10 @@ export function rowFilterReducer(state: RowFilter, event: RowFilterEvent): RowFi
 
 		case 'clear': {
 			return noFilter;
+		}
+
+		case 'set': {
+			return {text: event.text, draft: undefined};
 		}
 	}
 }

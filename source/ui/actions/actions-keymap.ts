@@ -1,6 +1,7 @@
 import type {Binding, CommandContext} from '../keymap/binding.ts';
 
-export type ActionsCommand = 'promote' | 'move-leader' | 'toggle-action-log' | 'confirm' | 'cancel' | 'close';
+export type ActionsCommand = 'promote' | 'move-leader' | 'toggle-action-log' | 'confirm' | 'cancel' | 'close'
+	| 'action-log-newer' | 'action-log-older' | 'action-log-filter' | 'action-log-close';
 
 export const actionsScopeTitles = {confirm: 'In a confirmation', 'action-log': 'In the action log'} as const;
 
@@ -38,6 +39,11 @@ export const actionsDialogKeymap: ReadonlyArray<Binding<ActionsCommand>> = [
 	{command: 'cancel', chords: [{input: 'n'}, {named: 'escape'}], description: 'No: change nothing', scope: 'confirm'},
 ];
 
+/** The action log scrolls an entry at a time and filters like a table; while its filter is typed, the filter's keys apply. */
 export const actionLogDialogKeymap: ReadonlyArray<Binding<ActionsCommand>> = [
-	{command: 'close', chords: [{named: 'escape'}, {input: 'a'}, {input: 'q'}], description: 'Close the action log', scope: 'action-log'},
+	{command: 'action-log-newer', chords: [{named: 'upArrow'}, {input: 'k'}], description: 'Newer actions', scope: 'action-log'},
+	{command: 'action-log-older', chords: [{named: 'downArrow'}, {input: 'j'}], description: 'Earlier actions', scope: 'action-log'},
+	{command: 'action-log-filter', chords: [{input: '/'}], description: 'Filter the actions by text', scope: 'action-log'},
+	{command: 'close', chords: [{named: 'escape'}], description: 'Clear the filter, or close', scope: 'action-log'},
+	{command: 'action-log-close', chords: [{input: 'a'}, {input: 'q'}], description: 'Close the action log', scope: 'action-log'},
 ];

@@ -4,7 +4,7 @@ import type {ClusterReading} from '../../cluster/cluster-reading.ts';
 import type {DashboardServices} from '../../hooks/dashboard-services.ts';
 import {useDashboardData} from '../../hooks/use-dashboard-data.ts';
 import {useSyncReducer} from '../../hooks/use-sync-reducer.ts';
-import {actionHeadline} from '../../model/actions/action-log.ts';
+import {actionHeadline, filterActionLog} from '../../model/actions/action-log.ts';
 import {ActionLog} from '../actions/ActionLog.tsx';
 import {ConfirmDialog} from '../actions/ConfirmDialog.tsx';
 import {useActionLog} from '../actions/use-action-log.ts';
@@ -138,7 +138,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 		}
 
 		if (dialog !== undefined) {
-			return [{confirm: members.confirmLayer(now), 'snapshot-form': snapshots.formLayer, help: helpLayer(dispatch, () => maxHelpOffset(commandTable, columns, height - 1, helpLegend.length)), 'action-log': actionLogLayer(dispatch)}[dialog]];
+			return [{confirm: members.confirmLayer(now), 'snapshot-form': snapshots.formLayer, help: helpLayer(dispatch, () => maxHelpOffset(commandTable, columns, height - 1, helpLegend.length)), 'action-log': actionLogLayer(dispatch, now.actionLogFilter, () => filterActionLog(log.entries, now.actionLogFilter).length - 1)}[dialog]];
 		}
 
 		// The pane now, which a key earlier in the same read may have changed.
@@ -166,7 +166,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			...maintenance.globalCommands,
 			...contextCommands(clusterContext, dispatch),
 			warnings: warningsOverlay.show,
-			'filter-open': () => filtering({type: 'open'}),
+			'filter-open': args => filtering(args.text === undefined ? {type: 'open'} : {type: 'set', text: args.text}),
 			'filter-clear': () => {
 				const filter = filterOf(now, now.pane);
 				if (filter.text === '' && filter.draft === undefined) {
@@ -232,7 +232,7 @@ export function App({services, snapshotDir, logLines, keyBrowsing, refreshMs, qu
 			return <MembershipViews ui={membership.ui} width={columns} />;
 		}
 
-		return state.actionLogOpen ? <ActionLog entries={log.entries} width={columns} height={paneHeight} /> : pane.view(context);
+		return state.actionLogOpen ? <ActionLog entries={log.entries} width={columns} height={paneHeight} offset={state.actionLogOffset} filter={state.actionLogFilter} /> : pane.view(context);
 	};
 
 	return (

@@ -1,5 +1,7 @@
 import type {CommandArgs, KeyLayer} from '../keymap/binding.ts';
 import type {AppEvent, AppState} from './app-state.ts';
+import type {RowFilter, RowFilterEvent} from '../../model/shared/row-filter.ts';
+import {filterTypingLayer} from '../filter/filter-keymap.ts';
 import {isPaneId} from './panes.ts';
 
 export interface AppCommandsDeps {
@@ -75,9 +77,31 @@ export function helpLayer(dispatch: (event: AppEvent) => void, maxOffset: () => 
 	};
 }
 
-/** The action log's keys: close it. */
-export function actionLogLayer(dispatch: (event: AppEvent) => void): KeyLayer {
-	return {scope: 'action-log', modal: true, run: () => dispatch({type: 'toggle-action-log'})};
+/**
+ * The action log's keys: scroll it an entry at a time (up to `maxOffset`), filter it, close it (Esc
+ * clears a kept filter first). While its filter is typed, that field takes every key.
+ */
+export function actionLogLayer(dispatch: (event: AppEvent) => void, filter: RowFilter, maxOffset: () => number): KeyLayer {
+	const filtering = (event: RowFilterEvent) => dispatch({type: 'action-log-filter', event});
+	if (filter.draft !== undefined) {
+		return filterTypingLayer(filtering);
+	}
+
+	return {
+		scope: 'action-log',
+		modal: true,
+		run(command) {
+			if (command === 'action-log-newer' || command === 'action-log-older') {
+				dispatch({type: 'scroll-action-log', step: command === 'action-log-older' ? 1 : -1, maxOffset: maxOffset()});
+			} else if (command === 'action-log-filter') {
+				filtering({type: 'open'});
+			} else if (command === 'close' && filter.text !== '') {
+				filtering({type: 'clear'});
+			} else {
+				dispatch({type: 'toggle-action-log'});
+			}
+		},
+	};
 }
 
 /** Which dialog is open, the first of: a confirmation, the snapshot form, help, the action log. */

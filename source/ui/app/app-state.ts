@@ -21,6 +21,9 @@ export interface AppState {
 	/** First help line shown, when help is taller than the screen. */
 	helpOffset: number;
 	actionLogOpen: boolean;
+	/** Newest actions scrolled past in the action log, and its `/` filter. */
+	actionLogOffset: number;
+	actionLogFilter: RowFilter;
 	dialog: ConfirmDialogState | undefined;
 	/** The snapshot form `s` opened, until it is sent or closed. */
 	snapshotForm: SnapshotForm | undefined;
@@ -41,6 +44,8 @@ export type AppEvent =
 	| {type: 'scroll-help'; step: 1 | -1; maxOffset: number}
 	| {type: 'close-help'}
 	| {type: 'toggle-action-log'}
+	| {type: 'scroll-action-log'; step: 1 | -1; maxOffset: number}
+	| {type: 'action-log-filter'; event: RowFilterEvent}
 	| {type: 'toggle-lag-chart'}
 	| {type: 'open-dialog'; confirmation: Confirmation}
 	| {type: 'dialog-pending'; text: string}
@@ -57,6 +62,8 @@ export const initialAppState: AppState = {
 	helpOpen: false,
 	helpOffset: 0,
 	actionLogOpen: false,
+	actionLogOffset: 0,
+	actionLogFilter: noFilter,
 	dialog: undefined,
 	snapshotForm: undefined,
 	lagChart: 'all',
@@ -102,7 +109,16 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 		}
 
 		case 'toggle-action-log': {
-			return {...state, actionLogOpen: !state.actionLogOpen};
+			return {...state, actionLogOpen: !state.actionLogOpen, actionLogOffset: 0};
+		}
+
+		case 'scroll-action-log': {
+			return {...state, actionLogOffset: Math.min(event.maxOffset, Math.max(0, state.actionLogOffset + event.step))};
+		}
+
+		case 'action-log-filter': {
+			// The filtered list is another list: it is read from its newest entry.
+			return {...state, actionLogFilter: rowFilterReducer(state.actionLogFilter, event.event), actionLogOffset: 0};
 		}
 
 		case 'toggle-lag-chart': {

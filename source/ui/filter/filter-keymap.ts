@@ -9,7 +9,8 @@ export const filterScopeTitles = {filter: 'While typing a table filter'} as cons
 
 /**
  * `/` filters the table of the pane on screen (members, endpoints, lag, health): rows whose cells hold
- * the text, ignoring case. The Logs and Keys panes have a `/` of their own, asked first.
+ * the text, ignoring case. The Logs and Keys panes have a `/` of their own, asked first. `:filter TEXT`
+ * sets the filter at once; `:filter` alone opens the `/` line.
  */
 export const filterKeymap: ReadonlyArray<Binding<FilterCommand>> = [
 	{
@@ -18,6 +19,7 @@ export const filterKeymap: ReadonlyArray<Binding<FilterCommand>> = [
 		description: 'Filter the table by text',
 		scope: 'global',
 		name: 'filter',
+		args: [{name: 'TEXT', kind: 'text', optional: true}],
 		disabled: ({pane}) => (pane.filterable === true ? undefined : `the ${pane.title} pane has no table to filter`),
 	},
 	{command: 'filter-clear', chords: [{named: 'escape'}], description: 'Clear the table filter', scope: 'global'},

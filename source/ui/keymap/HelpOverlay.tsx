@@ -43,9 +43,49 @@ export function helpLayout(table: CommandTable, width: number, height: number, l
 	return {columns, rowsPerColumn, capacity: columns * rowsPerColumn};
 }
 
-/** The largest useful scroll offset. */
+/**
+ * The columns shown from line `first` on, each `rows` tall. A column never starts inside a group
+ * without its heading: a continued group's heading comes again, "(cont.)"; nor ends on a heading.
+ * Also returns the index just past the last line shown.
+ */
+function helpColumns(lines: readonly HelpLine[], first: number, columns: number, rows: number): {chunks: HelpLine[][]; end: number} {
+	const chunks: HelpLine[][] = [];
+	let next = first;
+	for (let column = 0; column < columns && next < lines.length; column++) {
+		const chunk: HelpLine[] = [];
+		if (lines[next]!.kind !== 'title' && rows > 1) {
+			const heading = lines.slice(0, next).filter(line => line.kind === 'title').at(-1);
+			if (heading?.kind === 'title') {
+				chunk.push({kind: 'title', text: `${heading.text} (cont.)`});
+			}
+		}
+
+		while (chunk.length < rows && next < lines.length) {
+			// A heading as a column's last row would head nothing there: it starts the next column.
+			if (lines[next]!.kind === 'title' && chunk.length === rows - 1 && chunk.length > 0) {
+				break;
+			}
+
+			chunk.push(lines[next]!);
+			next++;
+		}
+
+		chunks.push(chunk);
+	}
+
+	return {chunks, end: next};
+}
+
+/** The largest useful scroll offset: the first one from which every line to the end is shown. */
 export function maxHelpOffset(table: CommandTable, width: number, height: number, legendLines = 0): number {
-	return Math.max(0, helpLines(table).length - helpLayout(table, width, height, legendLines).capacity);
+	const lines = helpLines(table);
+	const {columns, rowsPerColumn} = helpLayout(table, width, height, legendLines);
+	let offset = 0;
+	while (offset < lines.length - 1 && helpColumns(lines, offset, columns, rowsPerColumn).end < lines.length) {
+		offset++;
+	}
+
+	return offset;
 }
 
 /** Each column as wide as its longest line, the widest giving way first when they do not all fit. */
@@ -89,12 +129,11 @@ function LineView({line, keyWidth, unavailableReason}: {line: HelpLine; keyWidth
 /** Every key binding, rendered from the keymap itself; two columns when one does not fit, scrolling when two do not. */
 export function HelpOverlay({table, width, height, offset, unavailableReason, legend = []}: HelpOverlayProps) {
 	const lines = helpLines(table);
-	const {columns, rowsPerColumn, capacity} = helpLayout(table, width, height, legend.length);
-	const first = Math.min(Math.max(0, offset), Math.max(0, lines.length - capacity));
-	const shown = lines.slice(first, first + capacity);
-	const chunks = Array.from({length: columns}, (_, index) => shown.slice(index * rowsPerColumn, (index + 1) * rowsPerColumn));
+	const {columns, rowsPerColumn} = helpLayout(table, width, height, legend.length);
+	const first = Math.min(Math.max(0, offset), maxHelpOffset(table, width, height, legend.length));
+	const {chunks, end} = helpColumns(lines, first, columns, rowsPerColumn);
 	const widths = columnWidths(chunks, width - 4, unavailableReason);
-	const hiddenAfter = lines.length - first - shown.length;
+	const hiddenAfter = lines.length - end;
 	const scrollHint = first > 0 || hiddenAfter > 0 ? `${first > 0 ? `↑ ${first} more  ` : ''}${hiddenAfter > 0 ? `↓ ${hiddenAfter} more  ` : ''}↑↓ scroll  ` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor="cyan" paddingX={1}>

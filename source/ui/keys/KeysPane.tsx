@@ -4,7 +4,8 @@ import {Text} from '../shared/text.tsx';
 import type {KeyBrowserState} from '../../model/keys/key-browser-state.ts';
 import {breadcrumb} from '../../model/keys/key-levels.ts';
 import {escapeKey} from '../../model/shared/key-text.ts';
-import {formatCount, plural} from '../../model/shared/format.ts';
+import {plural} from '../../model/shared/format.ts';
+import {levelPosition} from '../../model/keys/key-position.ts';
 import {KeyLevelList} from './KeyLevelList.tsx';
 import {KeyValueView} from './KeyValueView.tsx';
 import {keysViewport, openValueView} from './keys-viewport.ts';
@@ -52,7 +53,8 @@ function Footer({state, listRows}: {state: KeyBrowserState; listRows: number}) {
 	}
 
 	const loading = state.pageLoading === undefined && state.pageWanted === undefined ? '' : 'reading… ';
-	const position = state.rows.length === 0 ? '' : `row ${formatCount(state.selected + 1)} of ${formatCount(state.rows.length)} read${state.hasBefore ? ' · more above' : ''}${state.hasAfter ? ' · more below' : ''} · `;
+	const where = levelPosition(state);
+	const position = where === '' ? '' : `${where} · `;
 	return (
 		<Text dimColor wrap="truncate">
 			{loading}

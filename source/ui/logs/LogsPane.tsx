@@ -115,14 +115,15 @@ function TailProblem({tail}: {tail: LogTailState}) {
 	);
 }
 
-function LogLine({entry, view, memberNames}: {entry: LogEntry; view: LogViewState; memberNames: ReadonlyMap<string, string>}) {
+/** One line, cut at the edge; the cursor line (paused: the one ↑/↓ reach and Enter opens) drawn inverse. */
+function LogLine({entry, view, memberNames, cursor}: {entry: LogEntry; view: LogViewState; memberNames: ReadonlyMap<string, string>; cursor: boolean}) {
 	const source = sourceLabel(view, entry);
 	const time = `${formatLogTime(entry.time, view.now)} ${levelLetter(entry.level)} `;
 	const from = source === undefined ? null : <Text color={memberColor(view, entry.label)} bold>{source} </Text>;
 	const text = nameMemberIds(entry.text, memberNames);
 	if (entry.trouble !== undefined) {
 		return (
-			<Text wrap="truncate">
+			<Text wrap="truncate" inverse={cursor}>
 				<Text dimColor>{time}</Text>
 				{from}
 				<Text color={entry.level === 'error' ? 'red' : 'yellow'} bold inverse>▲ {describeTrouble(entry.trouble, memberNames)}</Text>
@@ -132,7 +133,7 @@ function LogLine({entry, view, memberNames}: {entry: LogEntry; view: LogViewStat
 	}
 
 	return (
-		<Text wrap="truncate">
+		<Text wrap="truncate" inverse={cursor}>
 			<Text dimColor>{time}</Text>
 			{from}
 			<Text color={levelColor[entry.level]}>{text}</Text>
@@ -193,7 +194,7 @@ export function LogsPane({view, width, height, memberNames = noMembers}: LogsPan
 			{view.labels.length > 1 ? <MemberStrip view={view} /> : null}
 			{problems.slice(0, maxProblemRows).map(tail => <TailProblem key={tail.key} tail={tail} />)}
 			<Box flexDirection="column" height={rows}>
-				{slice.entries.length === 0 ? <EmptyBody view={view} /> : slice.entries.map(entry => <LogLine key={entry.seq} entry={entry} view={view} memberNames={memberNames} />)}
+				{slice.entries.length === 0 ? <EmptyBody view={view} /> : slice.entries.map((entry, index) => <LogLine key={entry.seq} entry={entry} view={view} memberNames={memberNames} cursor={index === slice.cursor} />)}
 			</Box>
 			<StatusBar view={view} below={slice.below} />
 		</Box>

@@ -1,7 +1,7 @@
 import React from 'react';
-import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
 import type {MembershipDialog} from '../../model/membership/membership-dialog-state.ts';
+import {ConfirmDialog} from '../actions/ConfirmDialog.tsx';
 
 export interface MembershipDialogViewProps {
 	dialog: MembershipDialog;
@@ -15,45 +15,26 @@ export interface MembershipDialogViewProps {
  */
 export function MembershipDialogView({dialog, width}: MembershipDialogViewProps) {
 	const {confirmation, typed, problem, pending} = dialog;
-	const labelWidth = Math.max(0, ...confirmation.facts.map(fact => fact.label.length)) + 2;
 	const expected = confirmation.typeToConfirm;
+	const typeTheName = expected === undefined ? undefined : (
+		<>
+			<Text>
+				Type <Text bold>{expected}</Text> and <Text bold color="green">Enter</Text> to remove it · <Text bold color="red">Esc</Text> cancel
+			</Text>
+			<Text>&gt; {typed}█</Text>
+		</>
+	);
 	return (
-		<Box flexDirection="column" width={width} borderStyle="round" borderColor={confirmation.action === 'member remove' ? 'red' : 'yellow'} paddingX={1}>
-			<Text bold color={confirmation.action === 'member remove' ? 'red' : 'yellow'} wrap="truncate">{confirmation.title}</Text>
-			<Box flexDirection="column" marginTop={1}>
-				{confirmation.facts.map(fact => (
-					<Box key={fact.label}>
-						<Box width={labelWidth} flexShrink={0}>
-							<Text dimColor>{fact.label}</Text>
-						</Box>
-						<Text>{fact.value}</Text>
-					</Box>
-				))}
-			</Box>
-			{confirmation.warnings.map(warning => (
-				<Text key={warning} color="yellow">! {warning}</Text>
-			))}
-			<Box flexDirection="column" marginTop={1}>
-				<Text dimColor>etcdctl equivalent:</Text>
-				<Text>{confirmation.etcdctl}</Text>
-			</Box>
-			<Box flexDirection="column" marginTop={1}>
-				{pending === undefined ? (expected === undefined ? (
-					<Text>
-						<Text bold color="green">y</Text> confirm · <Text bold color="red">n</Text> or <Text bold color="red">Esc</Text> cancel
-					</Text>
-				) : (
-					<>
-						<Text>
-							Type <Text bold>{expected}</Text> and <Text bold color="green">Enter</Text> to remove it · <Text bold color="red">Esc</Text> cancel
-						</Text>
-						<Text>&gt; {typed}█</Text>
-					</>
-				)) : (
-					<Text color="cyan">{pending}</Text>
-				)}
-				{problem === undefined ? null : <Text color="red">{problem}</Text>}
-			</Box>
-		</Box>
+		<ConfirmDialog
+			title={confirmation.title}
+			facts={confirmation.facts}
+			command={confirmation.etcdctl}
+			pending={pending}
+			width={width}
+			color={confirmation.action === 'member remove' ? 'red' : 'yellow'}
+			warnings={confirmation.warnings}
+			answer={typeTheName}
+			problem={problem}
+		/>
 	);
 }
