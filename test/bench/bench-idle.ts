@@ -100,7 +100,7 @@ export async function benchIdle(cluster: LocalCluster, seconds: number, etcdeck:
 				unit: '% of a core',
 				etcdeck: [idle.cpuPercent],
 				alternative: {label: `etcdctl member list + endpoint status --cluster + endpoint health --cluster every second (${Math.min(seconds, runbookLoopSeconds)} s, CPU from GNU time)`, runs: [runbook.cpuPercent]},
-				...(variant.aside ? {} : {target: targets.atMost(3, '%')}),
+				...(variant.aside ? {} : {target: targets.atMost(1.5, '%')}),
 				note: variant.label,
 			}),
 			figure({
@@ -109,7 +109,7 @@ export async function benchIdle(cluster: LocalCluster, seconds: number, etcdeck:
 				unit: 'MB',
 				etcdeck: [Math.max(...idle.rssMb)],
 				alternative: {label: 'etcdctl\'s peak RSS in that loop (each process)', runs: [runbook.peakRssMb]},
-				...(variant.aside ? {} : {target: targets.atMost(120, 'MB')}),
+				...(variant.aside ? {} : {target: targets.atMost(90, 'MB')}),
 				note: `median of the samples each second ${rounded(median(idle.rssMb))} MB, last ${rounded(idle.rssMb.at(-1) ?? Number.NaN)} MB`,
 			}),
 			figure({
