@@ -46,8 +46,8 @@ async function watchIdle(variant: EtcdeckVariant, cluster: LocalCluster, seconds
 		const cpuAfter = cpuSeconds(pid);
 		const elapsed = (performance.now() - started) / 1000;
 		const served = requestsBetween(counted, await readRequestCounts(cluster.endpoints), cluster.endpoints.length);
-		// Exactly one member list a refresh (a second only when the first member is slower than 250 ms).
-		const refreshes = Math.max(1, served.grpc['MemberList'] ?? 0);
+		// One Status a member a refresh (the member list is read only when those answers show a change).
+		const refreshes = Math.max(1, Math.round((served.grpc['Status'] ?? 0) / cluster.endpoints.length));
 		return {seconds: elapsed, cpuPercent: (cpuAfter - cpuBefore) / elapsed * 100, rssMb, refreshes, requests: perRound(served, refreshes)};
 	} finally {
 		await session.stop();
