@@ -5,12 +5,12 @@ import {beforeEnd} from '../../source/cluster/key-range.ts';
 
 /** A sorted key space read as etcd reads it, recording how many keys each request's range held (what etcd walks). */
 function keySpace(keys: string[]) {
-	const sorted = keys.map(key => Buffer.from(key)).sort(Buffer.compare);
+	const sorted = keys.map(key => Buffer.from(key)).sort((a, b) => Buffer.compare(a, b));
 	const walked: number[] = [];
 	const read = async (query: KeyRangeQuery): Promise<Buffer[]> => {
 		const inRange = sorted.filter(key => Buffer.compare(key, query.start) >= 0 && beforeEnd(key, query.end));
 		walked.push(inRange.length);
-		return (query.descending ? inRange.reverse() : inRange).slice(0, query.limit);
+		return Promise.resolve((query.descending ? inRange.reverse() : inRange).slice(0, query.limit));
 	};
 
 	return {read, walked};
