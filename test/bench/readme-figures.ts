@@ -1,6 +1,7 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Figure} from './figures.ts';
+import {ratioText} from './report.ts';
 import {resultsDir, type BenchResults} from './results-file.ts';
 
 const readmePath = path.resolve(import.meta.dirname, '../../README.md');
@@ -12,7 +13,7 @@ function cell(figure: Figure | undefined): string {
 	}
 
 	const own = Number.isNaN(figure.etcdeck.median) ? 'not measured' : `${figure.etcdeck.median} ${figure.unit}`;
-	const beside = figure.alternative === undefined ? '' : ` (${figure.alternative.median} ${figure.unit}${figure.ratio === undefined ? '' : `, ${figure.ratio}×`})`;
+	const beside = figure.alternative === undefined ? '' : ` (${figure.alternative.median} ${figure.unit}${figure.ratio === undefined ? '' : `; ${ratioText(figure)}`})`;
 	const verdict = figure.verdict === undefined ? '' : figure.verdict.met ? ' — met' : ' — **MISSED**';
 	return `${own}${beside}${verdict}`;
 }
@@ -29,7 +30,7 @@ function runLine(results: BenchResults): string {
  */
 export function performanceMarkdown(runs: readonly BenchResults[]): string {
 	const measures = [...new Set(runs.flatMap(run => run.figures.map(figure => `${figure.section}\u0000${figure.measure}`)))];
-	const head = `| measure | target | ${runs.map(run => `etcd ${run.machine.etcd}: etcdeck (alternative, ratio)`).join(' | ')} |`;
+	const head = `| measure | target | ${runs.map(run => `etcd ${run.machine.etcd}: etcdeck (beside it; etcdeck is)`).join(' | ')} |`;
 	const rule = `|---|---|${runs.map(() => '---').join('|')}|`;
 	const rows = measures.map(name => {
 		const [section, measure] = name.split('\u0000') as [string, string];
@@ -37,6 +38,7 @@ export function performanceMarkdown(runs: readonly BenchResults[]): string {
 		const target = cells.find(figure => figure?.verdict !== undefined)?.verdict?.target ?? '';
 		return `| ${section.replace(/^\d+\. /, '')}: ${measure.trim().replaceAll('|', '/')} | ${target} | ${cells.map(figure => cell(figure)).join(' | ')} |`;
 	});
+	const alternatives = [...new Set(runs.flatMap(run => run.figures.flatMap(figure => (figure.alternative === undefined ? [] : [figure.alternative.label]))))];
 	const missed = runs.flatMap(run => run.figures.filter(figure => figure.verdict?.met === false).map(figure => `etcd ${run.machine.etcd}: ${figure.measure.trim()}`));
 	return [
 		'Runs (`npm run bench:lines`, written here by `npm run bench:readme`):',
@@ -46,6 +48,9 @@ export function performanceMarkdown(runs: readonly BenchResults[]): string {
 		head,
 		rule,
 		...rows,
+		'',
+		'In brackets, what was measured beside etcdeck in the same run, one of:',
+		...alternatives.map(label => `- ${label}`),
 		'',
 		missed.length === 0 ? 'Every target measured was met in these runs.' : `Targets missed in these runs: ${missed.join('; ')}.`,
 	].join('\n');
