@@ -56,7 +56,8 @@ for suite in sid trixie; do
 	for deb in "$work"/*.deb; do
 		dpkg-deb -x "$deb" "$dest"
 	done
-	"$bin/etcd" --version | head -1 >&2
+	# awk reads to the end: head would close the pipe early and etcd die of SIGPIPE under pipefail.
+	"$bin/etcd" --version | awk 'NR == 1' >&2
 	echo "$bin"
 	exit 0
 done

@@ -67,9 +67,10 @@ export async function benchKeys(cluster: LocalCluster, settings: BenchSettings, 
 		await seedKeys(cluster.endpoints[0]!, entries(seeded, count));
 		seeded = count;
 		const browsed: BrowsedPrefix = {row: prefix.slice(1), firstKey: keyName(0), keyCount: count};
+		// etcdctl's own 5 s deadline is shorter than a listing of 1,000,000 keys takes on a loaded machine.
 		const etcdctl: ProcessRun[] = [];
 		for (let index = 0; index < settings.runs; index++) {
-			const listing = await timeProcess(etcdProgram('etcdctl'), etcdctlArgs([cluster.endpoints[0]!], ['get', '--prefix', '--keys-only', prefix]), {resources: true});
+			const listing = await timeProcess(etcdProgram('etcdctl'), etcdctlArgs([cluster.endpoints[0]!], ['get', '--prefix', '--keys-only', '--command-timeout=120s', prefix]), {resources: true});
 			if (listing.lines < count) {
 				throw new Error(`etcdctl listed ${listing.lines} lines for ${count} keys`);
 			}
@@ -106,14 +107,15 @@ function sizeFigures(count: number, etcdctl: ProcessRun[], result: ProbeResult, 
 	const figures: Figure[] = [];
 	for (const {variant, result: browse} of inEtcdeck) {
 		figures.push(
-			figure({section, measure: variantMeasure(variant, `Enter → first page on screen, ${keys} keys`), unit: 'ms', etcdeck: browse.runs.map(one => one.firstPageMs), alternative: listing, target: targets.atMost(150, 'ms'), note: `${variant.label}, in a pty`}),
+			figure({section, measure: variantMeasure(variant, `Enter → first page on screen, ${keys} keys`), unit: 'ms', etcdeck: browse.runs.map(one => one.firstPageMs), alternative: listing, target: targets.atMost(100, 'ms'), note: `${variant.label}, in a pty`}),
 			figure({section, measure: variantMeasure(variant, `RSS growth browsing ${keys} keys`), unit: 'MB', etcdeck: growthMb(browse), target: targets.atMost(30, 'MB'), note: `each Enter, from just before it to its first page and the level's count shown; ${drift(browse)}; etcdctl's peak RSS listing the keys ${rounded(etcdctlRss)} MB`}),
 		);
 	}
 
 	figures.push(
-		figure({section, measure: `  Enter → first page, ${keys} keys, the pane alone in Ink`, unit: 'ms', etcdeck: result.screen.runs.map(one => one.firstPageMs), alternative: listing, target: targets.atMost(150, 'ms'), note: `of which the page read took ${rounded(median(result.paneReadMs))} ms from Enter, the rest is rendering (React, Ink); ${result.pageRows} keys a page; etcdctl's first output came after ${rounded(median(etcdctl.map(one => one.firstOutputMs ?? Number.NaN)))} ms (it prints once the whole listing is in)`}),
-		figure({section, measure: `  first page from the key browser service alone, ${keys} keys`, unit: 'ms', etcdeck: result.servicePageMs, alternative: listing, note: 'KeyBrowserService.page(), keys only, on a connected client; etcd 3.4 reads the whole range to answer a limited one, so this grows with the keys under the prefix'}),
+		figure({section, measure: `  Enter → first page, ${keys} keys, the pane alone in Ink`, unit: 'ms', etcdeck: result.screen.runs.map(one => one.firstPageMs), alternative: listing, target: targets.atMost(100, 'ms'), note: `of which the page read took ${rounded(median(result.paneReadMs))} ms from Enter, the rest is rendering (React, Ink); ${result.pageRows} keys a page; etcdctl's first output came after ${rounded(median(etcdctl.map(one => one.firstOutputMs ?? Number.NaN)))} ms (it prints once the whole listing is in)`}),
+		figure({section, measure: `  first page from the key browser service alone, ${keys} keys`, unit: 'ms', etcdeck: result.servicePageMs, alternative: listing, note: 'KeyBrowserService.page(), keys only, on a connected client, after the level above was read (as in the pane): it starts from the first key that walk saw, in narrow ranges, since etcd 3.4 and 3.5 walk the whole range of every Range however small its limit'}),
+		figure({section, measure: `  the same page opened directly (--prefix: nothing above it read), ${keys} keys`, unit: 'ms', etcdeck: result.directPageMs, alternative: listing, note: 'a new KeyBrowserService, connected, that has read nothing of the key space: without a first key to start from, its first read covers the whole level, and etcd walks all of it; so this grows with the keys under the prefix (no target: the issue\'s is for Enter on a prefix)'}),
 		figure({section, measure: `  RSS growth browsing ${keys} keys, the pane alone in Ink`, unit: 'MB', etcdeck: growthMb(result.screen), target: targets.atMost(30, 'MB'), note: `each Enter, from just before it to its first page and the level's count shown; the pane's process: ${drift(result.screen)}; etcdctl's peak RSS listing the keys ${rounded(etcdctlRss)} MB`}),
 	);
 	return figures;

@@ -28,10 +28,14 @@ function toggleFollowKey(): string {
 	return chordBytes(binding.chords[0]!);
 }
 
-/** The newest "benchmark line N" on screen. */
-function newestLine(screen: string): number | undefined {
-	const numbers = [...screen.matchAll(/benchmark line (\d+)/g)].map(match => Number(match[1]));
-	return numbers.length === 0 ? undefined : Math.max(...numbers);
+/** The newest "benchmark line N of SOURCE" on screen, by source. */
+function newestLines(screen: string): Map<string, number> {
+	const newest = new Map<string, number>();
+	for (const match of screen.matchAll(/benchmark line (\d+) of (\S+)/g)) {
+		newest.set(match[2]!, Math.max(Number(match[1]), newest.get(match[2]!) ?? 0));
+	}
+
+	return newest;
 }
 
 /**
@@ -67,15 +71,21 @@ interface KeystrokeRun {
 	linesPerSecond: number | undefined;
 }
 
-/** etcdeck with a log of `rate` lines a second in its Logs pane: `f` pressed again and again, each time to the frame that shows it. */
+/**
+ * etcdeck with a tail per member (a --log-command template with {name}), `rate` lines a second from
+ * them all, in its Logs pane: `f` pressed again and again, each time to the frame that shows it.
+ */
 async function pressesUnderLog(variant: EtcdeckVariant, cluster: LocalCluster, rate: number, presses: number): Promise<KeystrokeRun> {
-	const logCommand = [process.execPath, '--import', 'tsx', generator, String(rate)].map(word => shellQuote(word)).join(' ');
-	const session = PtySession.start(variant.command, [...variant.commandArgs, '--endpoints', cluster.endpoints[0]!, '--log-command', logCommand], {cwd: repository, env: variant.env});
 	const names = cluster.members.map(member => member.name);
+	const perSource = rate / names.length;
+	const logCommand = `${[process.execPath, '--import', 'tsx', generator, String(perSource)].map(word => shellQuote(word)).join(' ')} {name}`;
+	const session = PtySession.start(variant.command, [...variant.commandArgs, '--endpoints', cluster.endpoints[0]!, '--log-command', logCommand], {cwd: repository, env: variant.env});
 	try {
 		await session.frame('the dashboard', text => showsEveryMember(text, names));
 		const shown = session.press(chordBytes(chordFor('logs')));
-		await session.frame('log lines in the Logs pane, following', text => text.includes(following) && newestLine(text) !== undefined, {after: shown, timeoutMs: 30_000});
+		await session.frame('log lines in the Logs pane, following', text => text.includes(following) && newestLines(text).size > 0, {after: shown, timeoutMs: 30_000});
+		// Every source's lines, merged: the figure is for all of them at once, not for whichever came first.
+		await session.frame(`lines of every source (${names.join(', ')})`, text => names.every(name => newestLines(text).has(name)), {timeoutMs: 30_000});
 		await delay(2000);
 		const firstSeen = session.frames.lastFrame!;
 		const toggle = toggleFollowKey();
@@ -93,7 +103,8 @@ async function pressesUnderLog(variant: EtcdeckVariant, cluster: LocalCluster, r
 		}
 
 		const lastSeen = session.frames.lastFrame!;
-		const lines = (newestLine(lastSeen.text) ?? 0) - (newestLine(firstSeen.text) ?? 0);
+		const first = newestLines(firstSeen.text);
+		const lines = [...newestLines(lastSeen.text)].reduce((sum, [name, newest]) => sum + (first.has(name) ? newest - first.get(name)! : 0), 0);
 		const seconds = (lastSeen.at - firstSeen.at) / 1000;
 		return {latencies, linesPerSecond: seconds > 0 && lines > 0 ? lines / seconds : undefined};
 	} finally {
@@ -107,8 +118,8 @@ export interface KeystrokeDetails {
 }
 
 /**
- * From a key press to the frame that shows it, while the Logs pane takes `logRate` lines a second from
- * a --log-command generator; beside it the same key with a quiet log. The key is the pane's follow
+ * From a key press to the frame that shows it, while the Logs pane takes `logRate` lines a second in
+ * all from a generator per member (a --log-command template with {name}: three sources on three members); beside it the same key with a quiet log. The key is the pane's follow
  * toggle (its status line flips between "follow on" and "paused"), pressed both ways. Frames are read
  * from the pty's output stream as it arrives (no screen polling), and the pty relay's own round trip
  * (measured with cat) is taken off every press. etcdeck as installed, and from the sources via tsx beside it.
@@ -120,6 +131,7 @@ export async function benchKeystroke(cluster: LocalCluster, settings: BenchSetti
 	const corrected = (run: KeystrokeRun) => run.latencies.map(latency => Math.max(0, latency - relayMedian));
 	const figures: Figure[] = [];
 	const details: KeystrokeDetails = {relayRoundTripMs: relay, variants: []};
+	const sources = cluster.members.length;
 	for (const variant of [etcdeck.shipped, ...(etcdeck.bundle === undefined ? [] : [etcdeck.bundle])]) {
 		const quiet = await pressesUnderLog(variant, cluster, quietRate, presses);
 		const flood = await pressesUnderLog(variant, cluster, settings.logRate, presses);
@@ -127,13 +139,13 @@ export async function benchKeystroke(cluster: LocalCluster, settings: BenchSetti
 		const delivered = flood.linesPerSecond === undefined ? 'unknown' : `${Math.round(flood.linesPerSecond)}`;
 		figures.push(figure({
 			section,
-			measure: variantMeasure(variant, `key press → screen, ${settings.logRate} log lines/s`),
+			measure: variantMeasure(variant, `key press → screen, ${sources} log sources, ${settings.logRate} lines/s in all`),
 			unit: 'ms',
 			etcdeck: corrected(flood),
 			alternative: {label: `the same key with ${quietRate} log line/s (etcdeck's own baseline)`, runs: corrected(quiet)},
 			withRatio: false,
 			...(variant.aside ? {} : {target: targets.atMost(50, 'ms')}),
-			note: `${variant.label}; medians less the pty relay's own round trip (${rounded(relayMedian, 2)} ms, a byte echoed by cat through script); uncorrected median ${rounded(median(flood.latencies))} ms; log lines that reached the screen: ${delivered}/s; the key is the Logs pane's follow toggle, ${flood.latencies.length} presses`,
+			note: `${variant.label}; medians less the pty relay's own round trip (${rounded(relayMedian, 2)} ms, a byte echoed by cat through script); uncorrected median ${rounded(median(flood.latencies))} ms; a tail per member from --log-command "… {name}", ${Math.round(settings.logRate / sources)} lines/s each; log lines that reached the screen (all sources): ${delivered}/s; the key is the Logs pane's follow toggle, ${flood.latencies.length} presses`,
 		}));
 	}
 

@@ -109,7 +109,7 @@ export async function benchStartup(cluster: LocalCluster, runs: number, etcdeck:
 			unit: 'ms',
 			etcdeck: starts.map(start => start.fullMs),
 			alternative: {label: 'etcdctl endpoint status --cluster -w table, in the same kind of pty', runs: etcdctlRuns},
-			...(variant.aside ? {} : {target: targets.atMost(700, 'ms')}),
+			...(variant.aside ? {} : {target: targets.atMost(350, 'ms')}),
 			note: `${variant.label}; where the time goes (medians of each start's phases): loading the code until the first connection ${breakdown.loadMs} ms (node alone starts in ${details.nodeAloneMs} ms); connecting and the first refresh ${breakdown.refreshMs} ms; the first render until its frame is out ${breakdown.renderMs} ms${cold}`,
 		}));
 	}

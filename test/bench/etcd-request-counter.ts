@@ -78,7 +78,7 @@ export function perRound(counts: RequestCounts, rounds: number): {grpc: Record<s
 	return {grpc, grpcTotal, metricsPages, total: grpcTotal + metricsPages};
 }
 
-/** "MemberList 1 · Alarm 1 · Status 3 · /metrics 3" */
+/** "MemberList 1 · Status 3 · /metrics 3" */
 export function describeRequests(perRoundCounts: {grpc: Record<string, number>; metricsPages: number}): string {
 	const parts = Object.entries(perRoundCounts.grpc).sort(([a], [b]) => a.localeCompare(b)).map(([method, value]) => `${method} ${formatCount(value)}`);
 	if (perRoundCounts.metricsPages > 0) {

@@ -59,7 +59,8 @@ export function figure({section, measure, unit, etcdeck, alternative, withRatio 
 
 /** Targets as the issue states them. */
 export const targets = {
-	atMost: (limit: number, unit: string) => ({text: `< ${limit} ${unit}`, met: (value: number) => value < limit}),
+	atMost: (limit: number, unit: string) => ({text: `≤ ${limit} ${unit}`, met: (value: number) => value <= limit}),
+	fewerThan: (limit: number, unit: string) => ({text: `< ${limit} ${unit}`, met: (value: number) => value < limit}),
 	timesFaster: (times: number) => ({text: `≥ ${times}× faster`, met: (_value: number, measured: number | undefined) => measured !== undefined && measured >= times}),
 };
 

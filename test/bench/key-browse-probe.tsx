@@ -26,6 +26,11 @@ export interface ProbeRequest {
 export interface ProbeResult {
 	/** KeyBrowserService.page() for the prefix's first page, each run. */
 	servicePageMs: number[];
+	/**
+	 * The same page from a service that has read nothing above the level (a level opened with
+	 * --prefix): it does not know where the level's first key is, so its first read covers the level.
+	 */
+	directPageMs: number[];
 	/** Keys in the first page the service returned. */
 	pageRows: number;
 	/** In the pane runs: from Enter until the pane's page read was answered (the rest is rendering). */
@@ -63,6 +68,28 @@ async function servicePages(request: ProbeRequest): Promise<{ms: number[]; rows:
 	} finally {
 		service.close();
 	}
+}
+
+async function directPages(request: ProbeRequest): Promise<number[]> {
+	const level = {prefix: Buffer.from(request.prefix), filter: Buffer.alloc(0)};
+	const ms: number[] = [];
+	for (let run = 0; run < request.runs; run++) {
+		const service = new KeyBrowserService({endpoints: request.endpoints, timeoutMs: defaults.timeoutMs});
+		try {
+			// Connected, but nothing read of the key space.
+			await service.get(Buffer.from(separator));
+			const started = performance.now();
+			const page = await service.page(level, Buffer.from(separator), {from: 'start'}, pageSize);
+			ms.push(performance.now() - started);
+			if (!page.ok) {
+				throw new Error(`the first page of ${request.prefix} failed: ${page.error}`);
+			}
+		} finally {
+			service.close();
+		}
+	}
+
+	return ms;
 }
 
 /** The service, noting when each first page of `prefix` was answered after the latest key press. */
@@ -108,9 +135,10 @@ async function paneOnScreen(request: ProbeRequest, readMs: number[]): Promise<Br
 
 const request = JSON.parse(process.argv[2] ?? '{}') as ProbeRequest;
 const pages = await servicePages(request);
+const directPageMs = await directPages(request);
 const paneReadMs: number[] = [];
 const screen = await paneOnScreen(request, paneReadMs);
-const result: ProbeResult = {servicePageMs: pages.ms, pageRows: pages.rows, paneReadMs, screen};
+const result: ProbeResult = {servicePageMs: pages.ms, directPageMs, pageRows: pages.rows, paneReadMs, screen};
 process.stdout.write(`${JSON.stringify(result)}\n`);
 // grpc keeps closed channels' sockets a moment; the measurement is done.
 process.exit(0);

@@ -1,9 +1,11 @@
 /**
- * Prints etcd-style (zap JSON) log lines at a steady rate for the Logs pane: `log-generator.ts RATE`.
- * Each line's message carries its sequence number, so the benchmark can read from the screen how many
- * lines a second really arrived. Runs until killed (etcdeck ends it when it exits).
+ * Prints etcd-style (zap JSON) log lines at a steady rate for the Logs pane: `log-generator.ts RATE
+ * [SOURCE]` (SOURCE: the member's name, from a --log-command template's {name}). Each line's message
+ * carries its sequence number and source, so the benchmark can read from the screen how many lines a
+ * second really arrived from each. Runs until killed (etcdeck ends it when it exits).
  */
 const rate = Number(process.argv[2] ?? '2000');
+const source = process.argv[3] ?? 'log';
 if (!Number.isFinite(rate) || rate <= 0) {
 	process.stderr.write(`log-generator: the rate must be a positive number of lines a second, not "${process.argv[2]}"\n`);
 	process.exit(2);
@@ -19,7 +21,7 @@ function line(sequence: number): string {
 		level: 'info',
 		ts: new Date().toISOString(),
 		caller: callers[sequence % callers.length],
-		msg: `benchmark line ${sequence}`,
+		msg: `benchmark line ${sequence} of ${source}`,
 		'local-member-id': '8e9e05c52164694d',
 	});
 }

@@ -6,7 +6,7 @@ function value(median: number, unit: Figure['unit']): string {
 }
 
 /** The ratio in words: how etcdeck compares with the alternative. */
-function ratioText(figure: Figure): string {
+export function ratioText(figure: Figure): string {
 	if (figure.ratio === undefined) {
 		return '';
 	}

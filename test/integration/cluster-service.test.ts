@@ -4,6 +4,7 @@ import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {summarize} from '../../source/model/cluster/cluster-summary.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {startClusterForFile} from '../support/cluster.ts';
+import {readRequestCounts} from '../bench/etcd-request-counter.ts';
 import {hex, parseEtcdJson, type EtcdctlEndpointStatus, type EtcdctlMemberList} from '../support/etcd-json.ts';
 
 const cluster = startClusterForFile({voters: 3, learners: 1});
@@ -70,6 +71,39 @@ test('every member is probed on its own endpoint and agrees with etcdctl endpoin
 		assert.equal(summary.leader?.name, (await etcdctlMembers()).members.find(member => hex(member.ID) === leaderId)?.name);
 		assert.deepEqual([summary.voters, summary.learners, summary.healthyVoters, summary.quorum, summary.failuresTolerated], [3, 1, 3, 2, 1]);
 		assert.deepEqual(summary.warnings, []);
+	} finally {
+		service.close();
+	}
+});
+
+test('the member list is kept while the Status answers show no membership change, and read again when another client changes it', async () => {
+	const service = new ClusterService({endpoints: [cluster().endpoints[0]!], timeoutMs});
+	const memberListsServed = async () => (await readRequestCounts(cluster().endpoints)).grpc['MemberList'] ?? 0;
+	try {
+		// The first round reads the list beside the answers; the second after them, to compare with.
+		await service.refresh();
+		await service.refresh();
+		const before = await memberListsServed();
+		for (let round = 0; round < 3; round++) {
+			assert.equal((await service.refresh()).members.length, 4);
+		}
+
+		assert.equal(await memberListsServed(), before, 'no MemberList while nothing changed');
+
+		// A voter that never starts (the cluster allows one learner, and has it): three of four still make quorum.
+		const added = await cluster().etcdctl(['member', 'add', 'outsider', '--peer-urls=http://127.0.0.1:1'], {endpoints: cluster().voterEndpoints});
+		const id = /Member ([0-9a-f]+) added/.exec(added)?.[1];
+		assert.ok(id !== undefined, `etcdctl named the added member: ${added}`);
+		try {
+			const withOutsider = await service.refresh();
+			assert.ok(withOutsider.members.some(member => member.id === id && !member.isLearner && !member.started), 'the next refresh lists the member added by etcdctl');
+		} finally {
+			await cluster().etcdctl(['member', 'remove', id], {endpoints: cluster().voterEndpoints});
+		}
+
+		const afterRemoval = await service.refresh();
+		assert.ok(!afterRemoval.members.some(member => member.id === id), 'the next refresh no longer lists the removed member');
+		assert.equal(afterRemoval.members.length, 4);
 	} finally {
 		service.close();
 	}

@@ -9,9 +9,13 @@ const names = (state: KeyBrowserState) => state.rows.map(row => escapeKey(row.by
 const selectedName = (state: KeyBrowserState) => escapeKey(state.rows[state.selected]!.bytes);
 const keyNames = (from: number, count: number) => Array.from({length: count}, (_, index) => `k${String(from + index).padStart(6, '0')}`);
 
-void test('a new level asks for its first page and its key count; the page then asks for counts of the child prefixes in view', () => {
+void test('a new level asks for its first page, then its key count; the page then asks for counts of the child prefixes in view', () => {
 	const fresh = reduce(levelWith('/', []), {type: 'go', level: {prefix: Buffer.from('/a/'), filter: Buffer.alloc(0)}});
-	assert.deepEqual(neededLoads(fresh, 10).map(load => load.type), ['page', 'total']);
+	assert.deepEqual(neededLoads(fresh, 10).map(load => load.type), ['page'], 'the count, a walk of the whole level in etcd, waits for the first page');
+	const reading = reduce(fresh, ...neededLoads(fresh, 10).map(load => ({type: 'load-started' as const, load})));
+	assert.deepEqual(neededLoads(reading, 10).map(load => load.type), [], 'nor does it start while the page is read');
+	const shown = reduce(reading, pageAnswer(reading, 'start', entries('/a/', ['k1']), false));
+	assert.deepEqual(neededLoads(shown, 10).map(load => load.type), ['total']);
 	const read = levelWith('/a/', ['b/', 'c/', 'key']);
 	const loads = neededLoads(read, 10);
 	const counts = loads.find(load => load.type === 'counts');

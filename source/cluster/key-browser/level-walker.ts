@@ -31,13 +31,33 @@ function cutLengths(key: Buffer, floor: number): number[] {
 	return cuts;
 }
 
+/** What a forward walk may know before it starts, and what it tells of the keys it finds. */
+export interface WalkHints {
+	/** A key of the level that was its first one lately: nothing before it is read past unseen. */
+	firstKey?: Buffer;
+	/** Called with each prefix (the level's own, and each child's) whose first key the walk found. */
+	remember?: (prefix: Buffer, firstKey: Buffer) => void;
+}
+
 /**
- * The first keys of the level at or after `cursor`. etcd 3.4 counts the whole range of every Range
- * request in its index, limit or not, so a request over the rest of a 200,000-key level costs far more
- * than one over a few keys. The narrowest ranges come first: the keys sharing all but the cursor's last
- * byte, then fewer and fewer of its bytes, and the level's own end last.
+ * The first keys of the level at or after `cursor`. etcd 3.4 and 3.5 count the whole range of every
+ * Range request in their index, limit or not, so a request over the rest of a 1,000,000-key level costs
+ * far more than one over a few keys. The narrowest ranges come first: the keys sharing all but the
+ * cursor's last byte, then fewer and fewer of its bytes, and the level's own end last. With a hint of
+ * the level's first key ahead of the cursor, [cursor, hint) is read first (empty unless keys came
+ * before it since) and the narrow ranges are cut from the hint.
  */
-async function keysFrom(read: KeyRangeReader, cursor: Buffer, level: {start: Buffer; end: Buffer}, limit: number): Promise<Buffer[]> {
+async function keysFrom(read: KeyRangeReader, from: Buffer, level: {start: Buffer; end: Buffer}, limit: number, hint?: Buffer): Promise<Buffer[]> {
+	let cursor = from;
+	if (hint !== undefined && Buffer.compare(cursor, hint) < 0 && beforeEnd(hint, level.end)) {
+		const before = await read({start: cursor, end: hint, limit, descending: false});
+		if (before.length > 0) {
+			return before;
+		}
+
+		cursor = hint;
+	}
+
 	for (const cut of cutLengths(cursor, level.start.length)) {
 		const bound = prefixEnd(cursor.subarray(0, cut));
 		if (bound.length === 0 || !beforeEnd(bound, level.end)) {
@@ -70,12 +90,14 @@ async function keysBefore(read: KeyRangeReader, cursor: Buffer, level: {start: B
  * holds: after its first key the walk goes on from the prefix's end. Keys directly in the level come a
  * batch a request. One row more than wanted is looked for, to know whether the level goes on.
  */
-export async function walkForward(read: KeyRangeReader, level: LevelAddress, separator: Buffer, from: Buffer, want: number): Promise<LevelPage> {
+export async function walkForward(read: KeyRangeReader, level: LevelAddress, separator: Buffer, from: Buffer, want: number, hints: WalkHints = {}): Promise<LevelPage> {
 	const range = levelRange(level);
 	const entries: LevelEntry[] = [];
 	let cursor: Buffer | undefined = Buffer.compare(from, range.start) < 0 ? range.start : from;
+	const hint = hints.firstKey !== undefined && hints.firstKey.subarray(0, range.start.length).equals(range.start) ? hints.firstKey : undefined;
+	let firstOfLevel = cursor.equals(range.start);
 	while (cursor !== undefined && entries.length <= want && beforeEnd(cursor, range.end)) {
-		const keys: Buffer[] = await keysFrom(read, cursor, range, want + 1 - entries.length);
+		const keys: Buffer[] = await keysFrom(read, cursor, range, want + 1 - entries.length, hint);
 		if (keys.length === 0) {
 			break;
 		}
@@ -86,7 +108,17 @@ export async function walkForward(read: KeyRangeReader, level: LevelAddress, sep
 				continue;
 			}
 
+			if (firstOfLevel) {
+				hints.remember?.(range.start, key);
+				firstOfLevel = false;
+			}
+
 			const entry = levelEntryOf(key, level.prefix, separator);
+			// Keys come in order from the cursor, which is at or before the prefix: this is its first key.
+			if (entry.kind === 'prefix' && Buffer.compare(cursor, entry.bytes) <= 0) {
+				hints.remember?.(entry.bytes, key);
+			}
+
 			entries.push(entry);
 			const next = afterEntry(entry);
 			// A prefix of only 0xFF bytes has no end: nothing can follow it.

@@ -82,7 +82,10 @@ export function neededLoads(state: KeyBrowserState, viewRows: number): KeyBrowse
 		loads.push({type: 'page', generation, level, ...page});
 	}
 
-	if (state.total === undefined) {
+	// etcd walks the whole level to count it, and would do so beside the first page's reads: the count
+	// waits for that page, which must not wait for it.
+	const firstPagePending = state.pageWanted === 'start' || state.pageWanted === 'end' || state.pageLoading === 'start' || state.pageLoading === 'end';
+	if (state.total === undefined && !firstPagePending) {
 		loads.push({type: 'total', generation, prefix: levelStart(level)});
 	}
 
