@@ -70,7 +70,7 @@ export class KeyBrowserService {
 
 	/** Quorum is back (the dashboard's reading says so): the next read tries linearizable at once, not after the retry interval. */
 	quorumRestored(): void {
-		this.stale = undefined;
+		this.router.quorumRestored();
 	}
 
 	/** How many keys start with `prefix` (count-only: no key leaves etcd). */

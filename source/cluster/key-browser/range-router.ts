@@ -40,6 +40,11 @@ export class RangeRouter {
 		this.preferred = Math.max(0, settings.endpoints.findIndex(endpoint => plaintextRefusal(endpoint, settings) === undefined));
 	}
 
+	/** Quorum is back: the next read tries linearizable at once, not after the retry interval. */
+	quorumRestored(): void {
+		this.stale = undefined;
+	}
+
 	close(): void {
 		this.closed = true;
 		for (const client of this.clients.values()) {
