@@ -1,10 +1,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {LocalCluster, type JoiningSettings} from '../../source/demo/local-cluster.ts';
-import {startForFile} from '../support/for-file.ts';
+import {startAuthClusterForFile} from '../support/cluster.ts';
+import {tempDirForFile} from '../support/temp-dir.ts';
 import {memberLines} from '../support/dashboard-screen.ts';
 import {parseEtcdJson} from '../support/etcd-json.ts';
 import {launchEtcdeck, selectRow} from '../support/etcdeck-in-terminal.ts';
@@ -18,25 +18,11 @@ import {chordFor, startTerminalForFile, type TmuxTerminal} from '../support/tmux
  * etcdeck wrote for it, watched until in sync, promoted; 3 voters become 5.
  */
 const seeded = Array.from({length: 1000}, (_, index) => [`/seed/${String(index).padStart(4, '0')}`, `value ${index}`] as const);
-const cluster = startForFile('cluster', async () => {
-	const started = await LocalCluster.start({voters: 3, tls: {clientCertAuth: true}});
-	try {
-		// Data for the new nodes to catch up on.
-		await started.putKeys(seeded);
-		await started.enableAuth();
-	} catch (error) {
-		await started.stop();
-		throw error;
-	}
-
-	return started;
-}, async started => started.stop(), 120_000);
+// Data for the new nodes to catch up on, then authentication on.
+const cluster = startAuthClusterForFile({voters: 3, tls: {clientCertAuth: true}}, seeded);
 // Wide enough that no settings line wraps: the screen is compared with the file line for line.
 const terminal = startTerminalForFile({columns: 220, rows: 50});
-const scratch = startForFile('scratch directory', async () => Promise.resolve(mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-add-nodes-'))), async dir => {
-	rmSync(dir, {recursive: true, force: true});
-	return Promise.resolve();
-});
+const scratch = tempDirForFile('etcdeck-e2e-add-nodes-');
 
 /** etcd's default client port: each new node is on a loopback address of its own, as on a host of its own. */
 const clientPort = 2379;

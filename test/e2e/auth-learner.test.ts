@@ -1,31 +1,17 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {LocalCluster, runEtcdctl, type EtcdUser} from '../../source/demo/local-cluster.ts';
-import {startForFile} from '../support/for-file.ts';
+import {runEtcdctl, type EtcdUser} from '../../source/demo/local-cluster.ts';
+import {startAuthClusterForFile} from '../support/cluster.ts';
+import {tempDirForFile} from '../support/temp-dir.ts';
 import {launchEtcdeck, selectRow} from '../support/etcdeck-in-terminal.ts';
 import {chordFor, startTerminalForFile} from '../support/tmux.ts';
 
 /** 3 voters and a learner, TLS with client certificates and authentication: the add-node procedure's cluster. */
-const cluster = startForFile('cluster', async () => {
-	const started = await LocalCluster.start({voters: 3, learners: 1, tls: {clientCertAuth: true}});
-	try {
-		await started.putKeys([['/limited/schema/orders', '{"v":1}'], ['/limited/schema/users', '{"v":2}'], ['/elsewhere/secret', 's']]);
-		await started.enableAuth();
-	} catch (error) {
-		await started.stop();
-		throw error;
-	}
-
-	return started;
-}, async started => started.stop(), 120_000);
+const cluster = startAuthClusterForFile({voters: 3, learners: 1, tls: {clientCertAuth: true}}, [['/limited/schema/orders', '{"v":1}'], ['/limited/schema/users', '{"v":2}'], ['/elsewhere/secret', 's']]);
 const terminal = startTerminalForFile({columns: 160, rows: 34});
-const scratch = startForFile('scratch directory', async () => Promise.resolve(mkdtempSync(path.join(os.tmpdir(), 'etcdeck-e2e-auth-learner-'))), async dir => {
-	rmSync(dir, {recursive: true, force: true});
-	return Promise.resolve();
-});
+const scratch = tempDirForFile('etcdeck-e2e-auth-learner-');
 
 function tlsArgs(): string[] {
 	const {tls} = cluster();

@@ -5,14 +5,13 @@ import {ClusterService} from '../../source/cluster/cluster-service.ts';
 import {KeyBrowserService} from '../../source/cluster/key-browser/key-browser-service.ts';
 import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import type {ConnectionSettings, AuthSettings} from '../../source/config/settings.ts';
-import {LocalCluster} from '../../source/demo/local-cluster.ts';
 import {fetchEtcdMetrics} from '../../source/metrics/fetch-etcd-metrics.ts';
 import {metricsUrl} from '../../source/metrics/metrics-targets.ts';
 import {waitFor} from '../../source/demo/wait-for.ts';
 import {summarize} from '../../source/model/cluster/cluster-summary.ts';
 import {statusExitCode} from '../../source/model/cluster/cluster-summary.ts';
 import {hex, parseEtcdJson, type EtcdctlMemberList} from '../support/etcd-json.ts';
-import {startForFile} from '../support/for-file.ts';
+import {startAuthClusterForFile} from '../support/cluster.ts';
 import {runCli} from '../support/run-cli.ts';
 
 /** etcd forgets a simple token unused for this long (--auth-token-ttl), so the test can see one expire. */
@@ -22,18 +21,7 @@ const tokenTtlSeconds = 3;
  * 3 voters and a learner, TLS with client certificates, authentication on, as the runbooks' clusters
  * run: a root user and one that may only read /limited/.
  */
-const cluster = startForFile('cluster', async () => {
-	const started = await LocalCluster.start({voters: 3, learners: 1, tls: {clientCertAuth: true}, etcdArgs: [`--auth-token-ttl=${tokenTtlSeconds}`]});
-	try {
-		await started.putKeys([['/limited/schema/a', '1'], ['/limited/schema/b', '2'], ['/elsewhere/x', 'x']]);
-		await started.enableAuth();
-	} catch (error) {
-		await started.stop();
-		throw error;
-	}
-
-	return started;
-}, async started => started.stop(), 120_000);
+const cluster = startAuthClusterForFile({voters: 3, learners: 1, tls: {clientCertAuth: true}, etcdArgs: [`--auth-token-ttl=${tokenTtlSeconds}`]}, [['/limited/schema/a', '1'], ['/limited/schema/b', '2'], ['/elsewhere/x', 'x']]);
 
 function settingsFor(user: AuthSettings): ConnectionSettings {
 	const {tls} = cluster();

@@ -44,3 +44,22 @@ export async function leaderFirstNames(etcd: LocalCluster): Promise<string> {
 	const others = etcd.members.filter(member => member !== leader && !member.isLearner).map(member => member.name).sort();
 	return [leader.name, ...others].join(', ');
 }
+
+/**
+ * A real cluster for the tests of a file with `keys` written and then authentication on (root and a
+ * limited user, LocalCluster.enableAuth); stopped after them, also when writing or enabling fails.
+ */
+export function startAuthClusterForFile(options: LocalClusterOptions, keys: ReadonlyArray<readonly [string, string]>, startTimeoutMs = 120_000): () => LocalCluster {
+	return startForFile('cluster', async () => {
+		const started = await LocalCluster.start(options);
+		try {
+			await started.putKeys(keys);
+			await started.enableAuth();
+		} catch (error) {
+			await started.stop();
+			throw error;
+		}
+
+		return started;
+	}, async started => started.stop(), startTimeoutMs);
+}
