@@ -2,6 +2,8 @@ import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../shared/text.tsx';
 import {renderSettings, settingsFormats, type NewMemberSettings, type SettingsFormat} from '../../model/membership/new-member-settings.ts';
+import {chordsLabel} from '../keymap/key-chord.ts';
+import {membershipDialogKeymap} from './membership-keymap.ts';
 
 export interface NewMemberSettingsViewProps {
 	/** The member as it was added: "etcd-4 (2f0fd4b3a5cb0e1a)". */
@@ -14,6 +16,8 @@ export interface NewMemberSettingsViewProps {
 }
 
 const formatNames: Record<SettingsFormat, string> = {env: 'ETCD_* env (etcd.conf)', flags: 'etcd flags', yaml: 'config.yaml'};
+/** The keys of this view, from the keymap that routes them. */
+const keys = membershipDialogKeymap.filter(binding => binding.scope === 'new-member-settings');
 
 /**
  * The new member's settings after etcd accepted it, exactly as its etcd needs them, in the form chosen
@@ -40,7 +44,12 @@ export function NewMemberSettingsView({member, settings, format, written, width}
 				<Text dimColor>Start its etcd with these, an empty --data-dir and the TLS files the other members use; its row follows it in.</Text>
 				{written === undefined ? null : <Text color={written.startsWith('written') ? 'green' : 'red'}>{written}</Text>}
 				<Text>
-					<Text bold>Tab</Text> next form · <Text bold>w</Text> write to a file (0600, never overwrites) · <Text bold>Esc</Text> close
+					{keys.map((binding, index) => (
+						<Text key={binding.command}>
+							{index === 0 ? '' : ' · '}
+							<Text bold>{chordsLabel(binding.chords)}</Text> {binding.description.charAt(0).toLowerCase()}{binding.description.slice(1)}
+						</Text>
+					))}
 				</Text>
 			</Box>
 		</Box>
