@@ -94,7 +94,7 @@ void test('the settings view: ETCD_* lines first, the other forms on Tab, and wh
 	assert.match(env, /Settings for new member etcd-9 \(/);
 	assert.match(env, /ETCD_INITIAL_CLUSTER="etcd-1=http:\/\/10\.0\.0\.1:2380,etcd-2=http:\/\/10\.0\.0\.2:2380,etcd-3=http:\/\/10\.0\.0\.3:2380,etcd-9=http:\/\/10\.0\.0\.9:2380"/);
 	assert.match(env, /ETCD_INITIAL_CLUSTER_STATE="existing"/);
-	assert.match(env, /Tab next form: env, flags, yaml · w write to a file \(0600, never overwrites\) · Esc q close/);
+	assert.match(env, /Tab next form: env, flags, yaml · w write to a new file \(0600\) · Esc q close/);
 	const yaml = draw('yaml', 'written to /root/etcd-9.yaml (0600)');
 	assert.match(yaml, /initial-cluster-state: "existing"/);
 	assert.match(yaml, /initial-advertise-peer-urls: "http:\/\/10\.0\.0\.9:2380"/);

@@ -46,6 +46,6 @@ export const membershipDialogKeymap: ReadonlyArray<Binding<MembershipCommand>> =
 	{command: 'membership-erase', chords: [{named: 'backspace'}, {named: 'delete'}], description: 'Erase; typing types name', scope: 'member-remove-confirm'},
 	{command: 'membership-cancel', chords: [{named: 'escape'}], description: 'Change nothing', scope: 'member-remove-confirm'},
 	{command: 'settings-next-format', chords: [{named: 'tab'}], description: 'Next form: env, flags, yaml', scope: 'new-member-settings'},
-	{command: 'settings-write', chords: [{input: 'w'}], description: 'Write to a file (0600, never overwrites)', scope: 'new-member-settings'},
+	{command: 'settings-write', chords: [{input: 'w'}], description: 'Write to a new file (0600)', scope: 'new-member-settings'},
 	{command: 'settings-close', chords: [{named: 'escape'}, {input: 'q'}], description: 'Close', scope: 'new-member-settings'},
 ];
