@@ -24,7 +24,7 @@ import {contextLayer, openAllContexts, withContextFlags} from './config/contexts
 import type {ResolveOptions} from './config/resolve-settings.ts';
 import {runContextsCommand} from './headless/contexts-command.ts';
 import {runFleetStatus} from './headless/fleet-status-command.ts';
-import type {EtcdeckConfig} from './config/contexts/parse-config.ts';
+import type {EtcdeckConfig} from './config/contexts/context-spec.ts';
 import {FleetPoller, fleetDeadlineMs} from './cluster/fleet-poller.ts';
 import {dashboardOptions, openDashboardSession, type DashboardOptions} from './dashboard-session.ts';
 import type {DeckContext} from './fleet-view.tsx';
