@@ -9,14 +9,12 @@ import {summarize} from './model/cluster/cluster-summary.ts';
 import {nothingAnswers} from './model/cluster/reachability.ts';
 import {statusExitCode} from './model/cluster/cluster-summary.ts';
 import {statusJson, statusLines} from './headless/status-report.ts';
-import {printLines, writeScreenControl} from './headless/print.ts';
-import {runSnapshotCommand} from './headless/snapshot-command.ts';
-import {runMemberCommand} from './headless/member-command.ts';
+import {printLines} from './headless/print.ts';
 import {subcommandSummary} from './headless/subcommands.ts';
-import {misplacedRestorePlanFlag, runRestorePlanCommand} from './headless/restore-plan-command.ts';
-import type {ClusterReading} from './cluster/cluster-reading.ts';
+import {misplacedRestorePlanFlag} from './headless/restore-plan-command.ts';
 import {loadDashboardView} from './load-dashboard-view.ts';
-import {keepRevisionsOf, maintenanceCommands, misplacedMaintenanceFlag, runMaintenanceCommand, type MaintenanceCommand} from './headless/maintenance-command.ts';
+import {keepRevisionsOf, maintenanceCommands, misplacedMaintenanceFlag, type MaintenanceCommand} from './headless/maintenance-command.ts';
+import {runHeadlessCommand} from './headless/run-headless-command.ts';
 import os from 'node:os';
 import {configPath, loadConfig} from './config/contexts/config-file.ts';
 import {chooseTarget, type Target} from './config/contexts/choose-target.ts';
@@ -24,13 +22,11 @@ import {contextLayer, openAllContexts, withContextFlags} from './config/contexts
 import type {ResolveOptions} from './config/resolve-settings.ts';
 import {runContextsCommand} from './headless/contexts-command.ts';
 import {runFleetStatus} from './headless/fleet-status-command.ts';
-import type {EtcdeckConfig} from './config/contexts/parse-config.ts';
-import {FleetPoller, fleetDeadlineMs} from './cluster/fleet-poller.ts';
-import {dashboardOptions, openDashboardSession, type DashboardOptions} from './dashboard-session.ts';
+import {dashboardOptions, type DashboardOptions} from './dashboard-session.ts';
 import type {DeckContext} from './fleet-view.tsx';
-import type {Instance} from 'ink';
-
-type DashboardView = typeof import('./dashboard-view.tsx');
+import {hidePasswordFromProcessList} from './hide-password.ts';
+import {runDashboard} from './run-dashboard.ts';
+import {runFleet} from './run-fleet.ts';
 
 /** Says why etcdeck stops (with detail lines indented under it) and exits with `code`. */
 function fail(message: string, code: number, details: readonly string[] = []): never {
@@ -47,20 +43,6 @@ if (flagCheck.kind === 'refused') {
 // booleanDefault undefined: a boolean flag not given stays undefined, so a context's read-only shows through.
 // meow prints --help (and exits 0) only when it is the one argument: -h, or --help among others, is given it so.
 const cli = meow(helpText, {importMeta: import.meta, flags, allowUnknownFlags: false, description: false, booleanDefault: undefined, ...(flagCheck.kind === 'help' ? {argv: ['--help']} : {})});
-
-/**
- * `--password X` or `--user NAME:X` shows X to everyone who lists processes (ps reads
- * /proc/PID/cmdline): once read, the command line is rewritten with *** in its place. Until then it
- * is visible, which is why the README recommends the prompt, ETCDCTL_PASSWORD or --client-dir.
- */
-function hidePasswordFromProcessList(settings: Settings): void {
-	const password = settings.connection.auth?.password;
-	if (password === undefined || password === '' || !process.argv.some(argument => argument.includes(password))) {
-		return;
-	}
-
-	process.title = ['etcdeck', ...process.argv.slice(2).map(argument => argument.split(password).join('***'))].join(' ');
-}
 
 /** The config file (undefined when there is none at the default place); a mistake in it stops etcdeck, naming file, line and field. */
 function configOrFail(): ReturnType<typeof loadConfig> {
@@ -94,23 +76,9 @@ async function main(): Promise<void> {
 		fail(misplacedMaintenance, 2);
 	}
 
-	if (maintenanceCommands.includes(command as MaintenanceCommand)) {
-		process.exitCode = await runMaintenanceCommand(command as MaintenanceCommand, rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
-		return;
-	}
-
-	if (command === 'snapshot') {
-		process.exitCode = await runSnapshotCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
-		return;
-	}
-
-	if (command === 'member') {
-		process.exitCode = await runMemberCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList});
-		return;
-	}
-
-	if (command === 'restore-plan') {
-		process.exitCode = await runRestorePlanCommand(rest, cli.flags, {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+	const headlessCode = await runHeadlessCommand(command, rest, cli.flags, () => ({stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), terminal, onSettings: hidePasswordFromProcessList}));
+	if (headlessCode !== undefined) {
+		process.exitCode = headlessCode;
 		return;
 	}
 
@@ -225,86 +193,6 @@ async function main(): Promise<void> {
 	}
 
 	await runDashboard(service, settings, dashboard, first, view!);
-}
-
-async function runDashboard(service: ClusterService, settings: Settings, options: DashboardOptions, first: ClusterReading, view: Promise<DashboardView>): Promise<void> {
-	const session = openDashboardSession(settings, options, process.env, first, service);
-	const {renderDashboard} = await view;
-	await runFullScreen(() => renderDashboard({
-		services: session.services,
-		snapshotDir: options.snapshotDir,
-		logLines: options.logSettings.lines,
-		keyBrowsing: options.keyBrowsing,
-		settings,
-		initialReading: first,
-	}), session.close);
-}
-
-/**
- * The fleet view and the dashboards opened from it, in one screen: every context polled by the fleet
- * poller while the fleet is shown, one context's dashboard (with its own connections) while it is open.
- */
-async function runFleet(contexts: readonly DeckContext[], config: EtcdeckConfig, view: Promise<DashboardView>): Promise<void> {
-	const services = contexts.map(({opened}) => new ClusterService(opened.settings.connection));
-	const fleet = new FleetPoller(contexts.map(({opened}, index) => ({
-		name: opened.context.name,
-		source: services[index]!,
-		refreshMs: opened.settings.refreshMs,
-		deadlineMs: fleetDeadlineMs(opened.settings.connection.timeoutMs),
-	})));
-	const {renderContextDeck} = await view;
-	await runFullScreen(() => renderContextDeck({
-		fleet,
-		contexts,
-		configFile: config.file,
-		currentContext: config.currentContext,
-		openSession: context => openDashboardSession(context.opened.settings, context.options, process.env),
-	}), () => {
-		fleet.stop();
-		for (const service of services) {
-			service.close();
-		}
-	});
-}
-
-/** Runs a full-screen view on the alternate screen until it exits or a signal ends etcdeck, then cleans up and exits. */
-async function runFullScreen(draw: () => Instance, cleanUp: () => void): Promise<void> {
-	let restored = false;
-	const restoreTerminal = () => {
-		if (!restored) {
-			restored = true;
-			writeScreenControl(process.stdout, 'leaveAlternateScreen');
-		}
-	};
-
-	writeScreenControl(process.stdout, 'enterAlternateScreen');
-	process.once('exit', restoreTerminal);
-	const instance = draw();
-	const shutdown = (code: number) => {
-		instance.unmount();
-		cleanUp();
-		restoreTerminal();
-		process.exit(code);
-	};
-
-	process.once('SIGTERM', () => {
-		shutdown(143);
-	});
-	process.once('SIGHUP', () => {
-		shutdown(129);
-	});
-	process.once('uncaughtException', error => {
-		instance.unmount();
-		restoreTerminal();
-		printLines(process.stderr, `etcdeck crashed: ${error.stack ?? error.message}`.split('\n'));
-		process.exit(70);
-	});
-
-	await instance.waitUntilExit();
-	cleanUp();
-	restoreTerminal();
-	// grpc keeps sockets alive briefly after close; the dashboard is done.
-	process.exit(0);
 }
 
 await main();

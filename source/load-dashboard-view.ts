@@ -1,4 +1,4 @@
-type DashboardView = typeof import('./dashboard-view.tsx');
+export type DashboardView = typeof import('./dashboard-view.tsx');
 
 /** The variables Ink's is-in-ci reads: with either set, Ink draws nothing until the app exits. */
 const ciVariables = ['CI', 'CONTINUOUS_INTEGRATION'] as const;

@@ -1,4 +1,4 @@
-import type {ContextSpec, EtcdeckConfig} from '../config/contexts/parse-config.ts';
+import type {ContextSpec, EtcdeckConfig} from '../config/contexts/context-spec.ts';
 import type {Column, Row} from '../model/shared/table.ts';
 import {printJson, printLines, type OutputStream} from './print.ts';
 import {textTable} from './text-table.ts';

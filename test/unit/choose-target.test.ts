@@ -1,7 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {chooseTarget, type Target} from '../../source/config/contexts/choose-target.ts';
-import {parseConfig, type EtcdeckConfig} from '../../source/config/contexts/parse-config.ts';
+import type {EtcdeckConfig} from '../../source/config/contexts/context-spec.ts';
+import {parseConfig} from '../../source/config/contexts/parse-config.ts';
 import {ConfigError} from '../../source/config/settings.ts';
 import {contextFieldsMarkdown} from '../../source/config/contexts/context-fields-markdown.ts';
 

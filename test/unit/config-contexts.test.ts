@@ -5,7 +5,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {configPath, loadConfig} from '../../source/config/contexts/config-file.ts';
 import {findContext, openAllContexts, resolveContext, withContextFlags} from '../../source/config/contexts/open-context.ts';
-import {ConfigFileError, parseConfig, type EtcdeckConfig} from '../../source/config/contexts/parse-config.ts';
+import {ConfigFileError} from '../../source/config/contexts/config-file-error.ts';
+import type {EtcdeckConfig} from '../../source/config/contexts/context-spec.ts';
+import {parseConfig} from '../../source/config/contexts/parse-config.ts';
 import {ConfigError} from '../../source/config/settings.ts';
 import {caPem} from '../support/tls-fixtures.ts';
 

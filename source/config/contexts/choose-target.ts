@@ -1,6 +1,6 @@
 import {ConfigError} from '../settings.ts';
 import {findContext} from './open-context.ts';
-import type {ContextSpec, EtcdeckConfig} from './parse-config.ts';
+import type {ContextSpec, EtcdeckConfig} from './context-spec.ts';
 
 /** What a run of etcdeck watches: the cluster the flags name, one context, or every context (the fleet). */
 export type Target =

@@ -1,7 +1,8 @@
 import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {ConfigError} from '../settings.ts';
-import {parseConfig, type EtcdeckConfig} from './parse-config.ts';
+import type {EtcdeckConfig} from './context-spec.ts';
+import {parseConfig} from './parse-config.ts';
 
 /** A config file larger than this is not etcdeck's (fifty contexts take a few kB). */
 export const maxConfigBytes = 1024 * 1024;

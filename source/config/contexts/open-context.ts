@@ -3,7 +3,7 @@ import type {RawLogOptions} from '../../logs/log-settings.ts';
 import {resolveSettings, type ContextLayer, type RawOptions} from '../resolve-settings.ts';
 import {ConfigError, PasswordNeeded, type Settings} from '../settings.ts';
 import {logSourceKeys} from './context-fields.ts';
-import type {ContextSpec, EtcdeckConfig} from './parse-config.ts';
+import type {ContextSpec, EtcdeckConfig} from './context-spec.ts';
 
 /** Every flag a context's fields stand for, as meow gives them: connection, dashboard, logs, keys, snapshots. */
 export interface ContextFlags extends RawOptions, RawLogOptions {
