@@ -1,46 +1,6 @@
 import type {ContextReading} from './fleet-reading.ts';
-import type {ReadingSource} from './reading-poller.ts';
-import type {ClusterReading} from './cluster-reading.ts';
-
-/** One cluster of the fleet: its context's name, where its readings come from, and its timings. */
-export interface FleetMember {
-	name: string;
-	/** A ClusterService of the context (a fixture in tests). Its refresh never throws; a throw counts as no answer. */
-	source: ReadingSource<ClusterReading>;
-	/** Time from the end of one refresh to the start of the next, while the cluster answers. */
-	refreshMs: number;
-	/** A refresh not ended by then marks the cluster unreachable and frees its place for the others. */
-	deadlineMs: number;
-}
-
-export interface FleetPollerOptions {
-	/** Refreshes on the network at once, over the whole fleet. */
-	concurrency: number;
-	/** The longest wait between refreshes of a cluster that does not answer (it doubles from refreshMs). */
-	maxBackoffMs: number;
-	/** Readings are handed on at most this often, so fifty clusters answering do not draw fifty frames. */
-	notifyEveryMs: number;
-}
-
-/** Refreshes at once: enough for fifty loopback clusters in well under a second, few enough not to flood a jump host. */
-export const defaultFleetOptions: FleetPollerOptions = {concurrency: 8, maxBackoffMs: 30_000, notifyEveryMs: 100};
-
-/**
- * A context's deadline from its --timeout: a refresh asks the member list and every member's status in
- * parallel, then the members it had not known, so two call deadlines and some slack.
- */
-export function fleetDeadlineMs(timeoutMs: number): number {
-	return (2 * timeoutMs) + 1000;
-}
-
-interface MemberState {
-	member: FleetMember;
-	reading: ContextReading;
-	/** When the next refresh is due; undefined while one runs. */
-	dueAt: number | undefined;
-	/** A refresh whose promise has not settled (past its deadline too): no other starts until it does. */
-	inFlight: boolean;
-}
+import {defaultFleetOptions, type FleetMember, type FleetPollerOptions} from './fleet-member.ts';
+import {refreshWithDeadline, type MemberState} from './fleet-refresh.ts';
 
 /**
  * Refreshes many clusters, each on its own rhythm, at most `concurrency` at a time: the one due longest
@@ -203,59 +163,17 @@ export class FleetPoller {
 	/** One refresh of one context; resolves when it ended or missed its deadline (its place is free then). */
 	private async refresh(state: MemberState): Promise<void> {
 		this.active += 1;
-		state.inFlight = true;
-		state.reading = {...state.reading, refreshing: true};
-		const {deadlineMs} = state.member;
-		let deadline: NodeJS.Timeout | undefined;
-		let released = false;
-		const release = () => {
-			if (!released) {
-				released = true;
+		await refreshWithDeadline(state, {
+			release: () => {
 				this.active -= 1;
-			}
-		};
-
-		const missed = new Promise<'missed'>(resolve => {
-			deadline = setTimeout(() => {
-				resolve('missed');
-			}, deadlineMs);
-		});
-		const answer = state.member.source.refresh().then(
-			cluster => cluster,
-			() => undefined,
-		);
-		const first = await Promise.race([answer, missed]);
-		if (first === 'missed') {
-			state.reading = {...state.reading, overdue: {at: Date.now(), deadlineMs}, refreshing: false, failures: state.reading.failures + 1};
-			release();
-			this.changed();
-			// The late answer only frees the context for its next refresh: the row stays "no answer within".
-			void answer.then(late => {
-				state.inFlight = false;
-				if (late !== undefined && answered(late)) {
-					state.reading = {...state.reading, lastAnswerAt: late.takenAt};
-				}
-
+			},
+			changed: () => {
+				this.changed();
+			},
+			settled: () => {
 				this.afterSettle();
-			});
-			return;
-		}
-
-		clearTimeout(deadline);
-		const cluster = first;
-		const ok = cluster !== undefined && answered(cluster);
-		state.reading = {
-			...state.reading,
-			cluster: cluster ?? state.reading.cluster,
-			overdue: cluster === undefined ? {at: Date.now(), deadlineMs} : undefined,
-			lastAnswerAt: ok ? cluster.takenAt : state.reading.lastAnswerAt,
-			refreshing: false,
-			failures: ok ? 0 : state.reading.failures + 1,
-		};
-		state.inFlight = false;
-		release();
-		this.changed();
-		this.afterSettle();
+			},
+		});
 	}
 
 	private afterSettle(): void {
@@ -292,9 +210,4 @@ export class FleetPoller {
 			this.notifyTimer = setTimeout(notify, wait);
 		}
 	}
-}
-
-/** Whether any member answered: with its Status, or refusing Status to this user (it is up all the same). */
-function answered(cluster: ClusterReading): boolean {
-	return cluster.probes.some(probe => probe.status !== undefined || probe.statusDenied !== undefined);
 }
