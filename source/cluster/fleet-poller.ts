@@ -1,6 +1,7 @@
 import type {ContextReading} from './fleet-reading.ts';
 import {defaultFleetOptions, type FleetMember, type FleetPollerOptions} from './fleet-member.ts';
 import {refreshWithDeadline, type MemberState} from './fleet-refresh.ts';
+import {ThrottledNotifier} from './throttled-notifier.ts';
 
 /**
  * Refreshes many clusters, each on its own rhythm, at most `concurrency` at a time: the one due longest
@@ -14,14 +15,14 @@ export class FleetPoller {
 	private active = 0;
 	private running = false;
 	private timer: NodeJS.Timeout | undefined;
-	private notifyTimer: NodeJS.Timeout | undefined;
-	private lastNotifyAt = 0;
 	private readonly settledWaiters = new Set<() => void>();
-	private readonly listeners = new Set<(readings: ContextReading[]) => void>();
+	/** Readings are handed on at most every notifyEveryMs (the last change always gets through). */
+	private readonly notifier: ThrottledNotifier<ContextReading[]>;
 
 	constructor(members: readonly FleetMember[], onChange?: (readings: ContextReading[]) => void, private readonly options: FleetPollerOptions = defaultFleetOptions) {
+		this.notifier = new ThrottledNotifier(() => this.readings(), options.notifyEveryMs);
 		if (onChange !== undefined) {
-			this.listeners.add(onChange);
+			this.notifier.subscribe(onChange);
 		}
 
 		this.states = members.map(member => ({
@@ -34,10 +35,7 @@ export class FleetPoller {
 
 	/** Calls `listener` with every context's reading after changes; returns what unsubscribes it. */
 	subscribe(listener: (readings: ContextReading[]) => void): () => void {
-		this.listeners.add(listener);
-		return () => {
-			this.listeners.delete(listener);
-		};
+		return this.notifier.subscribe(listener);
 	}
 
 	/** Every context's reading, in the fleet's order. */
@@ -55,8 +53,7 @@ export class FleetPoller {
 	stop(): void {
 		this.running = false;
 		clearTimeout(this.timer);
-		clearTimeout(this.notifyTimer);
-		this.notifyTimer = undefined;
+		this.notifier.cancel();
 	}
 
 	/** Makes every context (or the one named) due now. */
@@ -168,7 +165,7 @@ export class FleetPoller {
 				this.active -= 1;
 			},
 			changed: () => {
-				this.changed();
+				this.notifier.changed();
 			},
 			settled: () => {
 				this.afterSettle();
@@ -186,28 +183,5 @@ export class FleetPoller {
 		}
 
 		this.pump();
-	}
-
-	/** Hands the readings on, at most every notifyEveryMs (the last change always gets through). */
-	private changed(): void {
-		if (this.notifyTimer !== undefined) {
-			return;
-		}
-
-		const wait = this.lastNotifyAt + this.options.notifyEveryMs - Date.now();
-		const notify = () => {
-			this.notifyTimer = undefined;
-			this.lastNotifyAt = Date.now();
-			const readings = this.readings();
-			for (const listener of this.listeners) {
-				listener(readings);
-			}
-		};
-
-		if (wait <= 0) {
-			notify();
-		} else {
-			this.notifyTimer = setTimeout(notify, wait);
-		}
 	}
 }
