@@ -1,5 +1,6 @@
 import {ClusterService} from './cluster/cluster-service.ts';
-import {FleetPoller, fleetDeadlineMs} from './cluster/fleet-poller.ts';
+import {fleetDeadlineMs} from './cluster/fleet-member.ts';
+import {FleetPoller} from './cluster/fleet-poller.ts';
 import type {EtcdeckConfig} from './config/contexts/context-spec.ts';
 import {openDashboardSession} from './dashboard-session.ts';
 import type {DeckContext} from './fleet-view.tsx';

@@ -1,46 +1,7 @@
 import type {ContextReading} from './fleet-reading.ts';
-import type {ReadingSource} from './reading-poller.ts';
-import type {ClusterReading} from './cluster-reading.ts';
-
-/** One cluster of the fleet: its context's name, where its readings come from, and its timings. */
-export interface FleetMember {
-	name: string;
-	/** A ClusterService of the context (a fixture in tests). Its refresh never throws; a throw counts as no answer. */
-	source: ReadingSource<ClusterReading>;
-	/** Time from the end of one refresh to the start of the next, while the cluster answers. */
-	refreshMs: number;
-	/** A refresh not ended by then marks the cluster unreachable and frees its place for the others. */
-	deadlineMs: number;
-}
-
-export interface FleetPollerOptions {
-	/** Refreshes on the network at once, over the whole fleet. */
-	concurrency: number;
-	/** The longest wait between refreshes of a cluster that does not answer (it doubles from refreshMs). */
-	maxBackoffMs: number;
-	/** Readings are handed on at most this often, so fifty clusters answering do not draw fifty frames. */
-	notifyEveryMs: number;
-}
-
-/** Refreshes at once: enough for fifty loopback clusters in well under a second, few enough not to flood a jump host. */
-export const defaultFleetOptions: FleetPollerOptions = {concurrency: 8, maxBackoffMs: 30_000, notifyEveryMs: 100};
-
-/**
- * A context's deadline from its --timeout: a refresh asks the member list and every member's status in
- * parallel, then the members it had not known, so two call deadlines and some slack.
- */
-export function fleetDeadlineMs(timeoutMs: number): number {
-	return (2 * timeoutMs) + 1000;
-}
-
-interface MemberState {
-	member: FleetMember;
-	reading: ContextReading;
-	/** When the next refresh is due; undefined while one runs. */
-	dueAt: number | undefined;
-	/** A refresh whose promise has not settled (past its deadline too): no other starts until it does. */
-	inFlight: boolean;
-}
+import {defaultFleetOptions, type FleetMember, type FleetPollerOptions} from './fleet-member.ts';
+import {refreshWithDeadline, type MemberState} from './fleet-refresh.ts';
+import {ThrottledNotifier} from './throttled-notifier.ts';
 
 /**
  * Refreshes many clusters, each on its own rhythm, at most `concurrency` at a time: the one due longest
@@ -54,14 +15,14 @@ export class FleetPoller {
 	private active = 0;
 	private running = false;
 	private timer: NodeJS.Timeout | undefined;
-	private notifyTimer: NodeJS.Timeout | undefined;
-	private lastNotifyAt = 0;
 	private readonly settledWaiters = new Set<() => void>();
-	private readonly listeners = new Set<(readings: ContextReading[]) => void>();
+	/** Readings are handed on at most every notifyEveryMs (the last change always gets through). */
+	private readonly notifier: ThrottledNotifier<ContextReading[]>;
 
 	constructor(members: readonly FleetMember[], onChange?: (readings: ContextReading[]) => void, private readonly options: FleetPollerOptions = defaultFleetOptions) {
+		this.notifier = new ThrottledNotifier(() => this.readings(), options.notifyEveryMs);
 		if (onChange !== undefined) {
-			this.listeners.add(onChange);
+			this.notifier.subscribe(onChange);
 		}
 
 		this.states = members.map(member => ({
@@ -74,10 +35,7 @@ export class FleetPoller {
 
 	/** Calls `listener` with every context's reading after changes; returns what unsubscribes it. */
 	subscribe(listener: (readings: ContextReading[]) => void): () => void {
-		this.listeners.add(listener);
-		return () => {
-			this.listeners.delete(listener);
-		};
+		return this.notifier.subscribe(listener);
 	}
 
 	/** Every context's reading, in the fleet's order. */
@@ -95,8 +53,7 @@ export class FleetPoller {
 	stop(): void {
 		this.running = false;
 		clearTimeout(this.timer);
-		clearTimeout(this.notifyTimer);
-		this.notifyTimer = undefined;
+		this.notifier.cancel();
 	}
 
 	/** Makes every context (or the one named) due now. */
@@ -203,59 +160,17 @@ export class FleetPoller {
 	/** One refresh of one context; resolves when it ended or missed its deadline (its place is free then). */
 	private async refresh(state: MemberState): Promise<void> {
 		this.active += 1;
-		state.inFlight = true;
-		state.reading = {...state.reading, refreshing: true};
-		const {deadlineMs} = state.member;
-		let deadline: NodeJS.Timeout | undefined;
-		let released = false;
-		const release = () => {
-			if (!released) {
-				released = true;
+		await refreshWithDeadline(state, {
+			release: () => {
 				this.active -= 1;
-			}
-		};
-
-		const missed = new Promise<'missed'>(resolve => {
-			deadline = setTimeout(() => {
-				resolve('missed');
-			}, deadlineMs);
-		});
-		const answer = state.member.source.refresh().then(
-			cluster => cluster,
-			() => undefined,
-		);
-		const first = await Promise.race([answer, missed]);
-		if (first === 'missed') {
-			state.reading = {...state.reading, overdue: {at: Date.now(), deadlineMs}, refreshing: false, failures: state.reading.failures + 1};
-			release();
-			this.changed();
-			// The late answer only frees the context for its next refresh: the row stays "no answer within".
-			void answer.then(late => {
-				state.inFlight = false;
-				if (late !== undefined && answered(late)) {
-					state.reading = {...state.reading, lastAnswerAt: late.takenAt};
-				}
-
+			},
+			changed: () => {
+				this.notifier.changed();
+			},
+			settled: () => {
 				this.afterSettle();
-			});
-			return;
-		}
-
-		clearTimeout(deadline);
-		const cluster = first;
-		const ok = cluster !== undefined && answered(cluster);
-		state.reading = {
-			...state.reading,
-			cluster: cluster ?? state.reading.cluster,
-			overdue: cluster === undefined ? {at: Date.now(), deadlineMs} : undefined,
-			lastAnswerAt: ok ? cluster.takenAt : state.reading.lastAnswerAt,
-			refreshing: false,
-			failures: ok ? 0 : state.reading.failures + 1,
-		};
-		state.inFlight = false;
-		release();
-		this.changed();
-		this.afterSettle();
+			},
+		});
 	}
 
 	private afterSettle(): void {
@@ -269,32 +184,4 @@ export class FleetPoller {
 
 		this.pump();
 	}
-
-	/** Hands the readings on, at most every notifyEveryMs (the last change always gets through). */
-	private changed(): void {
-		if (this.notifyTimer !== undefined) {
-			return;
-		}
-
-		const wait = this.lastNotifyAt + this.options.notifyEveryMs - Date.now();
-		const notify = () => {
-			this.notifyTimer = undefined;
-			this.lastNotifyAt = Date.now();
-			const readings = this.readings();
-			for (const listener of this.listeners) {
-				listener(readings);
-			}
-		};
-
-		if (wait <= 0) {
-			notify();
-		} else {
-			this.notifyTimer = setTimeout(notify, wait);
-		}
-	}
-}
-
-/** Whether any member answered: with its Status, or refusing Status to this user (it is up all the same). */
-function answered(cluster: ClusterReading): boolean {
-	return cluster.probes.some(probe => probe.status !== undefined || probe.statusDenied !== undefined);
 }

@@ -1,5 +1,6 @@
 import {ClusterService} from '../cluster/cluster-service.ts';
-import {FleetPoller, defaultFleetOptions, fleetDeadlineMs} from '../cluster/fleet-poller.ts';
+import {FleetPoller} from '../cluster/fleet-poller.ts';
+import {defaultFleetOptions, fleetDeadlineMs} from '../cluster/fleet-member.ts';
 import type {OpenedContext} from '../config/contexts/open-context.ts';
 import {fleetLine} from '../model/fleet/fleet-columns.ts';
 import {fleetRow, healthCounts, worstExitCode, type FleetRow} from '../model/fleet/fleet-row.ts';

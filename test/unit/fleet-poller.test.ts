@@ -1,7 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
-import {FleetPoller, type FleetMember} from '../../source/cluster/fleet-poller.ts';
+import {FleetPoller} from '../../source/cluster/fleet-poller.ts';
+import type {FleetMember} from '../../source/cluster/fleet-member.ts';
 import type {ClusterReading} from '../../source/cluster/cluster-reading.ts';
 import {waitFor} from '../support/render.tsx';
 

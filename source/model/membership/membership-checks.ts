@@ -1,11 +1,11 @@
 import type {ClusterSummary} from '../cluster/cluster-summary.ts';
 import type {MemberView} from '../cluster/member-view.ts';
-import {evenSizeAddsNothing, failuresTolerated, quorumSize} from '../cluster/quorum.ts';
-import {lacksRootRole, rootRoleNeeded} from '../cluster/root-role.ts';
-import {memberLabel, type ConfirmationFact} from '../actions/member-action-checks.ts';
+import {quorumSize} from '../cluster/quorum.ts';
 import {plural} from '../shared/format.ts';
-import {hasControlCharacters} from '../shared/shell-quote.ts';
 import {urlProblem} from '../snapshots/restore-plan.ts';
+import {answers, endpointOf, known, labelOf, leaderView, type KnownView} from './known-members.ts';
+import {evenWarning, membershipBlocker, refuse, toleratesFact, votersFact} from './membership-change-facts.ts';
+import {memberNameProblem, sameUrl} from './added-member-inputs.ts';
 import {memberAddCommand, memberRemoveCommand, type MembershipCheck} from './membership-confirmation.ts';
 
 /** What the operator asked to add. */
@@ -14,86 +14,6 @@ export interface AddRequest {
 	peerUrls: readonly string[];
 	/** A voter from the start: only when asked for explicitly (the runbooks add learners). */
 	asVoter: boolean;
-}
-
-type KnownView = MemberView & {member: NonNullable<MemberView['member']>};
-
-function known(summary: ClusterSummary): KnownView[] {
-	return summary.views.filter((view): view is KnownView => view.member !== undefined);
-}
-
-/** A member answered its own status call (with figures, or refusing Status to this user). */
-export function answers(view: MemberView): boolean {
-	return view.status !== undefined || view.probe?.statusDenied !== undefined;
-}
-
-function labelOf(view: KnownView): string {
-	return memberLabel(view.name, view.member.id);
-}
-
-function refuse(reason: string): {allowed: false; reason: string} {
-	return {allowed: false, reason};
-}
-
-/** Why a member name cannot be handed to etcd and --initial-cluster, or undefined when it can. */
-export function memberNameProblem(name: string): string | undefined {
-	if (name.trim() === '') {
-		return 'the new member needs a name';
-	}
-
-	if (hasControlCharacters(name)) {
-		return `member name ${JSON.stringify(name)} has control characters`;
-	}
-
-	if (name.includes(',') || name.includes('=') || /\s/.test(name)) {
-		return `member name ${JSON.stringify(name)} holds "," "=" or a space, which --initial-cluster cannot carry`;
-	}
-
-	return undefined;
-}
-
-/**
- * A membership change needs the cluster able to commit it and nothing half-done: quorum, every voter
- * answering, a leader, no member added and never started. The first that fails, as a reason.
- */
-function membershipBlocker(summary: ClusterSummary): string | undefined {
-	if (lacksRootRole(summary.views.map(view => view.probe))) {
-		return rootRoleNeeded;
-	}
-
-	if (summary.quorumLost) {
-		return `the cluster has no quorum (${summary.healthyVoters} of ${summary.voters} voters answer, ${summary.quorum} needed): a membership change cannot be committed`;
-	}
-
-	if (summary.leader === undefined) {
-		return 'no leader known: no member reports itself as leader';
-	}
-
-	return undefined;
-}
-
-function leaderView(views: readonly KnownView[]): KnownView | undefined {
-	return views.find(view => view.isLeader);
-}
-
-function endpointOf(view: KnownView | undefined): string | undefined {
-	return view === undefined ? undefined : view.probe?.endpoint ?? view.member.clientUrls[0];
-}
-
-function tolerates(voters: number): string {
-	return plural(failuresTolerated(voters), 'failure');
-}
-
-function votersFact(before: number, after: number): ConfirmationFact {
-	return {label: 'Voters', value: `${before} → ${after} (quorum ${quorumSize(before)} → ${quorumSize(after)})`};
-}
-
-function toleratesFact(before: number, after: number): ConfirmationFact {
-	return {label: 'Tolerates', value: `${tolerates(before)} → ${tolerates(after)}`};
-}
-
-function evenWarning(voters: number): string | undefined {
-	return evenSizeAddsNothing(voters) ? `${voters} voters: an even count tolerates no more failures than ${voters - 1} (${tolerates(voters)}); add or remove one more` : undefined;
 }
 
 /** `member add`: what would change, or why etcdeck does not ask etcd at all. */
@@ -276,14 +196,4 @@ export function checkRemove(summary: ClusterSummary | undefined, ref: string): M
 			typeToConfirm: target.name === '' ? target.member.id : target.name,
 		},
 	};
-}
-
-function sameUrl(a: string, b: string): boolean {
-	if (!URL.canParse(a) || !URL.canParse(b)) {
-		return a === b;
-	}
-
-	const left = new URL(a);
-	const right = new URL(b);
-	return left.protocol === right.protocol && left.hostname.toLowerCase() === right.hostname.toLowerCase() && left.port === right.port;
 }

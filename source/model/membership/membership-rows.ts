@@ -3,7 +3,7 @@ import type {ClusterSummary} from '../cluster/cluster-summary.ts';
 import type {LagHistory} from '../lag/lag-history.ts';
 import type {Column, Row} from '../shared/table.ts';
 import {memberColumns, memberRows, type MemberColumnKey} from '../cluster/member-rows.ts';
-import {answers} from './membership-checks.ts';
+import {answers} from './known-members.ts';
 import {joinStatus} from './join-status.ts';
 import {rejoinText, type RejoinState} from './rejoin-tracker.ts';
 import {stopSafety} from './restart-safety.ts';

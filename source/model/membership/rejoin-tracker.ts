@@ -1,6 +1,6 @@
 import type {ClusterSummary} from '../cluster/cluster-summary.ts';
 import {formatDuration, plural} from '../shared/format.ts';
-import {answers} from './membership-checks.ts';
+import {answers} from './known-members.ts';
 import {restartInSyncEntries} from './restart-safety.ts';
 
 /** One member's way back after it went down: down, back and catching up, back and in sync. */

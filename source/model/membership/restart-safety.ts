@@ -2,7 +2,7 @@ import {lagWarningEntries, type ClusterSummary} from '../cluster/cluster-summary
 import type {MemberView} from '../cluster/member-view.ts';
 import {quorumSize} from '../cluster/quorum.ts';
 import {plural} from '../shared/format.ts';
-import {answers} from './membership-checks.ts';
+import {answers} from './known-members.ts';
 
 /** Whether a member may be stopped (restarted) right now, and why or why not, in one line. */
 export interface StopSafety {

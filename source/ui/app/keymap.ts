@@ -7,8 +7,7 @@ import {commandLineKeymap, commandLineOpenKeymap, commandLineScopeTitles, type C
 import {helpKeymap, helpOpenKeymap, helpScopeTitles, type HelpCommand} from '../keymap/help-keymap.ts';
 import {lagKeymap, lagScopeTitles} from '../lag/lag-pane.tsx';
 import {logsKeymap, logsScopeTitles, type LogsCommand} from '../logs/logs-keymap.ts';
-import {maintenanceDialogKeymap, maintenanceKeymap, maintenanceScopeTitles} from '../maintenance/maintenance-keymap.ts';
-import type {MaintenanceCommand} from '../maintenance/use-maintenance-commands.ts';
+import {maintenanceDialogKeymap, maintenanceKeymap, maintenanceScopeTitles, type MaintenanceCommand} from '../maintenance/maintenance-keymap.ts';
 import {snapshotDialogKeymap, snapshotKeymap, snapshotsScopeTitles, type SnapshotsCommand} from '../snapshots/snapshots-keymap.ts';
 import {contextsKeymap, type ContextsCommand} from '../fleet/contexts-keymap.ts';
 import {fleetKeymap, fleetScopeTitles, type FleetCommand} from '../fleet/fleet-bindings.ts';

@@ -1,5 +1,18 @@
 import type {Binding} from '../keymap/binding.ts';
-import type {MaintenanceCommand} from './use-maintenance-commands.ts';
+
+/** The commands of the maintenance feature, as its keymap names them. */
+export type MaintenanceCommand =
+	| 'defrag'
+	| 'compact'
+	| 'recover-space'
+	| 'check'
+	| 'maintenance-start'
+	| 'maintenance-cancel'
+	| 'maintenance-toggle-all'
+	| 'maintenance-toggle-compact'
+	| 'maintenance-toggle-move-leader'
+	| 'maintenance-erase'
+	| 'maintenance-dismiss';
 
 export const maintenanceScopeTitles = {
 	'maintenance-confirm': 'In a maintenance confirmation',

@@ -7,24 +7,9 @@ import {namesMember} from '../../model/maintenance/defrag-plan.ts';
 import {logEntryOf, type MaintenanceJobState, type MaintenanceLogEntry} from '../../model/maintenance/maintenance-job.ts';
 import type {Warning} from '../../model/shared/warnings.ts';
 import {useMaintenanceJob} from '../../hooks/use-maintenance-job.ts';
-import type {CommandArgs, KeyLayer} from '../keymap/binding.ts';
-import {maintenanceDialogReducer, requestOf, type DefragChoice} from './maintenance-dialog-state.ts';
-
-/** The commands of the maintenance feature, as its keymap names them. */
-export type MaintenanceCommand =
-	| 'defrag'
-	| 'compact'
-	| 'recover-space'
-	| 'check'
-	| 'maintenance-start'
-	| 'maintenance-cancel'
-	| 'maintenance-toggle-all'
-	| 'maintenance-toggle-compact'
-	| 'maintenance-toggle-move-leader'
-	| 'maintenance-erase'
-	| 'maintenance-dismiss';
-
-type MaintenanceLayer = KeyLayer<MaintenanceCommand>;
+import {maintenanceDialogReducer, requestOf} from './maintenance-dialog-state.ts';
+import {maintenanceDialogLayer, maintenanceJobLayer, type MaintenanceLayer} from './maintenance-layers.ts';
+import {maintenanceCommandRunner, maintenanceGlobalCommands} from './maintenance-command-routes.ts';
 
 export interface MaintenanceCommandsDeps {
 	/** The dashboard's maintenance jobs; undefined when this run has none (nothing is then bound). */
@@ -46,12 +31,6 @@ const commandOf: Record<MaintenanceJobKind, string> = {defrag: ':defrag', compac
 const noJobs: MaintenanceJobs = {
 	run: async () => Promise.resolve({outcome: 'refused', message: 'no maintenance in this run'}),
 	previewCompact: async () => Promise.resolve('no maintenance in this run'),
-};
-
-const toggles: Partial<Record<MaintenanceCommand, DefragChoice>> = {
-	'maintenance-toggle-all': 'all',
-	'maintenance-toggle-compact': 'compact',
-	'maintenance-toggle-move-leader': 'moveLeader',
 };
 
 /**
@@ -194,97 +173,11 @@ export function useMaintenanceCommands({jobs, readOnly, summary, notice, record,
 		}
 	};
 
-	/** The open confirmation's keys, as of now: it takes every key (a compaction's revision is typed). */
-	const dialogLayer = (): MaintenanceLayer | undefined => {
-		const open = current.current;
-		if (open === undefined) {
-			return undefined;
-		}
-
-		return {
-			scope: open.kind === 'compact' ? 'maintenance-typed' : 'maintenance-confirm',
-			modal: true,
-			run(command) {
-				const choice = toggles[command];
-				if (choice !== undefined) {
-					dispatch({type: 'toggle', choice});
-				} else if (command === 'maintenance-start') {
-					confirm();
-				} else if (command === 'maintenance-cancel') {
-					close();
-				} else if (command === 'maintenance-erase') {
-					dispatch({type: 'erase'});
-				}
-			},
-			...(open.kind === 'compact' ? {type: (text: string) => {
-				dispatch({type: 'type', text});
-			}} : {}),
-		};
-	};
-
-	/** While a job runs or after: Esc cancels after the current member, or closes the finished job. */
-	const jobLayer: MaintenanceLayer | undefined = job.job === undefined ? undefined : {
-		scope: 'maintenance-job',
-		run(command) {
-			if (command !== 'maintenance-dismiss') {
-				return;
-			}
-
-			if (job.running) {
-				job.cancel();
-				notice('stopping after the current member: a defragment under way is never cut');
-			} else {
-				job.dismiss();
-			}
-		},
-	};
-
-	/** The DB pane's keys and the `:` commands. */
-	const runCommand = (command: MaintenanceCommand) => {
-		switch (command) {
-			case 'defrag': {
-				openDefrag();
-				break;
-			}
-
-			case 'compact': {
-				openCompact();
-				break;
-			}
-
-			case 'recover-space': {
-				openRecoverSpace();
-				break;
-			}
-
-			case 'check': {
-				runCheck();
-				break;
-			}
-
-			default: {
-				break;
-			}
-		}
-	};
-
-	/** The global layer's part: the keys (D, C, R, H) and the `:` commands with their arguments. */
-	const globalCommands = {
-		defrag: ({text}: CommandArgs) => {
-			openDefrag(text === undefined ? {} : text === 'all' ? {all: true} : {member: text});
-		},
-		compact: ({text}: CommandArgs) => {
-			if (text === undefined) {
-				openCompact();
-			} else if (/^\d+$/.test(text) && Number.isSafeInteger(Number(text)) && Number(text) > 0) {
-				openCompact(Number(text));
-			} else {
-				notice(`:compact: ${text} is not a revision: give a whole number of at least 1, or nothing to keep the newest --keep-revisions`);
-			}
-		},
-		'recover-space': openRecoverSpace,
-		check: runCheck,
-	};
+	const dialogLayer = (): MaintenanceLayer | undefined => maintenanceDialogLayer(current.current, {dispatch, confirm, close});
+	const jobLayer = maintenanceJobLayer(job, notice);
+	const openers = {openDefrag, openCompact, openRecoverSpace, runCheck, notice};
+	const runCommand = maintenanceCommandRunner(openers);
+	const globalCommands = maintenanceGlobalCommands(openers);
 
 	// A NOSPACE alarm's own header line offers the way out (R, :recover-space): the cluster summary says it.
 	const warnings: Warning[] = consistencyWarnings(verdict);
