@@ -74,7 +74,8 @@ async function addLearner(screen: TmuxTerminal, plan: NodePlan, peerUrl: string,
 		}
 
 		await screen.press(chordFor('membership-submit', 'member-add-form'));
-		const confirmation = await screen.waitForScreen('the add confirmation', text => text.includes(`Add ${plan.name} as a learner?`));
+		// Whole: the box drawn to its bottom border (a capture can land mid-frame, after the title and before the rest).
+		const confirmation = await screen.waitForScreen('the add confirmation', text => text.includes(`Add ${plan.name} as a learner?`) && text.slice(text.indexOf(`Add ${plan.name} as a learner?`)).includes('╰'));
 		assert.ok(confirmation.includes(`member add ${plan.name} --peer-urls=${peerUrl} --learner`), `the etcdctl equivalent:\n${confirmation}`);
 		// A learner leaves the voters and their quorum as they are.
 		assert.match(confirmation, new RegExp(`Voters +${voters} → ${voters} \\(quorum ${quorumOf(voters)} → ${quorumOf(voters)}\\)`), confirmation);
