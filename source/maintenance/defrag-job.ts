@@ -63,12 +63,20 @@ const remeasureIntervalMs = 200;
 async function planAfterCompaction(context: JobContext, compacted: Look, rule: DefragRule): Promise<DefragPlan> {
 	const inUseBefore = new Map(compacted.summary.views.map(view => [view.id, view.status?.dbSizeInUseBytes]));
 	const staleIn = (look: Look) => look.summary.views.filter(view => view.status?.dbSizeInUseBytes !== undefined && view.status.dbSizeInUseBytes === inUseBefore.get(view.id));
+	const inUseOf = (look: Look) => new Map(look.summary.views.map(view => [view.id, view.status?.dbSizeInUseBytes]));
 	let deadline = context.now() + remeasureWaitMs;
 	let nudged = false;
+	let previous: ReturnType<typeof inUseOf> | undefined;
 	for (;;) {
 		const look = await lookNow(context);
 		const stale = staleIn(look);
-		if (stale.length === 0 || (context.now() >= deadline && nudged)) {
+		// A follower compacts on its own after applying the compaction (--physical waits only for the
+		// member asked): its size in use can move once, from a commit before its compaction ended, and
+		// again after. Only figures that held between two looks are the ones to plan by.
+		const inUse = inUseOf(look);
+		const settled = previous !== undefined && [...inUse].every(([id, bytes]) => previous!.get(id) === bytes);
+		previous = inUse;
+		if ((stale.length === 0 && settled) || (context.now() >= deadline && nudged)) {
 			const plan = planDefrag(look.summary, rule);
 			return stale.length === 0 ? plan : {...plan, note: `${stale.map(view => view.name || view.id).join(', ')} still report the size in use from before the compaction: they may have more to reclaim than shown (--all defragments them regardless)`};
 		}
