@@ -1,7 +1,8 @@
 import type {Etcd3} from 'etcd3';
 import type {ConnectionSettings} from '../config/settings.ts';
 import type {AuthSession} from './auth-session.ts';
-import {createEndpointClient, sessionOf} from './etcd-client.ts';
+import {EndpointClients} from './endpoint-clients.ts';
+import {sessionOf} from './etcd-client.ts';
 import {describeConnectionError} from './describe-error.ts';
 import {firstSuccess} from './first-success.ts';
 import {decimalIdToHex} from './ids.ts';
@@ -42,16 +43,16 @@ type ListOutcome = {value: MemberList; error: undefined} | {value: undefined; er
 export class ClusterService {
 	/** The token shared by every member's client; undefined without a user. */
 	readonly session: AuthSession | undefined;
-	private readonly clients = new Map<string, Etcd3>();
+	private readonly clients: EndpointClients;
 	private readonly prober: EndpointProber;
 	private members: MemberInfo[] = [];
 	private lastList: MemberList | undefined;
 	/** What the Status answers said before the member list in use was read; undefined: read it this round. */
 	private mark: MembershipMark | undefined;
-	private closed = false;
 
 	constructor(private readonly settings: ConnectionSettings) {
 		this.session = sessionOf(settings);
+		this.clients = new EndpointClients(settings, () => new Error('the cluster service is closed'));
 		this.prober = new EndpointProber({settings, call: async (endpoint, work) => this.call(endpoint, work), describe: error => this.describe(error)});
 	}
 
@@ -136,12 +137,7 @@ export class ClusterService {
 
 	/** Closes every client. The service cannot be used afterwards. */
 	close(): void {
-		this.closed = true;
-		for (const client of this.clients.values()) {
-			client.close();
-		}
-
-		this.clients.clear();
+		this.clients.close();
 	}
 
 	/** After an action the next refresh reads the member list beside the answers, whatever they say. */
@@ -151,20 +147,6 @@ export class ClusterService {
 		} finally {
 			this.mark = undefined;
 		}
-	}
-
-	private client(endpoint: string): Etcd3 {
-		if (this.closed) {
-			throw new Error('the cluster service is closed');
-		}
-
-		let client = this.clients.get(endpoint);
-		if (client === undefined) {
-			client = createEndpointClient(endpoint, this.settings);
-			this.clients.set(endpoint, client);
-		}
-
-		return client;
 	}
 
 	/** Fresh reads and calls for an action, on the same clients and deadline as refresh(). */
@@ -180,7 +162,7 @@ export class ClusterService {
 
 	private async call<T>(endpoint: string, work: (client: Etcd3) => Promise<T>): Promise<T> {
 		try {
-			return await withDeadline(work(this.client(endpoint)), this.settings.timeoutMs);
+			return await withDeadline(work(this.clients.get(endpoint)), this.settings.timeoutMs);
 		} catch (error) {
 			throw await diagnoseScheme(endpoint, error, this.settings.timeoutMs);
 		}
@@ -228,12 +210,7 @@ export class ClusterService {
 	}
 
 	private closeClientsExcept(keep: Set<string>): void {
-		for (const [endpoint, client] of this.clients) {
-			if (!keep.has(endpoint)) {
-				client.close();
-				this.clients.delete(endpoint);
-			}
-		}
+		this.clients.closeExcept(keep);
 
 		this.prober.keepOnly(keep);
 	}

@@ -2,7 +2,7 @@ import type {Etcd3, IRangeResponse} from 'etcd3';
 import type {ConnectionSettings} from '../../config/settings.ts';
 import {escapeKey} from '../../model/shared/key-text.ts';
 import {describeConnectionError} from '../describe-error.ts';
-import {createEndpointClient} from '../etcd-client.ts';
+import {EndpointClients} from '../endpoint-clients.ts';
 import {plaintextRefusal} from '../plaintext-refusal.ts';
 import {withDeadline} from '../with-deadline.ts';
 import {classifyReadError} from './classify-read-error.ts';
@@ -30,14 +30,18 @@ export interface Served<T> {
  * answers but cannot serve them (no quorum), serializable for a while and labelled stale.
  */
 export class RangeRouter {
-	closed = false;
-	private readonly clients = new Map<string, Etcd3>();
+	private readonly clients: EndpointClients;
 	private preferred = 0;
 	private stale: {reason: string; since: number} | undefined;
 
 	constructor(private readonly settings: ConnectionSettings, private readonly options: KeyBrowserOptions = {}) {
+		this.clients = new EndpointClients(settings, () => new ReadFailure('the key browser is closed'));
 		// Seeds etcdeck may not connect to (http:// beside https://) are never preferred.
 		this.preferred = Math.max(0, settings.endpoints.findIndex(endpoint => plaintextRefusal(endpoint, settings) === undefined));
+	}
+
+	get closed(): boolean {
+		return this.clients.closed;
 	}
 
 	/** Quorum is back: the next read tries linearizable at once, not after the retry interval. */
@@ -46,12 +50,7 @@ export class RangeRouter {
 	}
 
 	close(): void {
-		this.closed = true;
-		for (const client of this.clients.values()) {
-			client.close();
-		}
-
-		this.clients.clear();
+		this.clients.close();
 	}
 
 	/**
@@ -141,17 +140,7 @@ export class RangeRouter {
 	}
 
 	client(endpoint: string): Etcd3 {
-		if (this.closed) {
-			throw new ReadFailure('the key browser is closed');
-		}
-
-		let client = this.clients.get(endpoint);
-		if (client === undefined) {
-			client = createEndpointClient(endpoint, this.settings);
-			this.clients.set(endpoint, client);
-		}
-
-		return client;
+		return this.clients.get(endpoint);
 	}
 
 	deniedMessage(subject: Buffer): string {

@@ -4,7 +4,7 @@ import {fetchMaintenanceMetrics, type MaintenanceMetrics} from '../../metrics/ma
 import {metricsUrl} from '../../metrics/metrics-targets.ts';
 import {ClusterService} from '../cluster-service.ts';
 import {describeConnectionError} from '../describe-error.ts';
-import {createEndpointClient} from '../etcd-client.ts';
+import {EndpointClients} from '../endpoint-clients.ts';
 import {hexIdToDecimal} from '../ids.ts';
 import type {MemberActionResult} from '../member-action-result.ts';
 import type {ClusterReading} from '../cluster-reading.ts';
@@ -71,11 +71,11 @@ export interface MaintenancePort {
  */
 export class MaintenanceService implements MaintenancePort {
 	private readonly cluster: ClusterService;
-	private readonly clients = new Map<string, Etcd3>();
-	private closed = false;
+	private readonly clients: EndpointClients;
 
 	constructor(private readonly settings: ConnectionSettings, private readonly longTimeoutMs = longCallTimeoutMs) {
 		this.cluster = new ClusterService(settings);
+		this.clients = new EndpointClients(settings, () => new Error('the maintenance service is closed'));
 	}
 
 	async look(): Promise<ClusterReading> {
@@ -131,13 +131,8 @@ export class MaintenanceService implements MaintenancePort {
 	}
 
 	close(): void {
-		this.closed = true;
 		this.cluster.close();
-		for (const client of this.clients.values()) {
-			client.close();
-		}
-
-		this.clients.clear();
+		this.clients.close();
 	}
 
 	private longDeadline(): {deadline: number} {
@@ -145,20 +140,6 @@ export class MaintenanceService implements MaintenancePort {
 	}
 
 	private async call<T>(endpoint: string, timeoutMs: number, work: (client: Etcd3) => Promise<T>): Promise<T> {
-		return withDeadline(work(this.client(endpoint)), timeoutMs + 1000);
-	}
-
-	private client(endpoint: string): Etcd3 {
-		if (this.closed) {
-			throw new Error('the maintenance service is closed');
-		}
-
-		let client = this.clients.get(endpoint);
-		if (client === undefined) {
-			client = createEndpointClient(endpoint, this.settings);
-			this.clients.set(endpoint, client);
-		}
-
-		return client;
+		return withDeadline(work(this.clients.get(endpoint)), timeoutMs + 1000);
 	}
 }
