@@ -5,6 +5,7 @@ import {readFile, writeFile} from 'node:fs/promises';
 import {build, type Metafile, type Plugin} from 'esbuild';
 import {boundCache} from './bound-ink-caches.ts';
 import {withPrebuiltProtos} from './etcd3-proto-json.ts';
+import {yogaWithoutFetch} from './yoga-without-fetch.ts';
 
 const repository = path.resolve(import.meta.dirname, '..');
 
@@ -29,6 +30,14 @@ const withBoundedInkCaches: Plugin = {
 			const file = path.basename(arguments_.path) as 'measure-text.js' | 'wrap-text.js';
 			return {contents: boundCache(file, await readFile(arguments_.path, 'utf8')), loader: 'js'};
 		});
+	},
+};
+
+/** yoga's wasm decoded from its data: URL without fetch (see yoga-without-fetch.ts). */
+const withYogaWithoutFetch: Plugin = {
+	name: 'yoga-without-fetch',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async arguments_ => ({contents: yogaWithoutFetch(await readFile(arguments_.path, 'utf8')), loader: 'js'}));
 	},
 };
 
@@ -122,7 +131,7 @@ export async function buildBundle(outfile: string): Promise<string> {
 		minify: true,
 		metafile: true,
 		define: {'process.env.NODE_ENV': '"production"'},
-		plugins: [withoutDevtools, withBoundedInkCaches, withEtcdProtosPrebuilt],
+		plugins: [withoutDevtools, withBoundedInkCaches, withEtcdProtosPrebuilt, withYogaWithoutFetch],
 		// Bundled CommonJS code calls require(); an ES module has none of its own.
 		banner: {js: 'import {createRequire as createRequireForBundle} from \'node:module\'; const require = createRequireForBundle(import.meta.url);'},
 		logLevel: 'error',

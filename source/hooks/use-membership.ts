@@ -63,6 +63,8 @@ export interface Membership {
 	closeSettings: () => void;
 }
 
+const noPeers: Readonly<Record<string, PeerAnswer>> = {};
+
 /**
  * Membership changes in the dashboard: the confirmation, the change sent to the leader after the
  * checks run again on the latest reading, the action log, the new member's settings; and, from every
@@ -72,7 +74,10 @@ export function useMembership(input: MembershipInput): Membership {
 	const {actions, reading, summary, history, record, settingsDir, latestSummary} = input;
 	const [ui, dispatch, readUi] = useSyncReducer(membershipUiReducer, noMembershipUi);
 	const [rejoins, setRejoins] = useState<RejoinState>(noRejoins);
-	const [peers, setPeers] = useState<Readonly<Record<string, PeerAnswer>>>({});
+	const [peers, setPeers] = useState<Readonly<Record<string, PeerAnswer>>>(noPeers);
+	// What was last handed to React: a refresh that changes neither sets no state, so no frame is drawn for it.
+	const rejoinsNow = useRef(rejoins);
+	const peersNow = useRef(peers);
 
 	// The summary is made anew on every render; what it says changes only with the reading.
 	const summaryOfReading = useRef(summary);
@@ -83,12 +88,23 @@ export function useMembership(input: MembershipInput): Membership {
 			return;
 		}
 
-		setRejoins(previous => trackRejoins(previous, current, reading.takenAt));
+		const nextRejoins = trackRejoins(rejoinsNow.current, current, reading.takenAt);
+		if (nextRejoins !== rejoinsNow.current) {
+			rejoinsNow.current = nextRejoins;
+			setRejoins(nextRejoins);
+		}
+
 		const unstarted = reading.members.filter(member => !member.started && member.peerUrls.length > 0);
+		if (unstarted.length === 0 && peersNow.current === noPeers) {
+			return;
+		}
+
 		let live = true;
 		void Promise.all(unstarted.map(async member => [member.id, await actions.askPeer(member.peerUrls[0]!)] as const)).then(answers => {
-			if (live) {
-				setPeers(Object.fromEntries(answers));
+			const nextPeers = answers.length === 0 ? noPeers : Object.fromEntries(answers);
+			if (live && JSON.stringify(nextPeers) !== JSON.stringify(peersNow.current)) {
+				peersNow.current = nextPeers;
+				setPeers(nextPeers);
 			}
 		});
 		return () => {

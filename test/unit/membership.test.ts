@@ -185,6 +185,15 @@ void test('rejoin: down, back and catching up, then "rejoined, in sync after 14s
 	assert.equal(step(400, lagReading(400, [1500, 1500, 1500, 1500])), undefined);
 });
 
+void test('rejoin: a refresh that changes nothing keeps the very state, so the dashboard draws no frame for it', () => {
+	const healthy = trackRejoins(noRejoins, summaryOf(lagReading(0, [1000, 1000, 1000, 1000])), 0);
+	assert.equal(trackRejoins(healthy, summaryOf(lagReading(1, [1001, 1001, 1001, 1001])), 1000), healthy);
+	const down = trackRejoins(healthy, summaryOf(lagReading(2, [1000, 1000, 'down', 1000])), 2000);
+	assert.notEqual(down, healthy);
+	assert.equal(trackRejoins(down, summaryOf(lagReading(3, [1100, 1100, 'down', 1100])), 3000), down, 'still down since the same moment');
+	assert.notEqual(trackRejoins(down, summaryOf(lagReading(4, [1200, 1200, 900, 1200])), 4000), down, 'back: a change');
+});
+
 void test('join: an unstarted learner, one whose peer URL is another cluster\'s (cluster ID mismatch), catching up with rate and ETA, then ready', () => {
 	const reading = unstartedMemberReading();
 	const view = summaryOf(reading).views.find(candidate => candidate.member?.id === unstartedNode().id)!;

@@ -55,7 +55,9 @@ export function trackRejoins(state: RejoinState, summary: ClusterSummary, takenA
 		next[id] = inSync ? {phase: 'in-sync', downSince: before.downSince, backAt, inSyncAt: takenAt} : {phase: 'catching-up', downSince: before.downSince, backAt, lagEntries: lag};
 	}
 
-	return next;
+	// Nothing changed: the state itself, so that React draws no frame for it.
+	const ids = Object.keys(next);
+	return ids.length === Object.keys(state).length && ids.every(id => next[id] === state[id]) ? state : next;
 }
 
 /** What the member's row says about its rejoin: "down for 12s", "rejoined, in sync after 14s". */
