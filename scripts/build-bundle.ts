@@ -4,6 +4,7 @@ import path from 'node:path';
 import {readFile, writeFile} from 'node:fs/promises';
 import {build, type Metafile, type Plugin} from 'esbuild';
 import {boundCache} from './bound-ink-caches.ts';
+import {framesInPlace} from './ink-frames-in-place.ts';
 import {withPrebuiltProtos} from './etcd3-proto-json.ts';
 import {yogaWithoutFetch} from './yoga-without-fetch.ts';
 
@@ -38,6 +39,14 @@ const withYogaWithoutFetch: Plugin = {
 	name: 'yoga-without-fetch',
 	setup(builder) {
 		builder.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async arguments_ => ({contents: yogaWithoutFetch(await readFile(arguments_.path, 'utf8')), loader: 'js'}));
+	},
+};
+
+/** Ink's full-screen frames written in place, only the lines that changed (see ink-frames-in-place.ts). */
+const withInkFramesInPlace: Plugin = {
+	name: 'ink-frames-in-place',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]ink\.js$/}, async arguments_ => ({contents: framesInPlace(await readFile(arguments_.path, 'utf8')), loader: 'js'}));
 	},
 };
 
@@ -131,7 +140,7 @@ export async function buildBundle(outfile: string): Promise<string> {
 		minify: true,
 		metafile: true,
 		define: {'process.env.NODE_ENV': '"production"'},
-		plugins: [withoutDevtools, withBoundedInkCaches, withEtcdProtosPrebuilt, withYogaWithoutFetch],
+		plugins: [withoutDevtools, withBoundedInkCaches, withInkFramesInPlace, withEtcdProtosPrebuilt, withYogaWithoutFetch],
 		// Bundled CommonJS code calls require(); an ES module has none of its own.
 		banner: {js: 'import {createRequire as createRequireForBundle} from \'node:module\'; const require = createRequireForBundle(import.meta.url);'},
 		logLevel: 'error',

@@ -11,12 +11,20 @@ export interface Frame {
 	text: string;
 }
 
+/** A line written in place: cursor to its row, the line, erase to the end (scripts/ink-frames-in-place.ts). */
+const escape = '\u001B';
+const lineInPlace = new RegExp(`${escape}\\[(\\d+);1H(.*?)${escape}\\[K`, 'gs');
+const rowPosition = new RegExp(`${escape}\\[\\d+;1H`);
+
 /**
- * Cuts a terminal's output into Ink's frames. Ink redraws the whole screen each frame, so a frame's
- * text is the screen. (Ink leaves the marks out in CI; etcdeck loads Ink with CI's variables hidden.)
+ * Cuts a terminal's output into Ink's frames and keeps the screen they draw: a frame is the whole
+ * screen (the first ones, and after a resize) or the lines that changed, each written in place. A
+ * frame's text is the screen after it. (Ink leaves the marks out in CI; etcdeck loads Ink with CI's
+ * variables hidden.)
  */
 export class FrameReader {
 	private pending = '';
+	private screen: string[] = [];
 
 	/** The frames a chunk of output finished, stamped with the chunk's arrival. */
 	feed(at: number, chunk: string): Frame[] {
@@ -24,7 +32,7 @@ export class FrameReader {
 		const frames: Frame[] = [];
 		let end = this.pending.indexOf(frameEnd);
 		while (end !== -1) {
-			frames.push({at, text: stripVTControlCharacters(this.pending.slice(0, end))});
+			frames.push({at, text: this.draw(this.pending.slice(0, end))});
 			this.pending = this.pending.slice(end + frameEnd.length);
 			end = this.pending.indexOf(frameEnd);
 		}
@@ -34,6 +42,18 @@ export class FrameReader {
 		}
 
 		return frames;
+	}
+
+	private draw(frame: string): string {
+		if (frame.includes('\u001B[2J') || !rowPosition.test(frame)) {
+			this.screen = stripVTControlCharacters(frame).split('\n');
+		} else {
+			for (const [, row, line] of frame.matchAll(lineInPlace)) {
+				this.screen[Number(row) - 1] = stripVTControlCharacters(line!);
+			}
+		}
+
+		return this.screen.join('\n');
 	}
 }
 
