@@ -27,8 +27,8 @@ const withoutDevtools: Plugin = {
 const withBoundedInkCaches: Plugin = {
 	name: 'bounded-ink-caches',
 	setup(builder) {
-		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/}, async arguments_ => {
-			const file = path.basename(arguments_.path) as 'measure-text.js' | 'wrap-text.js';
+		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|output)\.js$/}, async arguments_ => {
+			const file = path.basename(arguments_.path) as 'measure-text.js' | 'wrap-text.js' | 'output.js';
 			return {contents: boundCache(file, await readFile(arguments_.path, 'utf8')), loader: 'js'};
 		});
 	},
